@@ -1,0 +1,62 @@
+"""One source of truth for where mipcrawl keeps its data and which database it uses.
+
+Read by the Scrapy settings, the CLI and Alembic alike. Pure functions of the
+environment mapping they are given (``os.environ`` by default).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REAL_BASE_URL = "https://www.modernisation.gouv.fr"
+DEFAULT_DATA_DIR = "data"
+DEFAULT_SQLITE_NAME = "mipcrawl.sqlite"
+PROJECT_URL = "https://github.com/mipcrawl/mipcrawl"
+
+
+def data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """The data directory: ``$MIPCRAWL_DATA_DIR`` or ``./data``."""
+    env = os.environ if env is None else env
+    return Path(env.get("MIPCRAWL_DATA_DIR") or DEFAULT_DATA_DIR)
+
+
+def default_sqlite_url(env: Mapping[str, str] | None = None) -> str:
+    return f"sqlite:///{data_dir(env) / DEFAULT_SQLITE_NAME}"
+
+
+def database_url(explicit: str | None = None, env: Mapping[str, str] | None = None) -> str:
+    """``--db`` if given, else ``$MIPCRAWL_DATABASE_URL``, else the SQLite file in the data dir."""
+    env = os.environ if env is None else env
+    return explicit or env.get("MIPCRAWL_DATABASE_URL") or default_sqlite_url(env)
+
+
+def base_url(explicit: str | None = None, env: Mapping[str, str] | None = None) -> str:
+    """``--base-url`` if given, else ``$MIPCRAWL_BASE_URL``, else the real DITP site."""
+    env = os.environ if env is None else env
+    return (explicit or env.get("MIPCRAWL_BASE_URL") or REAL_BASE_URL).rstrip("/")
+
+
+def redact_url(url: str) -> str:
+    """The URL with any password replaced by ``***`` (for logs and run records)."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc
+    userinfo, _, hostinfo = netloc.rpartition("@")
+    user = userinfo.split(":", 1)[0]
+    return url.replace(netloc, f"{user}:***@{hostinfo}", 1)
+
+
+def is_loopback(url: str) -> bool:
+    """True when the URL's host is this machine (the replica), so politeness delays can go."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,109 @@
+"""Items the spiders yield: the text as written, plus provenance.
+
+Spiders fill the raw fields only. ``pipelines.normalize`` fills the normalised
+fields (below the ``# normalised`` marker) from the raw ones; nothing else does.
+Every field a spider reads records the strategy that produced it in
+``strategies`` (``"jsonld"``, ``"attr"``, ``"dsfr"``, ``"label"``, ``"fallback"``,
+``"legacy"``), which the run stats count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class EventItem:
+    # provenance
+    url: str                                  # canonical URL of the detail page
+    fetched_at: dt.datetime | None = None     # aware, UTC
+    http_status: int | None = None
+    listing_url: str | None = None            # the listing page that linked here
+    capture_id: str | None = None             # WARC record id when archived
+    edition_hint: int | None = None           # edition whose listing linked here (context only)
+
+    # text as written on the page
+    title: str | None = None
+    edition_text: str | None = None           # what told us the edition (breadcrumb, heading…)
+    edition: int | None = None                # the edition read from the page content
+    when_text: str | None = None
+    place_text: str | None = None
+    organiser: str | None = None
+    formats: list[str] = field(default_factory=list)
+    parcours: str | None = None
+    audience: str | None = None
+    access: str | None = None
+    registration_url: str | None = None
+    online_url: str | None = None
+    description_html: str | None = None
+    badges: list[str] = field(default_factory=list)   # e.g. ["Annulé"]
+    stamps_text: str | None = None            # "Publiée le … · Mise à jour le …"
+    strategies: dict[str, str] = field(default_factory=dict)
+
+    # normalised (pipelines.normalize)
+    status: str | None = None                 # scheduled | cancelled
+    start: dt.date | dt.datetime | None = None
+    end: dt.date | dt.datetime | None = None
+    all_day: bool | None = None
+    slots: list[tuple[Any, Any]] = field(default_factory=list)
+    date_warnings: list[str] = field(default_factory=list)
+    attendance: str | None = None             # offline | online | mixed
+    venue: str | None = None
+    street: str | None = None
+    postcode: str | None = None
+    commune_code: str | None = None
+    commune_name: str | None = None
+    departement_code: str | None = None
+    region_code: str | None = None
+    place_confidence: str | None = None
+    description_text: str | None = None
+
+
+@dataclass
+class LabItem:
+    url: str
+    fetched_at: dt.datetime | None = None
+    http_status: int | None = None
+    capture_id: str | None = None
+
+    name: str | None = None                   # "LAB'L" as written
+    title: str | None = None                  # the H1 as written
+    region_text: str | None = None            # "Centre-Val-de-Loire"
+    host: str | None = None                   # "Secrétariat Général pour les Affaires Régionales…"
+    created_text: str | None = None           # "Créé en 2022, …"
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)
+    lead: str | None = None
+    sections: dict[str, str] = field(default_factory=dict)   # H2 title -> clean text
+    website: str | None = None
+    strategies: dict[str, str] = field(default_factory=dict)
+
+    # normalised
+    year_created: int | None = None
+    region_code: str | None = None
+
+
+@dataclass
+class ListingPageItem:
+    """One programme listing page: what the health gate needs to know about completeness."""
+
+    url: str
+    edition: int | None
+    page: int                                 # 0-based, as Drupal counts
+    last_page: int | None                     # from the pagination, when shown
+    event_urls: list[str] = field(default_factory=list)
+    http_status: int | None = None
+    fetched_at: dt.datetime | None = None
+
+
+@dataclass
+class FetchFailure:
+    """A page the spider could not get (after retries): counted by the run, never silent."""
+
+    url: str
+    kind: str                                 # "listing" | "event" | "lab" | "overview"
+    reason: str
+    edition: int | None = None
+    http_status: int | None = None

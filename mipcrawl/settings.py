@@ -1,0 +1,50 @@
+"""Scrapy settings for mipcrawl (``scrapy.cfg`` points here).
+
+Values that a user sets come from the environment through ``mipcrawl.config``;
+the CLI overrides them per run. Custom settings carry the ``MIPCRAWL_`` prefix.
+"""
+
+from mipcrawl import __version__, config
+
+BOT_NAME = "mipcrawl"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+MIPCRAWL_BASE_URL = config.base_url()
+MIPCRAWL_DATABASE_URL = config.database_url()
+MIPCRAWL_DATA_DIR = str(config.data_dir())
+MIPCRAWL_STORE_BATCH_SIZE = 200
+
+# Politeness for the real site. The replica on loopback needs none of it: see below.
+USER_AGENT = f"mipcrawl/{__version__} (+{config.PROJECT_URL})"
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_DELAY = 1.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+
+if config.is_loopback(MIPCRAWL_BASE_URL):
+    AUTOTHROTTLE_ENABLED = False
+    DOWNLOAD_DELAY = 0.0
+    CONCURRENT_REQUESTS_PER_DOMAIN = 16
+
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+
+ITEM_PIPELINES = {
+    "pipelines.normalize.NormalizePipeline": 100,
+    "pipelines.validate.ValidatePipeline": 200,
+    "pipelines.store.StorePipeline": 300,
+}
+
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
