@@ -1,0 +1,127 @@
+"""Normalise what the spiders read: dates, places, status, clean description text.
+
+The raw texts stay on the item next to the normalised values. A value that cannot be
+normalised is kept raw and counted (``mipcrawl/normalize/<field>_unparsed``); the item
+is never dropped here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from mipcrawl.items import EventItem, LabItem
+from parsers.dates import parse_when
+from parsers.places import parse_place
+
+_CANCELLED = re.compile(r"\bannul(?:é|e|ée|ee|és|ées|ation)\b", re.IGNORECASE)
+_CREATED = re.compile(r"\b(?:cr[ée]{2}|lanc[ée]|n[ée])\b[^0-9]{0,40}?\b((?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+def event_status(item: EventItem) -> str:
+    """``cancelled`` when the source says so (title or a badge), else ``scheduled``.
+
+    Withdrawn and rescheduled are decided by storage, which sees the history."""
+    texts = [item.title or "", *item.badges]
+    return "cancelled" if any(_CANCELLED.search(t) for t in texts) else "scheduled"
+
+
+def _apply_when(item: EventItem, *, today: dt.date | None) -> None:
+    if not item.when_text:
+        return
+    year = item.edition or item.edition_hint
+    when = parse_when(item.when_text, year=year, today=today)
+    if when is None:
+        return
+    item.start, item.end, item.all_day = when.start, when.end, when.all_day
+    item.slots = list(when.slots)
+    item.date_warnings = list(getattr(when, "warnings", ()) or ())
+
+
+def _apply_place(item: EventItem) -> None:
+    if not item.place_text:
+        return
+    place = parse_place(item.place_text)
+    item.attendance = place.attendance
+    item.venue, item.street, item.postcode = place.venue, place.street, place.postcode
+    item.commune_code, item.commune_name = place.commune_code, place.commune_name
+    item.departement_code, item.region_code = place.departement_code, place.region_code
+    item.place_confidence = place.confidence
+    if item.online_url is None:
+        item.online_url = place.online_url
+
+
+def _description_text(html: str | None) -> str | None:
+    if not html:
+        return None
+    try:
+        from parsers.text import html_to_text
+    except ImportError:  # parsers.text not there yet: keep the raw HTML only
+        return None
+    return html_to_text(html) or None
+
+
+def normalize_event(item: EventItem, *, today: dt.date | None = None) -> EventItem:
+    """Fill the normalised fields of ``item`` from its raw texts (in place) and return it."""
+    if item.edition is None and item.edition_hint is not None:
+        item.edition = item.edition_hint
+    item.status = event_status(item)
+    _apply_when(item, today=today)
+    _apply_place(item)
+    item.description_text = _description_text(item.description_html)
+    return item
+
+
+def unparsed_fields(item: EventItem) -> list[str]:
+    """The fields whose raw text is present but could not be normalised."""
+    missing = []
+    if item.when_text and item.start is None and item.end is None:
+        missing.append("when")
+    if item.place_text and item.attendance is None and not (
+        item.commune_code or item.departement_code or item.region_code
+    ):
+        missing.append("place")
+    if item.edition is None:
+        missing.append("edition")
+    return missing
+
+
+def normalize_lab(item: LabItem) -> LabItem:
+    if item.created_text and item.year_created is None:
+        match = _CREATED.search(item.created_text)
+        if match:
+            item.year_created = int(match.group(1))
+    if item.region_text and item.region_code is None:
+        item.region_code = parse_place(item.region_text).region_code
+    return item
+
+
+class NormalizePipeline:
+    """Scrapy glue around :func:`normalize_event` and :func:`normalize_lab`."""
+
+    def __init__(self, stats=None, today: dt.date | None = None):
+        self.stats = stats
+        self.today = today
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        raw = crawler.settings.get("MIPCRAWL_TODAY")
+        today = dt.date.fromisoformat(raw) if raw else dt.datetime.now(dt.UTC).date()
+        return cls(stats=crawler.stats, today=today)
+
+    def process_item(self, item):
+        if isinstance(item, EventItem):
+            normalize_event(item, today=self.today)
+            for name in unparsed_fields(item):
+                self._inc(f"mipcrawl/normalize/{name}_unparsed")
+            if item.date_warnings:
+                self._inc("mipcrawl/normalize/when_warnings", len(item.date_warnings))
+        elif isinstance(item, LabItem):
+            normalize_lab(item)
+            if item.region_text and item.region_code is None:
+                self._inc("mipcrawl/normalize/lab_region_unparsed")
+        return item
+
+    def _inc(self, key: str, count: int = 1) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(key, count)
