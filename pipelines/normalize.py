@@ -111,12 +111,14 @@ class NormalizePipeline:
 
     def process_item(self, item):
         if isinstance(item, EventItem):
+            self._inc("mipcrawl/items/event")
             normalize_event(item, today=self.today)
             for name in unparsed_fields(item):
                 self._inc(f"mipcrawl/normalize/{name}_unparsed")
             if item.date_warnings:
                 self._inc("mipcrawl/normalize/when_warnings", len(item.date_warnings))
         elif isinstance(item, LabItem):
+            self._inc("mipcrawl/items/lab")
             normalize_lab(item)
             if item.region_text and item.region_code is None:
                 self._inc("mipcrawl/normalize/lab_region_unparsed")
