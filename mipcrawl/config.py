@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -40,15 +41,14 @@ def base_url(explicit: str | None = None, env: Mapping[str, str] | None = None) 
     return (explicit or env.get("MIPCRAWL_BASE_URL") or REAL_BASE_URL).rstrip("/")
 
 
-def redact_url(url: str) -> str:
-    """The URL with any password replaced by ``***`` (for logs and run records)."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc
-    userinfo, _, hostinfo = netloc.rpartition("@")
-    user = userinfo.split(":", 1)[0]
-    return url.replace(netloc, f"{user}:***@{hostinfo}", 1)
+_URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][\w+.-]*://[^\s:/@]*:)(?P<secret>[^\s@/]+)(?=@)")
+
+
+def redact_url(text: str) -> str:
+    """``text`` (a URL or a whole command line) with every URL password replaced by ``***``.
+
+    Used for everything that reaches logs and run records."""
+    return _URL_PASSWORD.sub(r"\g<head>***", text)
 
 
 def is_loopback(url: str) -> bool:

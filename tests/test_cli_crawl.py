@@ -1,0 +1,89 @@
+"""The crawl command's plumbing: progress figures, outcomes and exit codes, argument checks."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from mipcrawl.commands import CommandError, ExitCode
+from mipcrawl.commands.crawl import parse_settings
+from mipcrawl.progress import Progress, format_line, summarize
+from mipcrawl.runner import CrawlJob, CrawlOutcome, crawl_settings, worst_exit_code
+
+
+def test_summarize_adds_up_every_crawler():
+    stats = [
+        {"response_received_count": 10, "mipcrawl/items/event": 7, "log_count/ERROR": 1},
+        {"response_received_count": 5, "mipcrawl/items/lab": 3, "mipcrawl/fetch_failures": 2,
+         "downloader/response_status_count/304": 4, "retry/count": 2},
+    ]
+    assert summarize(stats) == {
+        "pages": 15, "not_modified": 4, "events": 7, "labs": 3, "errors": 3, "retries": 2,
+    }
+
+
+def test_progress_prints_plain_lines_off_a_terminal():
+    out = io.StringIO()
+    progress = Progress(lambda: [{"response_received_count": 3}], stream=out, interval=0)
+    progress.tick()
+    progress.finish()
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2 and all("pages 3" in line for line in lines)
+    assert "\r" not in out.getvalue()
+
+
+def test_format_line_mentions_304_and_retries_only_when_present():
+    base = dict.fromkeys(("pages", "not_modified", "events", "labs", "errors", "retries"), 0)
+    assert "304" not in format_line(base, 1.0)
+    assert "unchanged(304) 5" in format_line({**base, "not_modified": 5}, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("stats", "status", "code"),
+    [
+        ({"mipcrawl/run_status": "healthy"}, "healthy", ExitCode.OK),
+        ({"mipcrawl/run_status": "partial", "mipcrawl/gate_reason": "2 listing pages missing"}, "partial", ExitCode.PARTIAL),
+        ({"mipcrawl/run_status": "locked"}, "locked", ExitCode.LOCKED),
+        ({"mipcrawl/run_status": "failed"}, "failed", ExitCode.ERROR),
+        ({"finish_reason": "finished"}, "healthy", ExitCode.OK),
+        ({"finish_reason": "finished", "log_count/ERROR": 2}, "failed", ExitCode.ERROR),
+        ({"finish_reason": "shutdown"}, "failed", ExitCode.ERROR),
+    ],
+)
+def test_outcome_status_and_exit_code(stats, status, code):
+    outcome = CrawlOutcome(CrawlJob("programme", {"edition": "2024"}), stats)
+    assert (outcome.status, outcome.exit_code) == (status, code)
+
+
+def test_worst_exit_code_prefers_errors_over_partial_over_ok():
+    def out(s):
+        return CrawlOutcome(CrawlJob("labs"), {"mipcrawl/run_status": s})
+
+    assert worst_exit_code([out("healthy"), out("partial")]) == ExitCode.PARTIAL
+    assert worst_exit_code([out("partial"), out("failed"), out("locked")]) == ExitCode.ERROR
+    assert worst_exit_code([]) == ExitCode.OK
+
+
+def test_crawl_settings_drop_politeness_delays_only_on_loopback(tmp_path):
+    local = crawl_settings(base_url="http://127.0.0.1:8000", db_url="sqlite://", data_dir=tmp_path, argv=["x"])
+    real = crawl_settings(base_url="https://www.modernisation.gouv.fr", db_url="sqlite://", data_dir=tmp_path, argv=["x"])
+    assert local.getfloat("DOWNLOAD_DELAY") == 0 and not local.getbool("AUTOTHROTTLE_ENABLED")
+    assert real.getfloat("DOWNLOAD_DELAY") >= 1 and real.getbool("AUTOTHROTTLE_ENABLED")
+    assert real.getbool("ROBOTSTXT_OBEY") and "mipcrawl" in real.get("USER_AGENT")
+
+
+def test_run_command_is_recorded_without_password(tmp_path):
+    settings = crawl_settings(
+        base_url="http://127.0.0.1:1", db_url="postgresql://u:pw@h/d", data_dir=tmp_path,
+        argv=["mipcrawl", "crawl", "--db", "postgresql://u:pw@h/d"],
+    )
+    assert "pw" not in settings.get("MIPCRAWL_RUN_COMMAND")
+    assert "u:***@h/d" in settings.get("MIPCRAWL_RUN_COMMAND")
+
+
+@pytest.mark.parametrize("bad", ["NOEQUALS", "=value"])
+def test_bad_set_is_a_usage_error(bad):
+    with pytest.raises(CommandError) as err:
+        parse_settings([bad])
+    assert err.value.code == ExitCode.USAGE
