@@ -1,0 +1,49 @@
+"""``mipcrawl demo``: build and serve the offline replica, crawl every edition and the labs
+into the SQLite database, and print a summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mipcrawl import config
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="crawl the offline replica of the DITP site end to end")
+    p.add_argument("--db", help="database URL (default: the SQLite file in the data dir)")
+    p.add_argument("--data-dir", help="data directory (default $MIPCRAWL_DATA_DIR or ./data)")
+    p.add_argument("--events-per-edition", type=int, default=350)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--day", type=int, default=30, help="day of November 2026 the replica shows (1–30)")
+    p.add_argument("--no-progress", action="store_true")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import replica
+    from mipcrawl import crawljobs, runner, summary
+
+    data_dir = Path(args.data_dir) if args.data_dir else config.data_dir()
+    db_url = args.db or config.database_url(env={"MIPCRAWL_DATA_DIR": str(data_dir)})
+    crawljobs.check_database(db_url)
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="mipcrawl-replica-") as tmp:
+        print(f"building the replica ({args.events_per_edition} events per edition)…", file=sys.stderr)
+        site = replica.build_site(
+            Path(tmp) / "site", seed=args.seed, events_per_edition=args.events_per_edition, day=args.day
+        )
+        with replica.serve(site, day=args.day) as base_url:
+            print(f"replica served at {base_url}; crawling every edition and the labs", file=sys.stderr)
+            settings = runner.crawl_settings(
+                base_url=base_url, db_url=db_url, data_dir=data_dir,
+                log_file=runner.default_log_file(data_dir),
+            )
+            outcomes = runner.run_crawls(crawljobs.jobs_for("all", "all"), settings,
+                                         progress=not args.no_progress)
+    elapsed = time.monotonic() - started
+    print(summary.render(outcomes, db_url=db_url, elapsed=elapsed))
+    return runner.worst_exit_code(outcomes)
