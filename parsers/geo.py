@@ -23,6 +23,7 @@ __all__ = [
     "regions", "departements", "communes", "region", "departement", "commune",
     "arrondissements_municipaux", "arrondissement_municipal", "former_communes",
     "communes_for_postcode", "arrondissements_for_postcode", "sources",
+    "region_chef_lieu", "departement_chef_lieu",
 ]
 
 
@@ -78,6 +79,7 @@ class _Geo:
     arrondissements: tuple[Arrondissement, ...]
     former: tuple[FormerCommune, ...]
     sources: tuple[dict, ...]
+    chefs_lieux: dict[str, dict[str, str]]
     region_by_code: dict[str, Region]
     departement_by_code: dict[str, Departement]
     commune_by_code: dict[str, Commune]
@@ -121,6 +123,7 @@ def _load() -> _Geo:
         regions=regs, departements=deps, communes=comms, arrondissements=arrs,
         former=tuple(FormerCommune(*f) for f in raw["communes_deleguees_associees"]),
         sources=tuple(raw["sources"]),
+        chefs_lieux=raw["chefs_lieux"],
         region_by_code={r.code: r for r in regs},
         departement_by_code={d.code: d for d in deps},
         commune_by_code={c.code: c for c in comms},
@@ -179,6 +182,16 @@ def communes_for_postcode(postcode: str, *, primary_only: bool = False) -> tuple
 
 def arrondissements_for_postcode(postcode: str) -> tuple[Arrondissement, ...]:
     return _load().arrondissements_by_postcode.get(postcode, ())
+
+
+def region_chef_lieu(code: str) -> Commune | None:
+    """The commune holding the préfecture de région (Bretagne -> Rennes)."""
+    return commune(_load().chefs_lieux["regions"].get(code, ""))
+
+
+def departement_chef_lieu(code: str) -> Commune | None:
+    """The commune holding the préfecture of the département (44 -> Nantes)."""
+    return commune(_load().chefs_lieux["departements"].get(code, ""))
 
 
 def sources() -> tuple[dict, ...]:

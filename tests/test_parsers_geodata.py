@@ -123,3 +123,14 @@ def test_former_communes_point_to_current_ones():
 def test_values_are_frozen():
     with pytest.raises(AttributeError):
         geo.commune("44109").name = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("kind", "code", "chef_lieu"),
+    [("region", "53", "Rennes"), ("region", "44", "Strasbourg"), ("region", "04", "Saint-Denis"),
+     ("departement", "44", "Nantes"), ("departement", "2B", "Bastia"), ("departement", "976", "Mamoudzou")],
+)
+def test_chefs_lieux(kind, code, chef_lieu):
+    found = geo.region_chef_lieu(code) if kind == "region" else geo.departement_chef_lieu(code)
+    assert found.name == chef_lieu
+    assert geo.region_chef_lieu("99") is None

@@ -169,6 +169,13 @@ def build_table(paths: dict[str, Path]) -> dict:
         "communes": sorted(communes),
         "arrondissements_municipaux": sorted(arrondissements),
         "communes_deleguees_associees": sorted(former),
+        # préfecture (chef-lieu) of each région and département: "préfecture de région Grand Est"
+        "chefs_lieux": {
+            "regions": {r["code"]: r["chefLieu"] for r in sorted(regions, key=lambda r: r["code"])},
+            "departements": {
+                d["code"]: d["chefLieu"] for d in sorted(departements, key=lambda d: d["code"])
+            },
+        },
     }
 
 
