@@ -1,0 +1,21 @@
+"""SQLAlchemy 2.x typed models only (imports nothing but sqlalchemy)."""
+
+from models.base import NAMING_CONVENTION, Base, UTCDateTime
+from models.edition import Edition
+from models.event import Event, EventRevision, Organiser
+from models.lab import Lab
+from models.run import CrawlRun, ListingPage, RunLock
+
+__all__ = [
+    "NAMING_CONVENTION",
+    "Base",
+    "CrawlRun",
+    "Edition",
+    "Event",
+    "EventRevision",
+    "Lab",
+    "ListingPage",
+    "Organiser",
+    "RunLock",
+    "UTCDateTime",
+]

@@ -1,0 +1,129 @@
+"""Store what the spiders saw: events and labs into the database, listing pages and fetch
+failures into the run's health-gate evidence (``storage.recorder.RunRecorder``).
+
+Settings (read in ``from_crawler``; ``__init__`` takes plain values for tests):
+``MIPCRAWL_DATABASE_URL``, ``MIPCRAWL_STORE_BATCH_SIZE`` (200), ``MIPCRAWL_GATE_MAX_DROP``
+(0.20), ``MIPCRAWL_GATE_COVERAGE_TOLERANCE`` (0.05), ``MIPCRAWL_GATE_MAX_ERROR_RATE``
+(0.05), ``MIPCRAWL_LOCK_WAIT`` (seconds to wait for another crawl's lock, 0 = refuse at
+once), ``MIPCRAWL_RUN_COMMAND`` (stored with the run, passwords redacted),
+``MIPCRAWL_STORE_ENABLED`` (True).
+
+The outcome goes into the crawl stats for the CLI: ``mipcrawl/run_id``,
+``mipcrawl/run_status`` (healthy | partial | failed | locked | error) and
+``mipcrawl/gate_reason``. A database that cannot be opened or a lock held by another
+crawl is reported in one log line, and the spider is closed before it crawls.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy import signals
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.utils.defer import deferred_from_coro
+
+from mipcrawl.config import redact_url
+from mipcrawl.items import EventItem, FetchFailure, LabItem, ListingPageItem
+from storage.db import DatabaseUnavailable
+from storage.gate import GatePolicy
+from storage.locks import LockBusy
+from storage.migrate import SchemaMismatch
+from storage.recorder import RunRecorder
+
+log = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    def __init__(self, db_url: str, *, batch_size: int = 200, policy: GatePolicy | None = None,
+                 lock_wait: float = 0.0, command: str | None = None, stats: Any = None,
+                 crawler: Any = None, **recorder_options: Any) -> None:
+        self.db_url, self.batch_size, self.policy = db_url, batch_size, policy or GatePolicy()
+        self.lock_wait, self.command, self.stats, self.crawler = lock_wait, command, stats, crawler
+        self.recorder_options = recorder_options
+        self.recorder: RunRecorder | None = None
+        self.refused: str | None = None
+        self.outcome = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> StorePipeline:
+        s = crawler.settings
+        if not s.getbool("MIPCRAWL_STORE_ENABLED", True):
+            raise NotConfigured("MIPCRAWL_STORE_ENABLED is off")
+        policy = GatePolicy(
+            max_drop=s.getfloat("MIPCRAWL_GATE_MAX_DROP", 0.20),
+            coverage_tolerance=s.getfloat("MIPCRAWL_GATE_COVERAGE_TOLERANCE", 0.05),
+            max_error_rate=s.getfloat("MIPCRAWL_GATE_MAX_ERROR_RATE", 0.05),
+        )
+        pipe = cls(s.get("MIPCRAWL_DATABASE_URL"), batch_size=s.getint("MIPCRAWL_STORE_BATCH_SIZE", 200),
+                   policy=policy, lock_wait=s.getfloat("MIPCRAWL_LOCK_WAIT", 0.0),
+                   command=s.get("MIPCRAWL_RUN_COMMAND"), stats=crawler.stats, crawler=crawler)
+        crawler.signals.connect(pipe.spider_closed, signal=signals.spider_closed)
+        return pipe
+
+    def open_spider(self, spider: Any = None) -> None:
+        spider = spider or getattr(self.crawler, "spider", None)
+        name = getattr(spider, "name", "programme")
+        scope = str(getattr(spider, "edition", None) or ("all" if name == "programme" else name))
+        self.recorder = RunRecorder(self.db_url, spider=name, scope=scope, command=self.command,
+                                    batch_size=self.batch_size, policy=self.policy,
+                                    lock_wait=self.lock_wait, **self.recorder_options)
+        try:
+            run_id = self.recorder.open()
+        except (DatabaseUnavailable, SchemaMismatch, LockBusy) as exc:
+            self._refuse("locked" if isinstance(exc, LockBusy) else "error", str(exc))
+            return
+        self._set("mipcrawl/run_id", run_id)
+        self._set("mipcrawl/run_status", "running")
+
+    def _refuse(self, status: str, reason: str) -> None:
+        self.refused = reason
+        self.recorder = None
+        log.error("store: %s", redact_url(reason))
+        self._set("mipcrawl/run_status", status)
+        self._set("mipcrawl/gate_reason", reason)
+        engine = getattr(self.crawler, "engine", None)
+        if engine is not None:
+            from twisted.internet import reactor
+
+            reactor.callLater(0, lambda: deferred_from_coro(engine.close_spider_async(reason=f"mipcrawl_{status}")))
+
+    def process_item(self, item: Any) -> Any:
+        if self.recorder is None:
+            raise DropItem(f"not stored: {self.refused or 'store not open'}")
+        if isinstance(item, EventItem):
+            self.recorder.add_event(item)
+        elif isinstance(item, LabItem):
+            self.recorder.add_lab(item)
+        elif isinstance(item, ListingPageItem):
+            self.recorder.add_listing(item)
+        elif isinstance(item, FetchFailure):
+            self.recorder.add_failure(item)
+        return item
+
+    def close_spider(self, spider: Any = None) -> None:
+        if self.recorder is not None:
+            self.recorder.flush()
+        if self.crawler is None:
+            self.finish("finished")
+
+    def spider_closed(self, spider: Any = None, reason: str = "finished") -> None:
+        self.finish(reason)
+
+    def finish(self, reason: str) -> None:
+        """Close the run (gate, withdrawals, run record) and publish its outcome in the stats."""
+        if self.recorder is None:
+            return
+        recorder, self.recorder = self.recorder, None
+        stats = self.stats.get_stats() if self.stats is not None else None
+        self.outcome = recorder.close(finished=reason == "finished", stats=stats)
+        self._set("mipcrawl/run_status", self.outcome.status)
+        self._set("mipcrawl/gate_reason", self.outcome.reason or "")
+        for key, value in self.outcome.counts.items():
+            self._set(f"mipcrawl/store/{key}", value)
+        log.info("run %s %s%s", self.outcome.run_id, self.outcome.status,
+                 f": {self.outcome.reason}" if self.outcome.reason else "")
+
+    def _set(self, key: str, value: Any) -> None:
+        if self.stats is not None:
+            self.stats.set_value(key, value)

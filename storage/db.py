@@ -1,0 +1,83 @@
+"""Engine and session factory.
+
+``make_engine(url)`` gives an engine that behaves the same way on both supported
+databases: SQLite files get their parent directory created, WAL journalling, foreign keys
+on and a busy timeout; PostgreSQL goes through psycopg 3 (a bare ``postgresql://`` URL is
+read as ``postgresql+psycopg://``). ``check_reachable`` turns any connection failure into
+``DatabaseUnavailable`` whose message is one line with the password redacted.
+
+Sessions come from ``make_session_factory``; repositories receive a session and never
+commit — the caller (a unit of work, the pipeline's batch flush) owns commit/rollback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from mipcrawl.config import redact_url
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be reached or opened; the message is one line, password-free."""
+
+
+def normalise_url(url: str) -> str:
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.close()
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for ``url`` (see the module docstring). Raises ``DatabaseUnavailable``."""
+    url = normalise_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseUnavailable(f"not a database URL: {redact_url(url)}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    else:
+        kwargs.setdefault("pool_pre_ping", True)
+        kwargs.setdefault("connect_args", {"connect_timeout": 5})
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except (NoSuchModuleError, ArgumentError, ImportError) as exc:
+        raise DatabaseUnavailable(f"unsupported database URL {redact_url(url)}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def check_reachable(engine: Engine) -> None:
+    """Open one connection or raise ``DatabaseUnavailable`` with a one-line reason."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("select 1"))
+    except SQLAlchemyError as exc:
+        first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        reason = first[0] if first else type(exc).__name__
+        where = redact_url(engine.url.render_as_string(hide_password=False))
+        raise DatabaseUnavailable(f"database unreachable at {where}: {reason}") from exc
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,180 @@
+"""The event repository: classify a batch against the index, then write it in few statements.
+
+Per batch: unchanged events → one ``UPDATE … SET last_seen, last_run_id WHERE id IN``;
+new events → one dialect upsert (``ON CONFLICT (url)``) plus their "added" revisions;
+changed events → one SELECT of their rows, one executemany UPDATE by primary key and
+their revisions. A new URL that looks like a stored event of the same edition, day and
+place (rapidfuzz title score ≥ ``match_cutoff``) waits for ``resolve_pending`` at the end
+of the run: if the look-alike was seen in this run it is a near-duplicate (inserted,
+linked with ``duplicate_of`` and the score, never merged); if not, the event was
+re-slugged and its row moves to the new URL (a ``moved`` revision).
+
+The repository receives a session and never commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from models import Event, EventRevision
+from storage.diff import FieldChange, field_changes, next_status, status_change
+from storage.index import EventIndex
+from storage.references import OrganiserCache, ensure_editions, organiser_key
+from storage.upsert import upsert
+
+_EVENT = Event.__table__
+_CONTENT = [c.name for c in _EVENT.columns if c.name not in ("id", "url", "first_seen", "first_run_id")]
+
+
+@dataclass
+class RunContext:
+    run_id: int | None
+    now: dt.datetime
+    parser_version: str
+    counts: Counter[str] = field(default_factory=Counter)
+    seen_ids: set[int] = field(default_factory=set)
+
+
+class EventStore:
+    def __init__(self, *, match_cutoff: float = 88.0) -> None:
+        self.index = EventIndex()
+        self.match_cutoff = match_cutoff
+        self.organisers = OrganiserCache()
+        self.pending: list[dict[str, Any]] = []
+        self._editions: set[int] = set()
+
+    def ingest(self, session: Session, records: list[dict[str, Any]], ctx: RunContext) -> None:
+        batch = list({r["url"]: r for r in records}.values())
+        self._ensure_editions(session, batch)
+        self.index.load(session, {r["edition"] for r in batch}, [r["url"] for r in batch])
+        unchanged, changed, new = [], [], []
+        for rec in batch:
+            known = self.index.by_url.get(rec["url"])
+            if known is None:
+                (self.pending if self.index.similar(rec, cutoff=self.match_cutoff) else new).append(rec)
+            elif known.content_hash == rec["content_hash"] and known.status != "withdrawn":
+                unchanged.append(known.id)
+            else:
+                changed.append((known.id, rec))
+        self._touch(session, unchanged, ctx)
+        self._insert(session, new, ctx)
+        self._update(session, changed, ctx)
+
+    def _ensure_editions(self, session: Session, batch: list[dict[str, Any]]) -> None:
+        years = {r["edition"] for r in batch if r["edition"] is not None} - self._editions
+        if years:
+            ensure_editions(session, years)
+            self._editions |= years
+
+    def _touch(self, session: Session, ids: list[int], ctx: RunContext) -> None:
+        if ids:
+            session.execute(
+                update(_EVENT).where(_EVENT.c.id.in_(ids)).values(last_seen=ctx.now, last_run_id=ctx.run_id)
+            )
+            ctx.seen_ids.update(ids)
+            ctx.counts["unchanged"] += len(ids)
+
+    def _with_organiser(self, session: Session, records: list[dict[str, Any]]) -> None:
+        ids = self.organisers.ids_for(session, (r.get("organiser") for r in records))
+        for rec in records:
+            name = rec.get("organiser")
+            rec["organiser_id"] = ids.get(organiser_key(name)) if name else None
+
+    def _insert(self, session: Session, records: list[dict[str, Any]], ctx: RunContext,
+                duplicates: dict[str, tuple[int, float]] | None = None) -> None:
+        if not records:
+            return
+        self._with_organiser(session, records)
+        rows = []
+        for rec in records:
+            dup_id, score = (duplicates or {}).get(rec["url"], (None, None))
+            rows.append({**rec, "first_seen": ctx.now, "last_seen": ctx.now, "last_changed": ctx.now,
+                         "first_run_id": ctx.run_id, "last_run_id": ctx.run_id,
+                         "duplicate_of": dup_id, "duplicate_score": score})
+        ids = dict((url, i) for i, url in upsert(session, _EVENT, rows, key=["url"],
+                                                  update=_CONTENT, returning=["id", "url"]))
+        revisions = []
+        for rec in records:
+            event_id = ids[rec["url"]]
+            self.index.remember(event_id, rec)
+            ctx.seen_ids.add(event_id)
+            revisions.append(self._revision(event_id, FieldChange("", "added", None, None), rec, ctx))
+        session.execute(EventRevision.__table__.insert(), revisions)
+        ctx.counts["new"] += len(records)
+        ctx.counts["cancelled"] += sum(r["status"] == "cancelled" for r in records)
+
+    def _revision(self, event_id: int, ch: FieldChange, rec: dict[str, Any], ctx: RunContext) -> dict[str, Any]:
+        return {"event_id": event_id, "run_id": ctx.run_id, "at": ctx.now, "change": ch.change,
+                "field": ch.field or None, "old": ch.old, "new": ch.new,
+                "capture_id": rec.get("capture_id"), "parser_version": ctx.parser_version}
+
+    def _update(self, session: Session, changed: list[tuple[int, dict[str, Any]]], ctx: RunContext,
+                moved_from: dict[int, str] | None = None) -> None:
+        if not changed:
+            return
+        self._with_organiser(session, [rec for _, rec in changed])
+        ids = [i for i, _ in changed]
+        stored = {row.id: row._asdict() for row in session.execute(select(_EVENT).where(_EVENT.c.id.in_(ids)))}
+        params, revisions = [], []
+        for event_id, rec in changed:
+            old = stored[event_id]
+            changes, values = self._changes(old, rec, moved_from, ctx)
+            params.append({"id": event_id, **values})
+            revisions += [self._revision(event_id, ch, rec, ctx) for ch in changes]
+            self.index.remember(event_id, {**rec, "status": values["status"]})
+            ctx.seen_ids.add(event_id)
+        session.execute(update(Event), params)
+        if revisions:
+            session.execute(EventRevision.__table__.insert(), revisions)
+
+    def _changes(self, old: dict[str, Any], rec: dict[str, Any], moved_from: dict[int, str] | None,
+                 ctx: RunContext) -> tuple[list[FieldChange], dict[str, Any]]:
+        changes = field_changes(old, rec)
+        rescheduled = any(c.change == "rescheduled" for c in changes)
+        status = next_status(old["status"], rec["status"], rescheduled)
+        st = status_change(old["status"], status)
+        changes += [st] if st else []
+        if moved_from and old["id"] in moved_from:
+            changes.insert(0, FieldChange("url", "moved", moved_from[old["id"]], rec["url"]))
+        kinds = Counter(c.change for c in changes)
+        for kind in ("cancelled", "reappeared", "moved"):
+            ctx.counts[kind] += bool(kinds[kind])
+        if any(k not in ("reappeared", "moved") for k in kinds):
+            ctx.counts["changed"] += 1
+        values = {c: rec[c] for c in _CONTENT if c in rec}
+        values.update(status=status, last_seen=ctx.now, last_run_id=ctx.run_id, withdrawn_at=None,
+                      url=rec["url"], organiser_id=rec.get("organiser_id"))
+        if changes:
+            values["last_changed"] = ctx.now
+        if rescheduled:
+            values["previous_start_at"] = old["start_at"]
+        return changes, values
+
+    def resolve_pending(self, session: Session, ctx: RunContext) -> None:
+        """End of run: each waiting new URL becomes a near-duplicate or a move (see module doc)."""
+        pending = list({r["url"]: r for r in self.pending if r["url"] not in self.index.by_url}.values())
+        self.pending = []
+        new, moves, duplicates, claimed = [], [], {}, set()
+        for rec in pending:
+            hits = [(k, s) for k, s in self.index.similar(rec, cutoff=self.match_cutoff) if k.id not in claimed]
+            hits.sort(key=lambda h: (-h[1], h[0].id))
+            unseen = [(k, s) for k, s in hits if k.id not in ctx.seen_ids]
+            if unseen:
+                known = unseen[0][0]
+                claimed.add(known.id)
+                moves.append((known, rec))
+            else:
+                if hits:
+                    duplicates[rec["url"]] = (hits[0][0].id, hits[0][1])
+                new.append(rec)
+        for known, _ in moves:
+            self.index.forget_url(known.url)
+        self._update(session, [(k.id, rec) for k, rec in moves], ctx, {k.id: k.url for k, _ in moves})
+        self._insert(session, new, ctx, duplicates)
+        ctx.counts["duplicates"] += len(duplicates)

@@ -1,0 +1,100 @@
+"""What a run knows of the stored events, loaded once per edition and kept current.
+
+The index holds, per event, only what classification needs (id, URL, content hash,
+status, fingerprint parts): an unchanged event is recognised without reading its row.
+Candidates for the fingerprint fallback are grouped by (edition, Paris start day, place
+key) and compared with rapidfuzz (``token_sort_ratio``) on normalised titles; titles whose
+numbers differ ("Atelier 1" / "Atelier 2") never match.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Event
+from storage.records import normalise_title, place_key
+
+_COLUMNS = (
+    Event.id, Event.url, Event.content_hash, Event.status, Event.edition, Event.title,
+    Event.start_date, Event.commune_code, Event.attendance,
+)
+
+
+@dataclass
+class Known:
+    id: int
+    url: str
+    content_hash: str
+    status: str
+    bucket: tuple[Any, dt.date | None, str]
+    title_key: str
+
+
+def _bucket(record: dict[str, Any]) -> tuple[Any, dt.date | None, str]:
+    return record.get("edition"), record.get("start_date"), place_key(record)
+
+
+class EventIndex:
+    def __init__(self) -> None:
+        self.by_url: dict[str, Known] = {}
+        self._buckets: dict[tuple[Any, dt.date | None, str], list[Known]] = defaultdict(list)
+        self._loaded: set[Any] = set()
+
+    def _add_rows(self, rows: Any) -> None:
+        for row in rows:
+            rec = row._asdict()
+            self.remember(rec["id"], rec)
+
+    def remember(self, event_id: int, record: dict[str, Any]) -> None:
+        """Add or refresh one event (after an insert, an update or a move)."""
+        old = self.by_url.get(record["url"])
+        if old is not None and old.id == event_id:
+            self._buckets[old.bucket].remove(old)
+        known = Known(
+            event_id, record["url"], record["content_hash"], record["status"],
+            _bucket(record), normalise_title(record.get("title")),
+        )
+        self.by_url[known.url] = known
+        self._buckets[known.bucket].append(known)
+
+    def forget_url(self, url: str) -> None:
+        known = self.by_url.pop(url, None)
+        if known is not None:
+            self._buckets[known.bucket].remove(known)
+
+    def load(self, session: Session, editions: set[Any], urls: list[str]) -> None:
+        """Load the editions not loaded yet (one query each), then any unknown URL (one query)."""
+        for edition in editions - self._loaded:
+            cond = Event.edition.is_(None) if edition is None else Event.edition == edition
+            self._add_rows(session.execute(select(*_COLUMNS).where(cond)))
+            self._loaded.add(edition)
+        missing = [u for u in urls if u not in self.by_url]
+        if missing:
+            self._add_rows(session.execute(select(*_COLUMNS).where(Event.url.in_(missing))))
+
+    def similar(self, record: dict[str, Any], *, cutoff: float) -> list[tuple[Known, float]]:
+        """Stored events of the same edition, day and place whose title scores ≥ ``cutoff``."""
+        if record.get("start_date") is None:
+            return []
+        pool = [k for k in self._buckets.get(_bucket(record), ()) if k.url != record["url"]]
+        if not pool:
+            return []
+        title = normalise_title(record.get("title"))
+        hits = process.extract(
+            title, [k.title_key for k in pool], scorer=fuzz.token_sort_ratio,
+            score_cutoff=cutoff, limit=None,
+        )
+        numbers = _numbers(title)
+        return [(pool[i], float(score)) for _, score, i in hits if _numbers(pool[i].title_key) == numbers]
+
+
+def _numbers(title: str) -> set[str]:
+    """Digit tokens: "Atelier 1" and "Atelier 2" are two sessions, however close the text."""
+    return {t for t in title.split() if t.isdigit()}

@@ -1,0 +1,81 @@
+"""Alembic, driven from code: ``upgrade(url)``, ``current(url)``, ``ensure_schema(engine)``.
+
+The URL never goes through alembic.ini (configparser would choke on ``%`` and the
+password would sit in a config object): we hand Alembic an open connection. On
+PostgreSQL the upgrade holds a transaction-level advisory lock, so two processes
+finding an empty database at once do not both create it.
+
+``ensure_schema`` is what a crawl calls: an empty database is upgraded to head; a
+database at head is left alone; one behind (or ahead) raises ``SchemaMismatch`` asking
+for ``mipcrawl db upgrade`` — a crawl never migrates a database holding data by itself.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect, text
+
+from storage.db import check_reachable, make_engine
+
+_MIGRATE_LOCK_KEY = 0x6D6970637261776C  # "mipcrawl"
+
+
+class SchemaMismatch(Exception):
+    """The database schema is not the one this version of mipcrawl expects."""
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    location = files("migrations")
+    cfg = Config(str(location / "alembic.ini"))
+    cfg.set_main_option("script_location", str(location))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade_engine(engine: Engine, revision: str = "head") -> None:
+    check_reachable(engine)
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("select pg_advisory_xact_lock(:k)"), {"k": _MIGRATE_LOCK_KEY})
+        command.upgrade(alembic_config(conn), revision)
+
+
+def upgrade(url: str, revision: str = "head") -> str | None:
+    """Upgrade the database at ``url`` and return its revision afterwards."""
+    engine = make_engine(url)
+    try:
+        upgrade_engine(engine, revision)
+        return current_revision(engine)
+    finally:
+        engine.dispose()
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create the schema on an empty database; refuse a database at another revision."""
+    check_reachable(engine)
+    rev = current_revision(engine)
+    if rev is None:
+        tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
+        if tables:
+            raise SchemaMismatch(f"database has tables {sorted(tables)[:3]}… but no migration record")
+        upgrade_engine(engine)
+        return
+    head = head_revision()
+    if rev != head:
+        raise SchemaMismatch(f"database schema is at {rev}, this mipcrawl needs {head}: run `mipcrawl db upgrade`")

@@ -1,0 +1,238 @@
+"""One crawl run against one database: what the store pipeline (or a benchmark) drives.
+
+``open()`` connects (``DatabaseUnavailable``), creates the schema on an empty database
+(``SchemaMismatch`` if it is at another revision), takes the edition lock (``LockBusy``),
+closes stale "running" runs of those editions as failed, and opens the run record.
+``add_event``/``add_lab`` buffer items and flush every ``batch_size`` items in one
+transaction per batch (the unit of work: commit on success, rollback on error — a failed
+batch is counted as errors, never lost silently). ``add_listing``/``add_failure`` collect
+the gate's evidence. ``close()`` resolves re-slugs and near-duplicates, judges the gate
+per edition, withdraws only for healthy editions, and writes the run's outcome.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from mipcrawl.items import EventItem, FetchFailure, LabItem, ListingPageItem
+from models import ListingPage
+from parsers import PARSER_VERSION
+from storage import runs
+from storage.db import make_engine, make_session_factory
+from storage.events import EventStore, RunContext
+from storage.gate import EditionEvidence, GatePolicy, judge
+from storage.index import EventIndex
+from storage.labs import lab_record, store_labs
+from storage.locks import EditionLock, scope_names
+from storage.migrate import ensure_schema
+from storage.records import event_record
+from storage.references import known_edition_years
+from storage.urls import canonical_url
+
+log = logging.getLogger(__name__)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    run_id: int
+    status: str            # healthy | partial | failed
+    reason: str | None
+    counts: dict[str, int]
+    gate: dict[str, Any]
+
+
+class RunRecorder:
+    def __init__(self, url: str, *, spider: str, scope: str, command: str | None = None,
+                 batch_size: int = 200, policy: GatePolicy | None = None, lock_wait: float = 0.0,
+                 parser_version: str = PARSER_VERSION, clock: Callable[[], dt.datetime] = utc_now,
+                 match_cutoff: float = 88.0) -> None:
+        self.url, self.spider, self.scope, self.command = url, spider, scope, command
+        self.batch_size, self.policy, self.lock_wait = max(1, batch_size), policy or GatePolicy(), lock_wait
+        self.parser_version, self.clock = parser_version, clock
+        self.store = EventStore(match_cutoff=match_cutoff)
+        self.evidence: dict[int | None, EditionEvidence] = defaultdict(EditionEvidence)
+        self.listings: list[dict[str, Any]] = []
+        self.unassigned_errors = 0
+        self._events: list[dict[str, Any]] = []
+        self._labs: list[dict[str, Any]] = []
+        self.lab_counts: Counter[str] = Counter()
+        self.ctx: RunContext | None = None
+        self.lock: EditionLock | None = None
+
+    # -- opening ---------------------------------------------------------------------
+    def _lock_scopes(self) -> list[str]:
+        if self.spider != "programme" and not self.scope.isdigit() and self.scope != "all":
+            return [f"spider:{self.spider}"]
+        if self.scope == "all":
+            with self.sessions() as session:
+                return scope_names(known_edition_years(session))
+        return scope_names([self.scope])
+
+    def open(self) -> int:
+        """Connect, prepare the schema, lock, and open the run record; returns the run id."""
+        self.engine = make_engine(self.url)
+        try:
+            return self._open()
+        except BaseException:
+            if self.lock is not None:
+                self.lock.release()
+            self.engine.dispose()
+            raise
+
+    def _open(self) -> int:
+        ensure_schema(self.engine)
+        self.sessions = make_session_factory(self.engine)
+        self.lock = EditionLock(self.engine, self._lock_scopes())
+        self.lock.acquire(wait=self.lock_wait)
+        editions = {int(self.scope)} if self.scope.isdigit() else None
+        now = self.clock()
+        with self.sessions.begin() as session:
+            run = runs.start_run(session, spider=self.spider, scope=self.scope, editions=editions,
+                                 now=now, parser_version=self.parser_version, command=self.command)
+            run_id = run.id
+            closed = runs.close_stale_runs(session, self.spider, editions, now, by_run=run_id)
+        if closed:
+            log.warning("closed stale running run(s) %s as failed", closed)
+        self.lock.set_run(run_id)
+        self.ctx = RunContext(run_id=run_id, now=now, parser_version=self.parser_version)
+        return run_id
+
+    # -- collecting ------------------------------------------------------------------
+    def add_event(self, item: EventItem) -> None:
+        try:
+            record = event_record(item, parser_version=self.parser_version)
+        except (ValueError, TypeError) as exc:
+            log.warning("event not stored (%s): %s", exc, item.url)
+            self.ctx.counts["errors"] += 1
+            self.evidence[item.edition or item.edition_hint].errors += 1
+            return
+        self.evidence[record["edition"]].add_item(record)
+        self._events.append(record)
+        if len(self._events) >= self.batch_size:
+            self.flush()
+
+    def add_lab(self, item: LabItem) -> None:
+        try:
+            self._labs.append(lab_record(item))
+        except ValueError as exc:
+            log.warning("lab not stored (%s): %s", exc, item.url)
+            self.ctx.counts["errors"] += 1
+        if len(self._labs) >= self.batch_size:
+            self.flush()
+
+    def add_listing(self, item: ListingPageItem) -> None:
+        ev = self.evidence[item.edition]
+        ev.pages[item.page] = item.last_page
+        for url in item.event_urls:
+            try:
+                ev.listed_urls.add(canonical_url(url))
+            except ValueError:
+                continue
+        self.listings.append({"edition": item.edition, "url": item.url, "page": item.page,
+                              "last_page": item.last_page, "event_count": len(item.event_urls),
+                              "ok": True, "http_status": item.http_status, "reason": None})
+
+    def add_failure(self, item: FetchFailure) -> None:
+        if item.kind == "listing":
+            self.evidence[item.edition].listing_failures.append(f"{item.url} ({item.reason})")
+            self.listings.append({"edition": item.edition, "url": item.url, "page": None, "last_page": None,
+                                  "event_count": 0, "ok": False, "http_status": item.http_status,
+                                  "reason": item.reason})
+        elif item.edition is not None:
+            self.evidence[item.edition].errors += 1
+        else:
+            self.unassigned_errors += 1
+        self.ctx.counts["errors"] += 1
+
+    # -- writing ---------------------------------------------------------------------
+    def flush(self) -> None:
+        events, self._events = self._events, []
+        labs, self._labs = self._labs, []
+        try:
+            with self.sessions.begin() as session:
+                if events:
+                    self.store.ingest(session, events, self.ctx)
+                if labs:
+                    self.lab_counts.update(store_labs(session, labs, self.ctx.now))
+        except SQLAlchemyError as exc:
+            self._batch_failed(exc, events, labs)
+        if self.lock is not None:
+            self.lock.heartbeat()
+
+    def _batch_failed(self, exc: Exception, events: list[dict[str, Any]], labs: list[dict[str, Any]]) -> None:
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        log.error("batch of %d events, %d labs not stored: %s", len(events), len(labs), reason)
+        self.ctx.counts["errors"] += len(events) + len(labs)
+        for rec in events:
+            self.evidence[rec["edition"]].errors += 1
+        self.store.index = EventIndex()   # the index may hold rows that were rolled back
+
+    # -- closing ---------------------------------------------------------------------
+    def _judge(self, finished: bool) -> tuple[dict[str, Any], list[int], list[str]]:
+        with self.sessions() as session:
+            gate, healthy, reasons = {}, [], []
+            for edition, ev in sorted(self.evidence.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
+                if edition is None or (self.scope.isdigit() and edition != int(self.scope) and not ev.pages):
+                    continue
+                ev.errors += self.unassigned_errors
+                previous = runs.last_healthy_figures(session, self.spider, edition, self.ctx.run_id)
+                verdict = judge(ev, previous, self.policy, finished=finished)
+                gate[str(edition)] = verdict.figures
+                if verdict.healthy:
+                    healthy.append(edition)
+                reasons += [f"{edition}: {r}" for r in verdict.reasons]
+        if self.scope.isdigit() and self.scope not in gate and self.spider == "programme":
+            gate[self.scope] = {"healthy": False, "reasons": ["nothing seen for this edition"]}
+            reasons.append(f"{self.scope}: nothing seen for this edition")
+        return gate, healthy, reasons
+
+    def close(self, *, finished: bool = True, stats: dict[str, Any] | None = None) -> RunOutcome:
+        try:
+            self.flush()
+            with self.sessions.begin() as session:
+                self.store.resolve_pending(session, self.ctx)
+            if self.spider == "programme":
+                gate, healthy, reasons = self._judge(finished)
+            else:
+                gate, healthy = {}, []
+                reasons = [] if finished and not self.ctx.counts["errors"] else ["errors or interrupted run"]
+            with self.sessions.begin() as session:
+                for edition in healthy:
+                    ev = self.evidence[edition]
+                    runs.withdraw_missing(session, edition, ev.listed_urls, self.ctx)
+                if self.listings:
+                    session.execute(ListingPage.__table__.insert(),
+                                    [{**row, "run_id": self.ctx.run_id} for row in self.listings])
+            status = "partial" if reasons else "healthy"
+            return self._finish(status, "; ".join(reasons) or None, gate, stats)
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+            return self._finish("failed", f"database error: {reason}", {}, stats)
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+            self.engine.dispose()
+
+    def _finish(self, status: str, reason: str | None, gate: dict[str, Any],
+                stats: dict[str, Any] | None) -> RunOutcome:
+        counts = dict(self.ctx.counts)
+        for key, value in self.lab_counts.items():
+            counts[key] = counts.get(key, 0) + value
+        safe_stats = json.loads(json.dumps(stats or {}, default=str)) if stats else None
+        editions = [int(e) for e in gate] or None
+        with self.sessions.begin() as session:
+            runs.finish_run(session, self.ctx.run_id, status=status, reason=reason, now=self.clock(),
+                            counts=counts, gate=gate, stats=safe_stats, editions=editions)
+        return RunOutcome(self.ctx.run_id, status, reason, counts, gate)

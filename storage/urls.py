@@ -1,0 +1,37 @@
+"""Canonical event URLs: the identity of an event within its source.
+
+Scheme and host lower-cased, default ports dropped, ``www.`` kept (it is part of the
+site's identity), the path's trailing slash removed (except the root), tracking
+parameters (``utm_*``, ``fbclid``, ``gclid``, ``mc_cid``, ``mc_eid``, ``xtor``…) and the
+fragment removed, remaining query parameters sorted.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+TRACKING_PARAMS = frozenset(
+    {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "xtor", "_ga", "igshid", "yclid"}
+)
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _is_tracking(name: str) -> bool:
+    name = name.lower()
+    return name.startswith("utm_") or name in TRACKING_PARAMS
+
+
+def canonical_url(url: str) -> str:
+    """The canonical form of ``url`` (see the module docstring). ``ValueError`` if not http(s)."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        raise ValueError(f"not an http(s) URL: {url!r}")
+    host = parts.hostname.lower()
+    if parts.port and parts.port != DEFAULT_PORTS[scheme]:
+        host = f"{host}:{parts.port}"
+    path = parts.path or "/"
+    if len(path) > 1:
+        path = path.rstrip("/") or "/"
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k))
+    return urlunsplit((scheme, host, path, urlencode(query), ""))
