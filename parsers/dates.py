@@ -1,0 +1,152 @@
+"""French dates and times of events: ``parse_when`` and ``parse_stamps``.
+
+    >>> parse_when("les 19 et 20 novembre 2016 de 9h à 17h").slots  # two slots, 9–17 each
+
+Pure: no clock, no I/O at call time; "today", the edition year and the zone are keyword
+arguments. Times are local (``tz``, Europe/Paris by default) and built with zoneinfo.
+
+Reading rules (a careful human reader, never a silent guess — in doubt, ``None``):
+
+- Dates: "16 novembre 2021", "mardi 16 nov. 2021", "1er", "16/11/2021", "16/11", "16.11.21",
+  "20.12.18" (dd.mm.yy, two-digit years are 20yy), "16 11 2021", ISO (with time and offset),
+  number words ("le premier novembre", "vingt-deux novembre"). "sept." is September.
+- Times: "14h", "14h30", "14 h 30", "14:30", "14 heures", "midi", "minuit" (an end at
+  "minuit" or "0h" is the next midnight); ranges "de 14h à 16h30", "14h-16h", "entre 14h et
+  16h"; several slots "9h30-12h et 14h-17h". An end before its start is read overnight
+  only from the afternoon to before 6h ("de 22h à 2h"); otherwise the end is dropped with
+  a warning. A time followed by "de <noun>" or after "durée"/"pendant" is a duration and is
+  ignored ("2h45 de route"). Times without any date give None (no "today" is invented).
+- Ranges and lists: "du 2 au 30 novembre", "du lundi 15 au dimanche 21 novembre", "Du
+  02/11 au 30/11", "16-17 novembre", "entre le 16 et le 18": one slot (all-day values are
+  dates, end = last day, inclusive). "les 19 et 20 novembre", "le 25 et le 26": one slot
+  per day. Times written once apply to each day ("les 19 et 20 novembre de 9h à 17h" → two
+  slots 9–17; start = first slot start, end = last slot end); times at both ends of a
+  range make one continuous slot. "le 16 ou le 17" is an alternative → None.
+- Months: "novembre 2021", "tout le mois de novembre" → the whole month. "fin novembre",
+  "début", "mi-", "courant", "vers", "avant", "après" + a date → None: no day can be
+  justified, and the edition month is already known to callers.
+- Open bounds: "à partir du 16 novembre" → start only; "jusqu'au 30 novembre" → end only
+  (start None).
+- Years: see parsers.dates_resolve — next/previous written year (across a year end "du 28
+  décembre au 3 janvier 2022" → 28 Dec 2021), then ``year``, a year standing alone in the
+  text, the candidate of ``years`` that fits the weekdays, then ``today``'s year; else None.
+  A weekday that does not fit the date keeps the date and adds a warning.
+- Relative words ("demain", "lundi prochain", "le 28 septembre dernier") need ``today``.
+  Placeholders ("l'année N+1") and vague periods ("la semaine prochaine") → None.
+- Stamps "Publiée le … · Mise à jour le …": ``parse_when`` returns the publication date;
+  ``parse_stamps`` returns both.
+- Text longer than 1000 characters is not a date text → None.
+- The long tail (no date found by the rules but digits present) goes to dateparser,
+  imported lazily, with day and month required (and year unless the context gives one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from parsers import dates_fallback
+from parsers.dates_grammar import read
+from parsers.dates_lexer import normalise, tokenize
+from parsers.dates_resolve import Unreadable, resolve_days
+from parsers.dates_slots import bounds, build_slots
+
+__all__ = ["Stamps", "When", "parse_stamps", "parse_when"]
+
+MAX_TEXT = 1000
+Value = dt.date | dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    start: Value | None
+    end: Value | None
+    all_day: bool
+    slots: tuple[tuple[Value | None, Value | None], ...]
+    warnings: tuple[str, ...] = ()
+    method: str = "rules"           # "rules" | "fallback" (dateparser)
+    unparsed_rest: str = ""         # words the rules did not use, for review
+
+
+@dataclass(frozen=True, slots=True)
+class Stamps:
+    published: Value | None
+    updated: Value | None
+
+
+_STAMP = re.compile(
+    r"(?P<pub>publie(?:e|s|es)?|mis(?:e)?\s+en\s+ligne|cree(?:e)?)\s+le"
+    r"|(?P<upd>mis(?:e)?\s+a\s+jour|modifie(?:e)?|actualise(?:e)?)\s+le"
+)
+
+
+def _check(text, year, today, tz, years) -> ZoneInfo:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    for name, value in (("year", year), *(("years[]", y) for y in years or ())):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise TypeError(f"{name} must be int, not {type(value).__name__}")
+        if value is not None and not 1900 <= value <= 2200:
+            raise ValueError(f"{name} out of range: {value}")
+    if today is not None and not isinstance(today, dt.date):
+        raise TypeError(f"today must be a date, not {type(today).__name__}")
+    if not isinstance(tz, str):
+        raise TypeError(f"tz must be a zone name, not {type(tz).__name__}")
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown time zone {tz!r}") from exc
+
+
+def parse_when(text, *, year=None, today=None, tz="Europe/Paris", years=None) -> When | None:
+    """Read a French date/time text; None when it cannot be read without guessing."""
+    years = tuple(years) if years is not None else None
+    zone = _check(text, year, today, tz, years)
+    if isinstance(today, dt.datetime):
+        today = today.astimezone(zone).date() if today.tzinfo else today.date()
+    if not text.strip() or len(text) > MAX_TEXT:
+        return None
+    norm = normalise(text)
+    stamp = _STAMP.search(norm)
+    if stamp:
+        norm = _stamp_segment(norm, stamp)
+    return _read(norm, year=year, years=years, today=today, zone=zone)
+
+
+def _read(norm: str, *, year, years, today, zone) -> When | None:
+    reading = read(tokenize(norm))
+    if reading.abort:
+        return None
+    if not reading.atoms:
+        return dates_fallback.parse(norm, reading, year=year, today=today, zone=zone)
+    try:
+        spans = resolve_days(reading, year=year, years=years, today=today)
+        slots = build_slots(reading.atoms, spans, zone, reading.warnings)
+    except Unreadable:
+        return None
+    start, end = bounds(slots)
+    all_day = not any(isinstance(v, dt.datetime) for pair in slots for v in pair)
+    return When(start, end, all_day, tuple(slots), tuple(reading.warnings), "rules",
+                " ".join(reading.rest))
+
+
+def _stamp_segment(norm: str, first: re.Match) -> str:
+    following = _STAMP.search(norm, first.end())
+    return norm[first.end(): following.start() if following else len(norm)]
+
+
+def parse_stamps(text: str, *, tz: str = "Europe/Paris") -> Stamps:
+    """Publication and update dates of a "Publiée le … · Mise à jour le …" line."""
+    zone = _check(text, None, None, tz, None)
+    found: dict[str, Value | None] = {"pub": None, "upd": None}
+    if len(text) > MAX_TEXT:
+        return Stamps(None, None)
+    norm = normalise(text)
+    for match in _STAMP.finditer(norm):
+        key = match.lastgroup
+        if found[key] is None:
+            when = _read(_stamp_segment(norm, match), year=None, years=None, today=None, zone=zone)
+            found[key] = when.start if when is not None else None
+    return Stamps(found["pub"], found["upd"])

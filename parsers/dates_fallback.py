@@ -1,0 +1,67 @@
+"""The long tail: dateparser, imported lazily, for texts the rules found no date in.
+
+Called only when the text holds a number the rules did not use (so "10h-12h" alone never
+reaches it) and nothing made the rules refuse it. dateparser must find a day and a month
+(and a year unless the context gives one); "now" is pinned to `today` or to the context
+year, and relative phrases are read only when `today` is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from parsers.dates_slots import local
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from parsers.dates_grammar import Reading
+
+_DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=32)
+def _parser(base: dt.datetime, need_year: bool, relative: bool):
+    from dateparser.date import DateDataParser  # lazy: ~0.3 s to import
+
+    settings = {
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RELATIVE_BASE": base,
+        "REQUIRE_PARTS": ["day", "month", "year"] if need_year else ["day", "month"],
+        "PARSERS": ["absolute-time", "relative-time"] if relative else ["absolute-time"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    return DateDataParser(languages=["fr"], settings=settings)
+
+
+def worth_trying(reading: Reading) -> bool:
+    return bool(reading.years) or any(_DIGIT.search(word) for word in reading.rest)
+
+
+def parse(norm: str, reading: Reading, *, year, today, zone: ZoneInfo):
+    """A When from dateparser, or None."""
+    from parsers.dates import When  # the result type lives with the public API
+
+    if reading.abort or not worth_trying(reading):
+        return None
+    if today is not None:
+        base = dt.datetime(today.year, today.month, today.day)  # noqa: DTZ001 dateparser's naive "now"
+    else:
+        base = dt.datetime(year or 2000, 1, 1)  # noqa: DTZ001 idem, pinned, never the clock
+    try:
+        data = _parser(base, year is None and today is None, today is not None).get_date_data(norm)
+    except (ValueError, OverflowError):
+        return None
+    found = data["date_obj"]
+    if found is None:
+        return None
+    warnings: list[str] = ["read by the dateparser fallback"]
+    if data["period"] == "time":
+        start = local(found.date(), (found.hour, found.minute), zone, warnings)
+        return When(start, None, False, ((start, None),), tuple(warnings), "fallback")
+    day = found.date()
+    return When(day, day, True, ((day, day),), tuple(warnings), "fallback")

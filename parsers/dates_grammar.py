@@ -1,0 +1,269 @@
+"""Read a token list (parsers.dates_lexer) into date atoms with their times and links.
+
+An `Atom` is one date as written, possibly partial ("19" in "les 19 et 20 novembre" has no
+month yet); `link` says how it joins the atom before it ("range" for au / - / jusqu'au,
+"list" for et / , / ;), `bound` marks an open range ("à partir du", "jusqu'au"). Times
+follow the atom they belong to; times written before any date are kept in `pre_times`.
+Nothing here knows the year context: parsers.dates_resolve fills months and years.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parsers.dates_lexer import Token
+
+Clock = tuple[int, int]
+
+_TO = {"au", "aux", "a", "jusqu'au", "jusqu'aux", "jusqu'a", "jusqu'en", "jusqu au", "jusqu a"}
+_OPEN_FROM = {"a partir du", "a partir de", "a partir d'", "des le", "depuis"}
+_OPEN_TO = {w for w in _TO if w.startswith("jusqu")}
+_AND = {"et", "puis", ",", ";", "&", "+", "/"}
+_RANGE_OPEN = {"du", "de", "d'", "entre"}
+_RELATIVE = {"aujourd'hui": 0, "aujourd' hui": 0, "aujourd hui": 0, "demain": 1,
+             "apres-demain": 2, "apres demain": 2, "hier": -1, "avant-hier": -2, "avant hier": -2}
+_DIRECTION = {"prochain": "next", "prochaine": "next", "dernier": "last", "derniere": "last"}
+_VAGUE = {"fin", "debut", "mi", "courant", "milieu", "vers", "avant", "apres", "autour"}
+_VAGUE_UNITS = {"semaine", "mois", "annee", "an", "weekend", "week"}
+_DURATION = {"duree", "pendant", "dure", "environ", "en"}
+_FILLERS = {"le", "les", "l'", "la", "de", "du", "d'", "mois", "tout", "toute", "durant",
+            "en", "au", "cours", "a"}
+_DATE_KINDS = {"iso", "numdate", "spacedate"}
+
+
+@dataclass
+class Slot:
+    start: Clock
+    end: Clock | None = None
+
+
+@dataclass
+class Atom:
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    month_only: bool = False
+    offset_days: int | None = None      # "demain" → 1 (needs today)
+    direction: str | None = None        # "next" / "last" / "this" (needs today)
+    link: str | None = None             # "range" | "list" (to the atom before)
+    bound: str | None = None            # "from" | "to" (open ranges)
+    utc_offset: str | None = None       # ISO "+01:00" / "z"
+    times: list[Slot] = field(default_factory=list)
+    text: str = ""
+
+
+@dataclass
+class Reading:
+    atoms: list[Atom] = field(default_factory=list)
+    pre_times: list[Slot] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)    # years standing alone ("Édition 2021")
+    warnings: list[str] = field(default_factory=list)
+    rest: list[str] = field(default_factory=list)
+    abort: str | None = None
+    has_time: bool = False
+
+
+class _Reader:
+    def __init__(self, tokens: list[Token]):
+        self.toks = tokens
+        self.out = Reading()
+        self.conn: str | None = None
+        self.between = False
+        self.duration = False
+
+    def kind(self, i: int) -> str:
+        return self.toks[i].kind if 0 <= i < len(self.toks) else ""
+
+    def text(self, i: int) -> str:
+        return self.toks[i].text if 0 <= i < len(self.toks) else ""
+
+    def run(self) -> Reading:
+        i = 0
+        while i < len(self.toks) and not self.out.abort:
+            j = self.step(i)
+            i = j if j > i else i + 1
+        return self.out
+
+    def step(self, i: int) -> int:
+        tok = self.toks[i]
+        if tok.kind == "time":
+            return self.read_times(i)
+        atom, j = self.read_atom(i)
+        if atom is not None:
+            self.add_atom(atom)
+            return j
+        if tok.kind == "year":
+            self.out.years.append(tok.value[0])
+        elif tok.kind == "placeholder":
+            self.out.abort = f"placeholder {tok.text!r}"
+        else:
+            self.connector(i, tok)
+        return i + 1
+
+    def connector(self, i: int, tok: Token) -> None:
+        word = tok.text.rstrip(".")
+        if tok.kind == "dash" or word in _TO:
+            self.conn = "to" if word not in _OPEN_TO else "until"
+        elif word in _AND:
+            self.conn = "and"
+        elif word == "ou":
+            self.conn = "or"
+        elif word in _OPEN_FROM:
+            self.conn = "from"
+        elif word in _RANGE_OPEN:
+            self.between = self.between or word == "entre"
+            self.conn = self.conn if self.conn in ("from", "until") else "start"
+        elif word in _VAGUE and self.vague_date_follows(i):
+            self.out.abort = f"vague date {word!r}"
+        elif word in _DURATION:
+            self.duration = True
+        elif word in _VAGUE_UNITS and self.text(i + 1) in _DIRECTION:
+            self.out.abort = f"vague period {word!r}"
+        elif tok.kind in ("word", "other", "num") and word not in _FILLERS and word != "ce":
+            self.out.rest.append(tok.text)
+            self.conn = None if self.conn != "or" else "or"
+
+    def vague_date_follows(self, i: int) -> bool:
+        j = i + 1
+        while self.kind(j) in ("word", "dash") and self.text(j) in _FILLERS | {"-"}:
+            j += 1
+        return self.kind(j) in ("month", "num", "numdate", "iso") or self.text(j) in _VAGUE_UNITS
+
+    def add_atom(self, atom: Atom) -> None:
+        atoms = self.out.atoms
+        conn = self.conn
+        if atoms:
+            if conn == "or":
+                self.out.abort = "alternative dates ('ou')"
+            atom.link = "range" if conn in ("to", "until") or (conn == "and" and self.between) else "list"
+            self.between = False
+        elif conn in ("from", "until", "to"):
+            atom.bound = "from" if conn == "from" else "to"
+        if not atoms and self.out.pre_times:
+            atom.times.extend(self.out.pre_times)
+            self.out.pre_times = []
+        atoms.append(atom)
+        self.conn = None
+
+    # -- dates -------------------------------------------------------------
+    def read_atom(self, i: int) -> tuple[Atom | None, int]:
+        tok = self.toks[i]
+        if tok.kind == "weekday":
+            return self.read_weekday(i)
+        if tok.kind in _DATE_KINDS:
+            return self.read_numeric(i, tok)
+        if tok.kind == "num":
+            return self.read_day(i, None)
+        if tok.kind == "month" and not self.after_bare_number(i):
+            atom = Atom(month=tok.value[0], month_only=True, text=tok.text)
+            return atom, self.read_year(i + 1, atom)
+        if tok.kind == "word" and tok.text in _RELATIVE:
+            return Atom(offset_days=_RELATIVE[tok.text], text=tok.text), i + 1
+        return None, i
+
+    def read_weekday(self, i: int) -> tuple[Atom | None, int]:
+        weekday = self.toks[i].value[0]
+        j = i + 1 if self.text(i + 1) != "," else i + 2
+        if self.kind(j) == "num":
+            return self.read_day(j, weekday)
+        if self.kind(j) in _DATE_KINDS:
+            atom, end = self.read_numeric(j, self.toks[j])
+            atom.weekday = weekday
+            return atom, end
+        if self.text(i + 1) in _DIRECTION:
+            return Atom(weekday=weekday, direction=_DIRECTION[self.text(i + 1)]), i + 2
+        if self.text(i - 1) in ("ce", "cette"):
+            return Atom(weekday=weekday, direction="this"), i + 1
+        return None, i + 1
+
+    def read_day(self, i: int, weekday: int | None) -> tuple[Atom | None, int]:
+        day = self.toks[i].value[0]
+        atom = Atom(day=day, weekday=weekday, text=self.toks[i].text)
+        if self.kind(i + 1) == "month":
+            atom.month = self.toks[i + 1].value[0]
+            end = self.read_year(i + 2, atom)
+            if self.text(end) in _DIRECTION:
+                atom.direction = _DIRECTION[self.text(end)]
+                end += 1
+            return atom, end
+        if self.bare_day_ok(i + 1):
+            return atom, i + 1
+        return None, i + 1
+
+    def bare_day_ok(self, j: int) -> bool:
+        """A day without month counts only before a link to a later date with a month."""
+        nxt = self.text(j)
+        if self.kind(j) != "dash" and nxt not in _TO | _AND | {"ou", "le", "et le"}:
+            return False
+        return any(t.kind in ("month", "numdate", "iso", "spacedate") for t in self.toks[j:])
+
+    def after_bare_number(self, i: int) -> bool:
+        j = i - 1
+        while self.kind(j) == "word" and self.text(j) in _FILLERS:
+            j -= 1
+        return self.kind(j) == "num"
+
+    def read_year(self, j: int, atom: Atom) -> int:
+        if self.kind(j) == "year":
+            atom.year = self.toks[j].value[0]
+            return j + 1
+        return j
+
+    def read_numeric(self, i: int, tok: Token) -> tuple[Atom, int]:
+        if tok.kind == "iso":
+            year, month, day, clock, offset = tok.value
+            atom = Atom(day=day, month=month, year=year, utc_offset=offset, text=tok.text)
+            if clock:
+                atom.times.append(Slot(clock))
+                self.out.has_time = True
+            return atom, i + 1
+        day, month, year = tok.value
+        return Atom(day=day, month=month, year=year, text=tok.text), i + 1
+
+    # -- times -------------------------------------------------------------
+    def read_times(self, i: int) -> int:
+        start = self.toks[i].value
+        end, j = None, i + 1
+        sep = self.text(j)
+        if self.kind(j + 1) == "time" and (
+            self.kind(j) == "dash" or sep in _TO or (sep == "et" and self.between)
+        ):
+            end, j = self.toks[j + 1].value, j + 2
+            self.between = False
+        if self.is_duration(i, j, end):
+            self.out.warnings.append(f"duration ignored: {self.toks[i].text!r}")
+            self.duration = False
+            return j
+        if not (_valid_clock(start) and (end is None or _valid_clock(end))):
+            self.out.warnings.append(f"invalid time ignored: {self.toks[i].text!r}")
+            return j
+        slot = Slot(start, end)
+        self.out.has_time = True
+        if self.out.atoms:
+            self.out.atoms[-1].times.append(slot)
+        else:
+            self.out.pre_times.append(slot)
+        self.conn = None if self.conn != "or" else "or"
+        return j
+
+    def is_duration(self, i: int, j: int, end: Clock | None) -> bool:
+        if end is not None:
+            self.duration = False
+            return False
+        if self.duration and self.text(i - 1) in _DURATION:
+            return True
+        follower = self.text(j + 1)
+        return self.text(j) in ("de", "d'") and self.kind(j + 1) == "word" and follower not in (
+            _FILLERS | _RELATIVE.keys()
+        )
+
+
+def _valid_clock(clock: Clock) -> bool:
+    hour, minute = clock
+    return 0 <= minute <= 59 and (0 <= hour <= 23 or (hour == 24 and minute == 0))
+
+
+def read(tokens: list[Token]) -> Reading:
+    """The atoms, times and links of a token list."""
+    return _Reader(tokens).run()

@@ -1,0 +1,137 @@
+"""Normalise French date text and cut it into tokens for parsers.dates_grammar.
+
+`normalise` lower-cases, drops accents, unifies spaces, apostrophes and dashes, and turns
+number words next to a month or an hour into digits. `tokenize` yields `Token`s; anything
+it does not know becomes a WORD (kept for `When.unparsed_rest`) or is skipped (spaces).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from parsers.french_numbers import replace_number_words
+
+MONTHS = {
+    "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3,
+    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8,
+    "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10, "novembre": 11,
+    "nov": 11, "decembre": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+}
+_WEEKDAY_ABBR = {"lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6}
+WEEKDAY_NAMES = tuple(WEEKDAYS)
+
+
+def _alt(words) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")
+_TRANSLATE = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u00b7": ";", "\u2022": ";", "|": ";",
+})
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+_TOKEN = re.compile(
+    r"""
+    (?P<iso>(?<![\d/.])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)
+        (?:[t\s]+(?P<ih>\d\d?):(?P<imi>\d\d)(?::\d\d(?:[.,]\d+)?)?
+        (?P<ioff>z|[+-]\d\d:?\d\d)?)?(?![\d/.]))
+    |(?P<numdate>(?<![\d/.,])(?:(?P<nd>\d\d?)/(?P<nm>\d\d?)(?:/(?P<ny>\d{4}|\d\d))?
+        |(?P<nd2>\d\d?)(?P<nsep>[.-])(?P<nm2>\d\d?)(?P=nsep)(?P<ny2>\d{4}|\d\d))(?![\d/.]\d|\d|\s*h\b))
+    |(?P<spacedate>(?<!\d)(?P<sd>\d\d?)\s(?P<sm>\d\d?)\s(?P<sy>(?:19|20)\d\d)(?!\d))
+    |(?P<time>(?<![\d:/.,])(?P<th>\d\d?)\s*(?:heures?|hrs?|h)
+        (?:\s*(?P<tm>\d\d)(?!\d)(?:\s*(?:minutes?|mn|min)\b)?)?(?![a-z\d/]))
+    |(?P<clock>(?<![\d:/.,])(?P<ch>\d\d?):(?P<cm>\d\d)(?::\d\d)?(?![\d:]))
+    |(?P<noon>(?<![a-z])midi(?:\s*(?:et\s*)?(?P<half>demie?|30|quart|15))?(?![a-z]))
+    |(?P<midnight>(?<![a-z])minuit(?![a-z]))
+    |(?P<month>(?<![a-z])(?P<mname>@MONTHS@)(?![a-z])\.?)
+    |(?P<weekday>(?<![a-z])(?:(?P<wname>@WEEKDAYS@)|(?P<wabbr>@WABBR@)\.?(?=\s*\d))(?![a-z]))
+    |(?P<year>(?<!\d)(?:19|20)\d\d(?!\d))
+    |(?P<num>(?<![\d])(?P<nv>\d\d?)(?:er|re|eme|e)?(?![\d]))
+    |(?P<placeholder>(?<![a-z])n\s*\+\s*\d|annee\s+prochaine|annee\s+suivante)
+    |(?P<word>apres[-\s]?midi|aujourd'?\s*hui|apres[-\s]demain|avant[-\s]hier
+        |jusqu'?\s*(?:au|aux|a|en)(?![a-z])|a\s+partir\s+(?:du|de|d')|des\s+le
+        |mise?\s+a\s+jour|mis\s+en\s+ligne|[a-z]+'?)
+    |(?P<dash>-)
+    |(?P<punct>[,;:()\[\]&+/.!?])
+    |(?P<other>\S)
+    """.replace("@MONTHS@", _alt(MONTHS))
+    .replace("@WEEKDAYS@", _alt(WEEKDAYS))
+    .replace("@WABBR@", _alt(_WEEKDAY_ABBR)),
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str            # iso numdate spacedate time month weekday year num word dash punct other
+    text: str            # the normalised text of the token
+    value: tuple         # kind-specific numbers, see _value()
+    start: int
+
+
+def normalise(text: str) -> str:
+    """Lower-case, accent-free, single-spaced text with number words turned into digits."""
+    text = unicodedata.normalize("NFKD", text.translate(_TRANSLATE))
+    text = _COMBINING.sub("", text).lower()
+    text = _SPACES.sub(" ", text).strip()
+    return replace_number_words(text)
+
+
+def _value(kind: str, m: re.Match) -> tuple:
+    g = m.group
+    if kind == "iso":
+        tm = (int(g("ih")), int(g("imi"))) if g("ih") else None
+        return (int(g("iy")), int(g("im")), int(g("id")), tm, g("ioff"))
+    if kind == "numdate":
+        day, month, year = (g("nd"), g("nm"), g("ny")) if g("nd") else (g("nd2"), g("nm2"), g("ny2"))
+        return (int(day), int(month), _full_year(year))
+    if kind == "spacedate":
+        return (int(g("sd")), int(g("sm")), int(g("sy")))
+    if kind == "time":
+        return (int(g("th")), int(g("tm") or 0))
+    if kind == "clock":
+        return (int(g("ch")), int(g("cm")))
+    if kind == "noon":
+        half = g("half")
+        return (12, 0 if not half else 15 if half in ("quart", "15") else 30)
+    if kind == "midnight":
+        return (0, 0)
+    if kind == "month":
+        return (MONTHS[g("mname")],)
+    if kind == "weekday":
+        return (WEEKDAYS[g("wname")] if g("wname") else _WEEKDAY_ABBR[g("wabbr")],)
+    if kind in ("year",):
+        return (int(m.group(0)),)
+    if kind == "num":
+        return (int(g("nv")),)
+    return ()
+
+
+def _full_year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return int(text) if len(text) == 4 else 2000 + int(text)
+
+
+_TIME_KINDS = {"time": "time", "clock": "time", "noon": "time", "midnight": "time"}
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of already-normalised text, in order."""
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        raw = m.group(0)
+        value = _value(kind, m)
+        if kind == "word":
+            raw = _SPACES.sub(" ", raw)
+        tokens.append(Token(_TIME_KINDS.get(kind, kind), raw, value, m.start()))
+    return tokens

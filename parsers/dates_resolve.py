@@ -1,0 +1,160 @@
+"""Turn a grammar `Reading` into calendar dates: months, years, weekdays, relative words.
+
+Rules (also summed up in parsers.dates):
+- a day without month takes the month of the next date that has one ("du 2 au 30
+  novembre"), else of the previous one ("le 16 novembre et le 18");
+- a date without year takes it from the next dated part, one year earlier when it comes
+  later in the calendar ("du 28 décembre au 3 janvier 2022" → 28 Dec 2021), else from the
+  previous part, one year later when it comes earlier;
+- what is still without year takes the context: `year`, else a year standing alone in the
+  text, else the one candidate of `years` whose calendar matches every weekday written
+  (or the only candidate when no weekday is written), else today's year; otherwise None;
+- relative words need `today`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from parsers.dates_grammar import Atom, Reading
+from parsers.dates_lexer import WEEKDAY_NAMES
+
+
+class Unreadable(Exception):
+    """The text cannot be read without guessing; parse_when returns None."""
+
+
+def _md(atom: Atom) -> tuple[int, int]:
+    return (atom.month or 0, atom.day or 1)
+
+
+def fill_months(atoms: list[Atom]) -> None:
+    for i, atom in enumerate(atoms):
+        if atom.month is not None or atom.offset_days is not None or atom.direction:
+            continue
+        later = next((a for a in atoms[i + 1:] if a.month is not None), None)
+        earlier = next((a for a in reversed(atoms[:i]) if a.month is not None), None)
+        source = later or earlier
+        if source is None:
+            raise Unreadable("day without month")
+        atom.month = source.month
+
+
+def _propagate(atoms: list[Atom], years: list[int | None]) -> None:
+    for i in range(len(atoms) - 2, -1, -1):
+        if years[i] is None and years[i + 1] is not None:
+            years[i] = years[i + 1] - (1 if _md(atoms[i]) > _md(atoms[i + 1]) else 0)
+    for i in range(1, len(atoms)):
+        if years[i] is None and years[i - 1] is not None:
+            years[i] = years[i - 1] + (1 if _md(atoms[i]) < _md(atoms[i - 1]) else 0)
+
+
+def _years_with(atoms: list[Atom], context: int | None) -> list[int | None]:
+    years = [a.year for a in atoms]
+    _propagate(atoms, years)
+    if context is not None and None in years:
+        years[years.index(None)] = context
+        _propagate(atoms, years)
+    return years
+
+
+def _weekdays_match(atoms: list[Atom], years: list[int | None]) -> bool:
+    for atom, year in zip(atoms, years, strict=True):
+        if atom.weekday is not None and atom.day is not None and year is not None:
+            try:
+                if dt.date(year, atom.month, atom.day).weekday() != atom.weekday:
+                    return False
+            except ValueError:
+                return False
+    return True
+
+
+def fill_years(atoms: list[Atom], reading: Reading, *, year, years, today) -> list[int]:
+    """The year of every calendar atom (relative ones are skipped), or Unreadable."""
+    dated = [a for a in atoms if a.offset_days is None and a.direction is None]
+    found = _years_with(dated, None)
+    if None in found:
+        found = _years_with(dated, _context_year(dated, reading, year=year, years=years,
+                                                  today=today))
+    if None in found:
+        raise Unreadable("no year")
+    return found  # type: ignore[return-value]
+
+
+def _context_year(atoms: list[Atom], reading: Reading, *, year, years, today) -> int | None:
+    if year is not None:
+        return year
+    if len(set(reading.years)) == 1:
+        return reading.years[0]
+    if years:
+        has_weekday = any(a.weekday is not None and a.day is not None for a in atoms)
+        if has_weekday:
+            fits = [y for y in years if _weekdays_match(atoms, _years_with(atoms, y))]
+            return fits[0] if len(fits) == 1 else None
+        return years[0] if len(years) == 1 else None
+    return today.year if today is not None else None
+
+
+def relative_date(atom: Atom, today: dt.date | None) -> dt.date:
+    """The date of "demain", "lundi prochain", "le 28 septembre dernier"…"""
+    if today is None:
+        raise Unreadable("relative date without today")
+    if atom.offset_days is not None:
+        return today + dt.timedelta(days=atom.offset_days)
+    if atom.day is None:  # a weekday: next / last / this
+        ahead = (atom.weekday - today.weekday()) % 7
+        if atom.direction == "last":
+            return today - dt.timedelta(days=(7 - ahead) if ahead else 7)
+        if atom.direction == "next" and ahead == 0:
+            ahead = 7
+        return today + dt.timedelta(days=ahead)
+    year = atom.year or today.year
+    day = make_date(year, atom.month, atom.day)
+    if atom.direction == "last" and day >= today:
+        day = make_date(year - 1, atom.month, atom.day)
+    elif atom.direction == "next" and day <= today:
+        day = make_date(year + 1, atom.month, atom.day)
+    return day
+
+
+def make_date(year: int, month: int | None, day: int | None) -> dt.date:
+    try:
+        return dt.date(year, month or 0, day or 0)
+    except ValueError:
+        raise Unreadable(f"no such date: {day}/{month}/{year}") from None
+
+
+def atom_days(atom: Atom, year: int | None, today) -> tuple[dt.date, dt.date]:
+    """First and last day an atom covers (a month-only atom covers the whole month)."""
+    if atom.offset_days is not None or atom.direction is not None:
+        day = relative_date(atom, today)
+        return day, day
+    if atom.month_only:
+        last = calendar.monthrange(year, atom.month)[1]
+        return make_date(year, atom.month, 1), make_date(year, atom.month, last)
+    day = make_date(year, atom.month, atom.day)
+    return day, day
+
+
+def weekday_warning(atom: Atom, day: dt.date) -> str | None:
+    if atom.weekday is None or atom.day is None or day.weekday() == atom.weekday:
+        return None
+    return (f"weekday mismatch: text says {WEEKDAY_NAMES[atom.weekday]} but "
+            f"{day.isoformat()} is a {WEEKDAY_NAMES[day.weekday()]}; date kept")
+
+
+def resolve_days(reading: Reading, *, year, years, today) -> list[tuple[dt.date, dt.date]]:
+    """Calendar span of every atom, in text order; adds weekday warnings to the reading."""
+    atoms = reading.atoms
+    fill_months(atoms)
+    found = iter(fill_years(atoms, reading, year=year, years=years, today=today))
+    spans = []
+    for atom in atoms:
+        relative = atom.offset_days is not None or atom.direction is not None
+        span = atom_days(atom, None if relative else next(found), today)
+        warning = weekday_warning(atom, span[0])
+        if warning:
+            reading.warnings.append(warning)
+        spans.append(span)
+    return spans

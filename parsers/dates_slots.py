@@ -1,0 +1,151 @@
+"""Build the (start, end) slots of a reading from its resolved calendar days.
+
+Consecutive atoms joined by "range" make one unit (first day … last day); other atoms are
+units of their own. Times written at both ends of a range make one continuous slot ("du 16
+novembre 14h au 17 novembre 12h"); times written once apply to every day of the unit
+("du 2 au 4 novembre de 9h à 17h" → three slots); a unit without times borrows those of
+the next unit that has some, else of the previous one ("les 19 et 20 novembre de 9h à
+17h"). Local times are built with zoneinfo; instants are compared in UTC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from parsers.dates_grammar import Atom, Slot
+from parsers.dates_resolve import Unreadable
+
+UTC = dt.UTC
+MAX_DAILY_SPAN = 62  # longer ranges with a daily time keep one slot, not hundreds
+Value = dt.date | dt.datetime
+
+
+@dataclass
+class Unit:
+    first: dt.date
+    last: dt.date
+    head: list[Slot]
+    tail: list[Slot] = field(default_factory=list)
+    bound: str | None = None
+    offset: str | None = None
+
+    def daily(self) -> list[Slot]:
+        return [] if self.head and self.tail else (self.head or self.tail)
+
+
+def make_units(atoms: list[Atom], spans: list[tuple[dt.date, dt.date]]) -> list[Unit]:
+    units: list[Unit] = []
+    for atom, (first, last) in zip(atoms, spans, strict=True):
+        if atom.link == "range" and units:
+            unit = units[-1]
+            if last < unit.first:
+                raise Unreadable("range ends before it starts")
+            unit.last, unit.tail, unit.bound = last, list(atom.times), None
+        else:
+            units.append(Unit(first, last, list(atom.times), bound=atom.bound,
+                              offset=atom.utc_offset))
+    for i, unit in enumerate(units):
+        if not unit.head and not unit.tail:
+            donor = next((u for u in units[i + 1:] if u.daily()), None) or next(
+                (u for u in reversed(units[:i]) if u.daily()), None)
+            if donor is not None:
+                unit.head = list(donor.daily())
+    return units
+
+
+def local(day: dt.date, clock: tuple[int, int], zone: ZoneInfo, warnings: list[str],
+          offset: str | None = None) -> dt.datetime:
+    """An aware datetime for a wall-clock time on a day, with DST gaps and folds flagged."""
+    hour, minute = clock
+    if hour == 24:
+        day, hour = day + dt.timedelta(days=1), 0
+    if offset:
+        fixed = UTC if offset == "z" else dt.datetime.strptime(
+            offset.replace(":", ""), "%z").tzinfo
+        return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=fixed).astimezone(zone)
+    value = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
+    back = value.astimezone(UTC).astimezone(zone)
+    if back.replace(tzinfo=None) != value.replace(tzinfo=None):
+        warnings.append(f"{value:%Y-%m-%d %H:%M} does not exist in {zone.key} (clocks "
+                        f"go forward); read as {back:%H:%M}")
+        return back
+    if value.replace(fold=1).utcoffset() != value.utcoffset():
+        warnings.append(f"{value:%Y-%m-%d %H:%M} happens twice in {zone.key} (clocks go "
+                        "back); read as the first one")
+    return value
+
+
+def _timed(day: dt.date, slot: Slot, unit: Unit, zone: ZoneInfo, warnings: list[str]):
+    start = local(day, slot.start, zone, warnings, unit.offset)
+    if slot.end is None:
+        return (start, None)
+    end_day = day
+    start_min, end_min = slot.start[0] * 60 + slot.start[1], slot.end[0] * 60 + slot.end[1]
+    if end_min <= start_min:
+        if start_min >= 12 * 60 and end_min <= 6 * 60:
+            end_day = day + dt.timedelta(days=1)  # "de 22h à 2h", "de 20h à minuit"
+        else:
+            warnings.append(f"end time {slot.end[0]:02d}:{slot.end[1]:02d} is not after start "
+                            f"{slot.start[0]:02d}:{slot.start[1]:02d}; end dropped")
+            return (start, None)
+    end = local(end_day, slot.end, zone, warnings, unit.offset)
+    if end.astimezone(UTC) <= start.astimezone(UTC):
+        warnings.append("end instant not after start instant; end dropped")
+        return (start, None)
+    return (start, end)
+
+
+def _days(unit: Unit):
+    count = (unit.last - unit.first).days + 1
+    return (unit.first + dt.timedelta(days=n) for n in range(count))
+
+
+def unit_slots(unit: Unit, zone: ZoneInfo, warnings: list[str]) -> list[tuple]:
+    times = unit.daily()
+    if unit.bound == "from":
+        start = local(unit.first, unit.head[0].start, zone, warnings, unit.offset) if unit.head \
+            else unit.first
+        return [(start, None)]
+    if unit.bound == "to":
+        if not unit.head:
+            return [(None, unit.last)]
+        last = unit.head[-1]
+        return [(None, local(unit.last, last.end or last.start, zone, warnings, unit.offset))]
+    if unit.head and unit.tail:
+        end = unit.tail[-1]
+        return [(local(unit.first, unit.head[0].start, zone, warnings, unit.offset),
+                 local(unit.last, end.end or end.start, zone, warnings, unit.offset))]
+    if not times:
+        return [(unit.first, unit.last)]
+    if (unit.last - unit.first).days >= MAX_DAILY_SPAN:
+        first, last = times[0], times[-1]
+        return [(local(unit.first, first.start, zone, warnings, unit.offset),
+                 local(unit.last, last.end or last.start, zone, warnings, unit.offset))]
+    return [_timed(day, slot, unit, zone, warnings) for day in _days(unit) for slot in times]
+
+
+def _instant(value: Value) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(UTC)
+    return dt.datetime(value.year, value.month, value.day, tzinfo=UTC)
+
+
+def bounds(slots: list[tuple]) -> tuple[Value | None, Value | None]:
+    """Overall start (earliest slot start) and end (latest slot end) of the slots."""
+    starts = [s for s, _ in slots]
+    start = None if None in starts else min(starts, key=_instant)
+    ends = [e for _, e in slots if e is not None]
+    if ends:
+        end = max(ends, key=_instant)
+    else:
+        end = max(starts, key=_instant) if len(slots) > 1 and start is not None else None
+    return start, end
+
+
+def build_slots(atoms, spans, zone, warnings) -> list[tuple]:
+    slots = [s for unit in make_units(atoms, spans) for s in unit_slots(unit, zone, warnings)]
+    if None not in (s for s, _ in slots):
+        slots.sort(key=lambda pair: _instant(pair[0]))
+    return slots
