@@ -1,0 +1,88 @@
+"""Small lxml helpers shared by the extractors: what is page furniture, and block-aware text."""
+
+from __future__ import annotations
+
+import re
+
+_SKIP_TAGS = frozenset({
+    "nav", "footer", "aside", "script", "style", "noscript", "template", "svg", "form",
+    "button", "select", "iframe", "dialog",
+})
+_SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
+_SKIP_CLASS = re.compile(
+    r"fr-header|fr-footer|breadcrumb|fr-sidemenu|fr-share|fr-follow|skiplink|fr-nav\b|"
+    r"pagination|pager|related|similar|voir-aussi|sidebar|navbar|\bmenu|fr-tile|fr-modal"
+)
+_SKIP_ID = re.compile(r"(?:site|main|page)?[-_]?(?:header|footer|menu|nav|navigation|sidebar|breadcrumb)"
+                      r"(?:[-_]?(?:wrapper|container|region|top|bottom|main|modal))?", re.I)
+BLOCKS = frozenset({
+    "p", "div", "section", "article", "header", "main", "ul", "ol", "li", "dl", "dt", "dd",
+    "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "address",
+    "figure", "figcaption", "pre", "hr",
+})
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u202f]+")
+
+
+def skipped(el) -> bool:
+    """Whether a subtree is page furniture (menus, footers, related cards…), not content."""
+    tag = el.tag
+    if not isinstance(tag, str) or tag in _SKIP_TAGS:
+        return True
+    if el.get("role") in _SKIP_ROLES:
+        return True
+    ident = el.get("id")
+    if ident and _SKIP_ID.fullmatch(ident):
+        return True
+    cls = el.get("class")
+    if not cls:
+        return False
+    if _SKIP_CLASS.search(cls):
+        return True
+    return _is_link_card(el, cls)
+
+
+def _is_link_card(el, cls: str) -> bool:
+    """A DSFR card root whose title links elsewhere: related content, not this page's data."""
+    if "fr-card" not in cls or "fr-card__" in cls:
+        return False
+    return "fr-enlarge-link" in cls or bool(el.xpath("boolean(.//*[contains(@class,'fr-card__title')]//a)"))
+
+
+def text_of(el, *, skip: bool = True) -> str:
+    """Text of an element, one line per block, spaces collapsed, empty lines dropped."""
+    parts: list[str] = []
+    if el.text:
+        parts.append(el.text)
+    _collect(el, parts, skip)
+    return tidy("".join(parts))
+
+
+def _collect(el, parts: list[str], skip: bool) -> None:
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and not (skip and skipped(child)):
+            if tag == "br":
+                parts.append("\n")
+            else:
+                block = tag in BLOCKS
+                if block:
+                    parts.append("\n")
+                if child.text:
+                    parts.append(child.text)
+                _collect(child, parts, skip)
+                if block:
+                    parts.append("\n")
+        if child.tail:
+            parts.append(child.tail)
+
+
+def tidy(text: str) -> str:
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def one_line(text: str | None) -> str | None:
+    """Text on one line (block breaks become spaces), or None when empty."""
+    if not text:
+        return None
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip() or None

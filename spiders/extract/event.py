@@ -1,0 +1,214 @@
+"""An event detail page, field by field: each helper tries its strategies in order and
+returns ``(value, strategy)`` — ``jsonld``/``microdata``, ``attr``, ``dsfr``/``legacy``,
+``label``, ``fallback`` — or ``(None, None)``. Text is kept as written."""
+
+from __future__ import annotations
+
+from spiders.extract import fallback, links
+from spiders.extract import structured as sd
+from spiders.extract.dom import one_line, text_of
+from spiders.extract.page import Page
+
+Found = tuple[object, str | None]
+NOTHING: Found = (None, None)
+
+
+def title(page: Page) -> Found:
+    event, kind = page.structured
+    if event and sd.text(event.get("name")):
+        return sd.text(event.get("name")), kind
+    h1 = page.main.xpath(".//h1[1]") or page.root.xpath("//h1[1]")
+    if h1:
+        text = one_line(text_of(h1[0]))
+        if text:
+            return text, "dsfr" if page.is_dsfr else "legacy"
+    head = page.root.xpath("//head/title/text()")
+    if head and head[0].strip():
+        return one_line(head[0].split(" | ")[0]), "fallback"
+    return NOTHING
+
+
+def when_text(page: Page) -> Found:
+    event, kind = page.structured
+    if event and event.get("startDate"):
+        parts = [sd.text(event.get("startDate")), sd.text(event.get("endDate"))]
+        return " – ".join(p for p in parts if p), kind
+    stamps = [t.get("datetime") for t in page.times if t.get("datetime") and not _in_stamp(t)]
+    if stamps:
+        return " – ".join(stamps[:2]), "attr"
+    icon = _icon_text(page, ("calendar", "time-line", "timer"))
+    if icon:
+        return icon, "dsfr"
+    date, hours = page.labels.get("date"), page.labels.get("hours")
+    if date or hours:
+        return ", ".join(h.text for h in (date, hours) if h and h.text), "label"
+    line = fallback.first_line(page.lines, fallback.DATE_LIKE, skip=_title_lines(page))
+    return (line, "fallback") if line else NOTHING
+
+
+def place_text(page: Page) -> Found:
+    event, kind = page.structured
+    place = _structured_place(event) if event else None
+    if place:
+        return place, kind
+    mapped = links.map_link_text(page)
+    if mapped:
+        return mapped, "attr"
+    icon = _icon_text(page, ("map-pin", "map-line", "road-map", "earth"))
+    if icon:
+        return icon, "dsfr"
+    venue, address = page.labels.get("venue"), page.labels.get("address")
+    if venue or address:
+        texts = [h.text for h in (venue, address) if h and h.text]
+        return ", ".join(dict.fromkeys(texts)), "label"
+    line = fallback.first_line(page.lines, fallback.PLACE_LIKE, skip=_title_lines(page))
+    return (line, "fallback") if line else NOTHING
+
+
+def organiser(page: Page) -> Found:
+    event, kind = page.structured
+    if event and sd.text(event.get("organizer")):
+        return sd.text(event.get("organizer")), kind
+    icon = _icon_text(page, ("team", "user", "building", "government", "community"))
+    if icon:
+        return icon, "dsfr"
+    hit = page.labels.get("organiser")
+    if hit and hit.text:
+        return one_line(hit.text), "label"
+    return NOTHING
+
+
+def formats(page: Page) -> Found:
+    tags = _free_tags(page)
+    if tags:
+        return tags, "dsfr"
+    hit = page.labels.get("formats")
+    if hit and hit.items:
+        return _split_items(hit.items), "label"
+    name, _ = title(page)
+    if isinstance(name, str) and name.startswith("["):
+        inside = name[1:].split("]", 1)[0]
+        return _split_items([inside]), "fallback"
+    return NOTHING
+
+
+def _free_tags(page: Page) -> list[str]:
+    """DSFR tags of the page, except those that are the value of another label (audience…)."""
+    other = {id(n) for g in ("parcours", "audience", "organiser", "access")
+             if (h := page.labels.get(g)) for n in h.nodes}
+    tags = []
+    for tag in page.tags:
+        if other and any(id(a) in other for a in tag.iterancestors()):
+            continue
+        text = one_line(text_of(tag))
+        if text:
+            tags.append(text)
+    return tags
+
+
+def simple_label(page: Page, group: str) -> Found:
+    hit = page.labels.get(group)
+    if hit and hit.text:
+        return one_line(hit.text), "label"
+    return NOTHING
+
+
+def audience(page: Page) -> Found:
+    event, kind = page.structured
+    aud = event.get("audience") if event else None
+    value = sd.text(aud.get("audienceType")) if isinstance(aud, dict) else sd.text(aud)
+    if value:
+        return value, kind
+    return simple_label(page, "audience")
+
+
+def access(page: Page) -> Found:
+    found = simple_label(page, "access")
+    if found[0]:
+        return found
+    hit = page.labels.get("registration")
+    if hit and hit.text and not hit.links:
+        return one_line(hit.text), "label"
+    line = fallback.first_line(page.lines, fallback.ACCESS_LIKE)
+    return (line, "fallback") if line else NOTHING
+
+
+def badges(page: Page) -> Found:
+    event, kind = page.structured
+    status = sd.text(event.get("eventStatus")) if event else None
+    if status and status.rsplit("/", 1)[-1] == "EventCancelled":
+        return ["Annulé"], kind
+    found = [one_line(text_of(b)) for b in page.badges]
+    found = [b for b in dict.fromkeys(found) if b]
+    if found:
+        return found, "dsfr"
+    legacy = page.main.xpath(".//*[contains(@class,'badge') or contains(@class,'status')"
+                             " or contains(@class,'label-')]")
+    found = [b for b in dict.fromkeys(one_line(text_of(x)) for x in legacy) if b and len(b) < 40]
+    return (found, "legacy") if found else NOTHING
+
+
+def stamps_text(page: Page) -> Found:
+    found = fallback.stamp_lines(page.lines)
+    return (found, "label") if found else NOTHING
+
+
+def _structured_place(event: dict) -> str | None:
+    locations = event.get("location")
+    locations = locations if isinstance(locations, list) else [locations]
+    physical = [_place_line(loc) for loc in locations if sd.type_of(loc) != "VirtualLocation"]
+    physical = [p for p in physical if p]
+    online = any(sd.type_of(loc) == "VirtualLocation" for loc in locations) or str(
+        event.get("eventAttendanceMode", "")).endswith("OnlineEventAttendanceMode")
+    if physical and (online or str(event.get("eventAttendanceMode", "")).endswith("MixedEventAttendanceMode")):
+        return f"En ligne et en présentiel : {'; '.join(physical)}"
+    if physical:
+        return "; ".join(physical)
+    return "En ligne" if online else None
+
+
+def _place_line(loc) -> str | None:
+    if isinstance(loc, str):
+        return one_line(loc)
+    if not isinstance(loc, dict):
+        return None
+    addr = loc.get("address")
+    parts = [sd.text(loc.get("name"))]
+    if isinstance(addr, dict):
+        city = " ".join(p for p in (sd.text(addr.get("postalCode")), sd.text(addr.get("addressLocality"))) if p)
+        parts += [sd.text(addr.get("streetAddress")), city]
+    else:
+        parts.append(sd.text(addr))
+    return ", ".join(dict.fromkeys(p for p in parts if p)) or None
+
+
+def _icon_text(page: Page, words: tuple[str, ...]) -> str | None:
+    """Text next to a DSFR icon (``fr-icon-calendar-line`` …): its own text or its parent's."""
+    for cls, el in page.icons:
+        if not any(f"icon-{w}" in cls or f"fi-{w}" in cls for w in words):
+            continue
+        text = text_of(el)
+        if not text:
+            parent = el.getparent()
+            text = text_of(parent) if parent is not None else ""
+        if text:
+            return one_line(text)
+    return None
+
+
+def _in_stamp(el) -> bool:
+    parent = el.getparent()
+    context = text_of(parent) if parent is not None else ""
+    return bool(fallback.STAMP.match(context))
+
+
+def _title_lines(page: Page) -> set[str]:
+    return {text_of(h) for h in page.main.xpath(".//h1")}
+
+
+def _split_items(items: list[str]) -> list[str]:
+    """A single "Atelier, Conférence" value read as its parts; separate list items kept."""
+    if len(items) != 1:
+        return [one_line(i) for i in items if one_line(i)]
+    parts = [p.strip() for p in items[0].replace("·", ",").replace(";", ",").replace("\n", ",").split(",")]
+    return [p for p in parts if p]

@@ -1,0 +1,70 @@
+"""Fields found by their French labels, whatever the markup around them.
+
+One pass over the content elements finds every known label — ``dt``/``dd``, ``th``/``td``,
+``li > strong``, Drupal ``field__label``/``field__item``, a heading followed by its value,
+``Label : value`` text — and records the value after it. Labels are matched
+accent- and case-insensitively, with or without a colon.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spiders.extract import values
+from spiders.extract.values import LabelHit
+from spiders.extract.vocab import COLON, group_of, normalise
+
+_NO_COLON = re.compile(r"^\s*((?:organis|propos|anim|port)[ée]+e?s? par)\s+(\S.*)$", re.I | re.S)
+_COLON = COLON
+
+
+class LabelIndex:
+    """First value seen for each label group, in document order."""
+
+    def __init__(self, elements: list):
+        self.hits: dict[str, LabelHit] = {}
+        for el in elements:
+            if self._element_label(el):
+                continue
+            self._inline_labels(el)
+
+    def get(self, *groups: str) -> LabelHit | None:
+        for g in groups:
+            if g in self.hits:
+                return self.hits[g]
+        return None
+
+    def _add(self, group: str, hit: LabelHit | None) -> bool:
+        if hit is None or not (hit.text or hit.links):
+            return False
+        self.hits.setdefault(group, hit)
+        return True
+
+    def _element_label(self, el) -> bool:
+        """An element whose whole text is a label: its value follows it."""
+        if len(el) > 2 or el.tag in ("a", "html", "body", "main"):
+            return False
+        own = "".join(el.itertext())
+        group = group_of(own.strip())
+        if group is None or group in self.hits:
+            return group is not None
+        return self._add(group, values.after_label(el, normalise(own)))
+
+    def _inline_labels(self, el) -> None:
+        """``Label : value`` text, at the start of an element or after one of its children."""
+        self._inline(el.text, el, list(el))
+        for i, child in enumerate(el):
+            if child.tail and child.tail.strip():
+                self._inline(child.tail, el, list(el)[i + 1:])
+
+    def _inline(self, text: str | None, parent, following: list) -> None:
+        if not text or not text.strip():
+            return
+        m = _COLON.match(text) or _NO_COLON.match(text)
+        if not m:
+            return
+        group = group_of(m.group(1))
+        if group is None or group in self.hits:
+            return
+        hit = values.inline_value(m.group(2), following, normalise(m.group(1)))
+        self._add(group, hit)

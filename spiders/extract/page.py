@@ -1,0 +1,105 @@
+"""One parsed page, read once: the main content, an index of its parts, its text lines.
+
+Every field helper works from a :class:`Page`; the tree is parsed once (by Scrapy's
+selector, lxml underneath) and walked once, skipping menus, headers, footers, share
+blocks, breadcrumbs, pagination and related-content cards.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from urllib.parse import urljoin
+
+from scrapy.http import TextResponse
+
+from spiders.extract import structured
+from spiders.extract.dom import skipped, text_of
+from spiders.extract.labels import LabelIndex
+
+
+class Page:
+    """A detail page: selector, main content and lazily built indexes."""
+
+    def __init__(self, response: TextResponse):
+        self.response = response
+        self.url = response.url
+        self.root = response.selector.root
+        self.main = find_main(self.root)
+        self._walk()
+
+    def _walk(self) -> None:
+        """Walk the content once, collecting what the field helpers look up."""
+        self.elements: list = []
+        self.icons: list = []      # (class, element) for fr-icon-* / fr-fi-* markers
+        self.links: list = []      # <a href> elements
+        self.times: list = []      # <time> elements
+        self.tags: list = []       # DSFR tags
+        self.badges: list = []     # DSFR badges
+        stack = [iter([self.main])]
+        while stack:
+            el = next(stack[-1], None)
+            if el is None:
+                stack.pop()
+                continue
+            if skipped(el):
+                continue
+            self._index(el)
+            stack.append(iter(el))
+
+    def _index(self, el) -> None:
+        self.elements.append(el)
+        tag = el.tag
+        if tag == "a" and el.get("href"):
+            self.links.append(el)
+        elif tag == "time":
+            self.times.append(el)
+        cls = el.get("class")
+        if cls:
+            if "fr-icon-" in cls or "fr-fi-" in cls:
+                self.icons.append((cls, el))
+            if "fr-tag" in cls and "fr-tags-group" not in cls:
+                self.tags.append(el)
+            elif "fr-badge" in cls and "fr-badges-group" not in cls:
+                self.badges.append(el)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The main content as text lines (furniture skipped)."""
+        return text_of(self.main).split("\n") if len(self.main) or self.main.text else []
+
+    @cached_property
+    def labels(self) -> LabelIndex:
+        return LabelIndex(self.elements)
+
+    @cached_property
+    def structured(self) -> tuple[dict | None, str | None]:
+        """The schema.org Event (JSON-LD first, then microdata) and where it came from."""
+        return structured.find_event(self.root)
+
+    @cached_property
+    def is_dsfr(self) -> bool:
+        return bool(self.root.xpath("boolean(//*[contains(@class,'fr-')][1])"))
+
+    def absolute(self, href: str | None) -> str | None:
+        if not href:
+            return None
+        href = href.strip()
+        if href.startswith(("javascript:", "#")):
+            return None
+        return urljoin(self.url, href)
+
+    def canonical_url(self) -> str:
+        for href in self.root.xpath("//head/link[@rel='canonical']/@href"):
+            if href.strip():
+                return urljoin(self.url, href.strip())
+        return self.url
+
+
+def find_main(root):
+    """The main content element: ``<main>``, ``role=main``, a content id, ``<article>``, ``<body>``."""
+    for path in ("//main", "//*[@role='main']", "//*[@id='main-content' or @id='main' or @id='content']",
+                 "//article", "//body"):
+        found = root.xpath(f"({path})[1]")
+        if found:
+            return found[0]
+    return root

@@ -1,0 +1,103 @@
+"""schema.org data embedded in a page: JSON-LD first, then microdata, as plain dicts.
+
+Both come out in the JSON-LD shape (``{"@type": "Event", "name": …, "location": {…}}``)
+so the field helpers read one form. Broken JSON is ignored, never raised.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+_MICRODATA_VALUE_ATTRS = ("content", "datetime", "href", "src", "value")
+
+
+def find_event(root) -> tuple[dict | None, str | None]:
+    """The first schema.org ``*Event`` of the page and ``"jsonld"`` / ``"microdata"``."""
+    for raw in root.xpath("//script[@type='application/ld+json']/text()"):
+        for obj in _walk_jsonld(_loads(raw)):
+            if _is_event(obj):
+                return obj, "jsonld"
+    scopes = root.xpath("//*[@itemscope][contains(@itemtype,'Event')]")
+    for scope in scopes:
+        if _is_event({"@type": scope.get("itemtype", "").rstrip("/").rsplit("/", 1)[-1]}):
+            return _microdata(scope), "microdata"
+    return None, None
+
+
+def _loads(raw: str) -> Any:
+    try:
+        return json.loads(raw.strip().removeprefix("<!--").removesuffix("-->"))
+    except (ValueError, RecursionError):
+        return None
+
+
+def _walk_jsonld(obj: Any) -> Iterator[dict]:
+    if isinstance(obj, list):
+        for x in obj:
+            yield from _walk_jsonld(x)
+    elif isinstance(obj, dict):
+        yield obj
+        graph = obj.get("@graph")
+        if graph is not None:
+            yield from _walk_jsonld(graph)
+
+
+def _is_event(obj: dict) -> bool:
+    types = obj.get("@type")
+    types = types if isinstance(types, list) else [types]
+    return any(isinstance(t, str) and t.rsplit("/", 1)[-1].endswith("Event") for t in types)
+
+
+def _microdata(scope) -> dict:
+    """A microdata item as a JSON-LD-like dict (nested itemscopes become dicts)."""
+    out: dict[str, Any] = {"@type": scope.get("itemtype", "").rstrip("/").rsplit("/", 1)[-1]}
+    for prop_el in _own_props(scope):
+        value = _microdata(prop_el) if prop_el.get("itemscope") is not None else _prop_value(prop_el)
+        for name in prop_el.get("itemprop", "").split():
+            out.setdefault(name, value)
+    return out
+
+
+def _own_props(scope) -> Iterator:
+    """itemprop elements belonging to this scope (not to a nested itemscope)."""
+    stack = list(scope)[::-1]
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str):
+            continue
+        if el.get("itemprop") is not None:
+            yield el
+            if el.get("itemscope") is not None:
+                continue
+        elif el.get("itemscope") is not None:
+            continue
+        stack.extend(list(el)[::-1])
+
+
+def _prop_value(el) -> str:
+    for attr in _MICRODATA_VALUE_ATTRS:
+        value = el.get(attr)
+        if value:
+            return value.strip()
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def text(value: Any) -> str | None:
+    """A schema.org value as one string: names of things, strings as they are."""
+    if isinstance(value, list):
+        parts = [t for t in (text(v) for v in value) if t]
+        return ", ".join(parts) or None
+    if isinstance(value, dict):
+        return text(value.get("name") or value.get("@value"))
+    if isinstance(value, str | int | float):
+        return " ".join(str(value).split()) or None
+    return None
+
+
+def type_of(obj: Any) -> str:
+    types = obj.get("@type") if isinstance(obj, dict) else None
+    if isinstance(types, list):
+        types = types[0] if types else None
+    return types.rsplit("/", 1)[-1] if isinstance(types, str) else ""

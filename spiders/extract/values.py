@@ -1,0 +1,126 @@
+"""The value that follows a label, whatever the markup: ``dd`` after ``dt``, ``td`` after
+``th``, the text after ``<strong>Label</strong>`` up to the next line break, or the next
+element after a label that stands alone (heading, ``field__label``, a lone ``<p><b>``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spiders.extract.dom import BLOCKS, text_of, tidy
+from spiders.extract.vocab import starts_with_label
+
+_LIST_CLASS = re.compile(r"field__item\b|fr-tag\b")
+_INLINE_LABEL_TAGS = frozenset({"strong", "b", "span", "dt", "label", "em"})
+_STOP_PARENTS = frozenset({"main", "body", "article", "html", "section"})
+
+
+@dataclass
+class LabelHit:
+    label: str                      # the label, normalised
+    text: str                       # the value as written (block breaks kept as newlines)
+    items: list[str] = field(default_factory=list)   # separate values when the markup lists them
+    links: list[str] = field(default_factory=list)   # hrefs inside the value
+    markup: str = ""                # which markup carried it: dl, table, inline, next
+    nodes: list = field(default_factory=list, repr=False)   # the value's elements, when any
+
+
+def after_label(el, label: str) -> LabelHit | None:
+    """The value of a label element ``el`` (whose whole text is the label)."""
+    if el.tag == "dt":
+        dds = []
+        for sib in _element_siblings(el):
+            if sib.tag != "dd":
+                break
+            dds.append(sib)
+        return _from_nodes(label, dds, "dl")
+    if el.tag == "th":
+        tds = [s for s in _element_siblings(el) if s.tag == "td"][:1]
+        return _from_nodes(label, tds, "table")
+    hit = inline_value(el.tail or "", list(el.itersiblings()), label)
+    if hit is not None:
+        return hit
+    return _next_block(el, label)
+
+
+def inline_value(rest: str, following: list, label: str) -> LabelHit | None:
+    """The text after a label on the same line: ``rest`` then ``following`` up to a ``<br>``."""
+    parts, nodes = [rest], []
+    for sib in following:
+        tag = sib.tag
+        if not isinstance(tag, str):
+            parts.append(sib.tail or "")
+            continue
+        if tag == "br":
+            if "".join(parts).strip():
+                break
+            parts.append(sib.tail or "")
+            continue
+        sib_text = text_of(sib)
+        if tag in _INLINE_LABEL_TAGS and starts_with_label(sib_text.split("\n", 1)[0]):
+            break
+        nodes.append(sib)
+        parts.extend(("\n" if tag in BLOCKS else " ", sib_text, sib.tail or ""))
+        if tag in BLOCKS and "".join(parts).strip():
+            break
+    text = tidy("".join(parts))
+    links = _links(nodes)
+    if not text and not links:
+        return None
+    return LabelHit(label, text, _items(nodes) or ([text] if text else []), links, "inline", nodes)
+
+
+def _next_block(el, label: str) -> LabelHit | None:
+    """A label standing alone: the value is the next element (climbing out of wrappers)."""
+    cur = el
+    for _ in range(3):
+        nxt = next(_element_siblings(cur), None)
+        if nxt is not None:
+            first_line = text_of(nxt).split("\n", 1)[0]
+            if starts_with_label(first_line) and not _links([nxt]):
+                return None
+            return _from_nodes(label, [nxt], "next")
+        parent = cur.getparent()
+        if parent is None or parent.tag in _STOP_PARENTS or (parent.text or "").strip():
+            return None
+        cur = parent
+    return None
+
+
+def _from_nodes(label: str, nodes: list, markup: str) -> LabelHit | None:
+    if not nodes:
+        return None
+    text = "\n".join(t for t in (text_of(n) for n in nodes) if t)
+    items = _items(nodes) or [t for t in (text_of(n) for n in nodes) if t]
+    return LabelHit(label, text, items, _links(nodes), markup, nodes)
+
+
+def _element_siblings(el):
+    for sib in el.itersiblings():
+        if isinstance(sib.tag, str):
+            yield sib
+
+
+def _items(nodes: list) -> list[str]:
+    """Texts of list-like children (``li``, ``field__item``, DSFR tags) inside the value."""
+    found = []
+    for node in nodes:
+        for sub in node.iter():
+            if isinstance(sub.tag, str) and _is_list_item(sub):
+                text = text_of(sub)
+                if text:
+                    found.append(text)
+    return found
+
+
+def _is_list_item(el) -> bool:
+    return el.tag == "li" or bool(_LIST_CLASS.search(el.get("class") or ""))
+
+
+def _links(nodes: list) -> list[str]:
+    hrefs = []
+    for node in nodes:
+        if node.tag == "a" and node.get("href"):
+            hrefs.append(node.get("href").strip())
+        hrefs.extend(h.strip() for h in node.xpath(".//a/@href"))
+    return hrefs

@@ -1,0 +1,56 @@
+"""The French labels that announce a field, and how a label is compared (no accents, no case)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# field group -> labels, already normalised (lower case, no accents, no trailing colon)
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "date": ("date", "dates", "date(s)", "date et horaires", "date et horaire", "date et heure",
+             "dates et horaires", "quand", "quand ?", "jour", "date de l'evenement"),
+    "hours": ("horaires", "horaire", "heure", "heures", "horaire(s)"),
+    "venue": ("lieu", "lieux", "ou", "ou ?", "lieu de l'evenement", "salle", "localisation"),
+    "address": ("adresse", "adresse postale", "ville", "commune"),
+    "organiser": ("organisateur", "organisateurs", "organisatrice", "organisateur(s)",
+                  "organisateur·rice", "organise par", "organisee par", "organisateur de l'evenement",
+                  "structure organisatrice", "porteur", "porte par", "propose par", "proposee par"),
+    "formats": ("format", "formats", "format(s)", "type", "type d'evenement", "types", "type(s)",
+                "format de l'evenement", "type de l'evenement"),
+    "parcours": ("parcours", "parcours thematique"),
+    "audience": ("public", "publics", "public cible", "public vise", "public(s)", "pour qui",
+                 "pour qui ?", "a destination de", "a qui s'adresse l'evenement"),
+    "access": ("acces", "accessibilite", "conditions d'acces", "conditions", "modalites",
+               "modalites d'acces", "modalites d'inscription", "tarif", "entree"),
+    "registration": ("inscription", "inscriptions", "s'inscrire", "lien d'inscription",
+                     "pour s'inscrire", "inscription obligatoire"),
+    "online": ("lien de connexion", "lien visio", "lien de la visio", "lien", "lien de diffusion",
+               "lien du webinaire", "lien de participation"),
+    "description": ("description", "presentation", "descriptif", "a propos", "programme", "resume"),
+}
+LABEL_GROUP: dict[str, str] = {lab: grp for grp, labs in VOCABULARY.items() for lab in labs}
+COLON = re.compile(r"^\s*([^:\n]{1,40}?)\s*[:：]\s*(.*)$", re.S)
+_SPACES = re.compile(r"\s+")
+_MAX_LABEL = 45
+
+
+@lru_cache(maxsize=4096)
+def normalise(label: str) -> str:
+    """``"Organisé par :"`` → ``"organise par"``: lower case, no accents, no trailing colon."""
+    text = unicodedata.normalize("NFKD", label.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return _SPACES.sub(" ", text).strip(" :：\u00a0-–•·").strip()
+
+
+def group_of(text: str | None) -> str | None:
+    """The field group a label announces, or None when the text is no known label."""
+    if not text or len(text) > _MAX_LABEL:
+        return None
+    return LABEL_GROUP.get(normalise(text))
+
+
+def starts_with_label(text: str) -> bool:
+    """Whether a text is or begins with a known label (the next field, not a value)."""
+    m = COLON.match(text)
+    return bool(m and group_of(m.group(1))) or group_of(text.strip()) is not None

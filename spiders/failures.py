@@ -1,0 +1,35 @@
+"""Pages the spiders could not read: errback failures and unreadable bodies as ``FetchFailure``."""
+
+from __future__ import annotations
+
+from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from mipcrawl.items import FetchFailure
+
+
+def unreadable_reason(response: Response) -> str | None:
+    """Why a 200 response holds no HTML page to read (PDF, JSON, empty body…), else None."""
+    if not response.body.strip():
+        return "empty body"
+    content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").split(";")[0].strip()
+    if isinstance(response, HtmlResponse):
+        return None
+    if isinstance(response, TextResponse) and not content_type.endswith("json"):
+        if response.body.lstrip()[:1] == b"<":
+            return None
+    return f"non-HTML body ({content_type or type(response).__name__})"
+
+
+def failure_item(failure, kind: str, edition: int | None, stats) -> FetchFailure:
+    """The ``FetchFailure`` of an errback (HTTP status kept when there was a response)."""
+    status = None
+    if failure.check(HttpError):
+        status = failure.value.response.status
+        reason = f"HTTP {status}"
+    else:
+        message = failure.getErrorMessage() or ""
+        reason = f"{failure.type.__name__}: {message}".strip().rstrip(":")
+    stats.inc_value(f"mipcrawl/fetch_failed/{kind}")
+    return FetchFailure(url=failure.request.url, kind=kind, reason=reason, edition=edition,
+                        http_status=status)

@@ -1,0 +1,96 @@
+"""``scrapy crawl programme -a edition=2024|all``: programme listings and event detail pages.
+
+Yields one ``ListingPageItem`` per listing page, one ``EventItem`` per event (text as
+written, edition read from the page, strategy of each field) and a ``FetchFailure`` for
+every page that could not be had after retries. Nothing is normalised here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response
+
+from mipcrawl import config
+from mipcrawl.items import EventItem, FetchFailure, ListingPageItem
+from spiders import editions
+from spiders.extract.item import FIELDS, read_event
+from spiders.extract.listing import read_listing
+from spiders.failures import failure_item, unreadable_reason
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class ProgrammeSpider(scrapy.Spider):
+    name = "programme"
+    clock = staticmethod(utc_now)   # tests pin it
+
+    def __init__(self, edition: str | None = "all", *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.editions = editions.select(edition)   # UnknownEdition at start, never mid-crawl
+        self.base_url = config.REAL_BASE_URL
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.base_url = (crawler.settings.get("MIPCRAWL_BASE_URL") or config.REAL_BASE_URL).rstrip("/")
+        spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
+        return spider
+
+    async def start(self):
+        for edition in self.editions:
+            yield self._listing_request(self.base_url + edition.listing_path, edition)
+
+    def _listing_request(self, url: str, edition: editions.Edition) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse_listing, errback=self.listing_failed,
+                              cb_kwargs={"edition": edition})
+
+    def parse_listing(self, response: Response, edition: editions.Edition):
+        reason = unreadable_reason(response)
+        if reason:
+            yield self._failure(response.url, "listing", reason, edition.year, response.status)
+            return
+        listing = read_listing(response, edition, host=urlsplit(self.base_url).hostname)
+        yield ListingPageItem(
+            url=response.url, edition=edition.year, page=listing.page, last_page=listing.last_page,
+            event_urls=listing.event_urls, http_status=response.status, fetched_at=self.clock(),
+        )
+        for url in listing.event_urls:
+            yield scrapy.Request(url, callback=self.parse_event, errback=self.event_failed,
+                                 cb_kwargs={"listing_url": response.url, "edition_hint": edition.year})
+        for url in listing.page_urls:
+            yield self._listing_request(url, edition)
+
+    def parse_event(self, response: Response, listing_url: str | None = None,
+                    edition_hint: int | None = None):
+        reason = unreadable_reason(response)
+        if reason:
+            yield self._failure(response.url, "event", reason, edition_hint, response.status)
+            return
+        item, failed = read_event(response, fetched_at=self.clock(), listing_url=listing_url,
+                                  edition_hint=edition_hint)
+        self._count_strategies(item, failed)
+        yield item
+
+    def _count_strategies(self, item: EventItem, failed: list[str]) -> None:
+        stats = self.crawler.stats
+        for name in (*FIELDS, "edition"):
+            strategy = item.strategies.get(name) or ("error" if name in failed else "none")
+            stats.inc_value(f"mipcrawl/strategy/{name}/{strategy}")
+
+    def listing_failed(self, failure):
+        edition = failure.request.cb_kwargs.get("edition")
+        yield failure_item(failure, "listing", edition.year if edition else None, self.crawler.stats)
+
+    def event_failed(self, failure):
+        yield failure_item(failure, "event", failure.request.cb_kwargs.get("edition_hint"),
+                           self.crawler.stats)
+
+    def _failure(self, url: str, kind: str, reason: str, edition: int | None,
+                 status: int | None) -> FetchFailure:
+        self.crawler.stats.inc_value(f"mipcrawl/fetch_failed/{kind}")
+        return FetchFailure(url=url, kind=kind, reason=reason, edition=edition, http_status=status)
