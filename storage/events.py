@@ -56,8 +56,11 @@ class EventStore:
         unchanged, changed, new = [], [], []
         for rec in batch:
             known = self.index.by_url.get(rec["url"])
-            if known is None:
-                (self.pending if self.index.similar(rec, cutoff=self.match_cutoff) else new).append(rec)
+            if known is None and self.index.similar(rec, cutoff=self.match_cutoff):
+                self.pending.append(rec)
+            elif known is None:
+                new.append(rec)
+                self.index.remember(0, rec)   # so a look-alike later in this batch waits too
             elif known.content_hash == rec["content_hash"] and known.status != "withdrawn":
                 unchanged.append(known.id)
             else:

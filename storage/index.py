@@ -53,9 +53,10 @@ class EventIndex:
             self.remember(rec["id"], rec)
 
     def remember(self, event_id: int, record: dict[str, Any]) -> None:
-        """Add or refresh one event (after an insert, an update or a move)."""
+        """Add or refresh one event (after an insert, an update or a move); ``event_id`` 0
+        marks a row about to be inserted in the current batch."""
         old = self.by_url.get(record["url"])
-        if old is not None and old.id == event_id:
+        if old is not None:
             self._buckets[old.bucket].remove(old)
         known = Known(
             event_id, record["url"], record["content_hash"], record["status"],

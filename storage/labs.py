@@ -35,7 +35,7 @@ def store_labs(session: Session, records: list[dict[str, Any]], now: dt.datetime
     records = list({r["url"]: r for r in records}.values())
     known = dict(session.execute(
         select(_LAB.c.url, _LAB.c.content_hash).where(_LAB.c.url.in_([r["url"] for r in records]))
-    ).tuples().all())
+    ).all())
     same = [r["url"] for r in records if known.get(r["url"]) == r["content_hash"]]
     write = [{**r, "first_seen": now, "last_seen": now, "last_changed": now}
              for r in records if known.get(r["url"]) != r["content_hash"]]

@@ -64,5 +64,5 @@ class OrganiserCache:
             rows = [{"key": k, "name": wanted[k]} for k in missing]
             upsert(session, Organiser.__table__, rows, key=["key"])
             found = session.execute(select(Organiser.key, Organiser.id).where(Organiser.key.in_(missing)))
-            self._ids.update(dict(found.tuples().all()))
+            self._ids.update(dict(found.all()))
         return {k: self._ids[k] for k in wanted if k in self._ids}

@@ -1,0 +1,99 @@
+"""Helpers for the storage tests (not a test module): items, listings and one-call runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import event as sa_event
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from mipcrawl.items import EventItem, FetchFailure, ListingPageItem
+from models import Event, EventRevision
+from storage.db import make_engine, make_session_factory
+from storage.recorder import RunOutcome, RunRecorder
+
+PARIS = ZoneInfo("Europe/Paris")
+BASE = "https://www.modernisation.gouv.fr/mois-de-linnovation-publique"
+TOPICS = ["design de service", "données ouvertes", "intelligence collective", "sobriété numérique",
+          "accueil des usagers", "simplification", "achats innovants", "participation citoyenne"]
+
+
+def at(day: int, hour: int = 3) -> dt.datetime:
+    """A fixed crawl time in November 2026 (UTC)."""
+    return dt.datetime(2026, 11, day, hour, tzinfo=dt.UTC)
+
+
+def item(n: int, edition: int = 2026, **overrides) -> EventItem:
+    """Event number ``n``: distinct titles (numbers differ), spread over the month."""
+    values = dict(
+        url=f"{BASE}/rencontre-{n}", edition=edition, edition_hint=edition,
+        title=f"Rencontre {n} : {TOPICS[n % len(TOPICS)]}", status="scheduled",
+        when_text=f"Le {2 + n % 27}/11 de 9h30 à 12h", place_text="77 avenue de Ségur, 75015 Paris",
+        start=dt.datetime(edition, 11, 2 + n % 27, 9, 30, tzinfo=PARIS),
+        end=dt.datetime(edition, 11, 2 + n % 27, 12, 0, tzinfo=PARIS), all_day=False,
+        attendance="offline", commune_code="75056", departement_code="75", region_code="11",
+        organiser="Etalab", formats=["atelier"], capture_id=f"urn:uuid:{n}",
+    )
+    values.update(overrides)
+    return EventItem(**values)
+
+
+def listing(urls: Iterable[str], edition: int = 2026, page: int = 0, last_page: int | None = 0) -> ListingPageItem:
+    return ListingPageItem(url=f"{BASE}/programme?page={page}", edition=edition, page=page,
+                           last_page=last_page, event_urls=list(urls))
+
+
+def crawl(db_url: str, items: list[EventItem], *, when: dt.datetime, listings: list | None = None,
+          failures: Iterable[FetchFailure] = (), scope: str = "2026", finished: bool = True,
+          **options) -> RunOutcome:
+    """One whole programme run through ``RunRecorder`` with a pinned clock."""
+    rec = RunRecorder(db_url, spider="programme", scope=scope, clock=lambda: when, **options)
+    rec.open()
+    for page in listings if listings is not None else [listing([i.url for i in items])]:
+        rec.add_listing(page)
+    for failure in failures:
+        rec.add_failure(failure)
+    for it in items:
+        rec.add_event(it)
+    return rec.close(finished=finished)
+
+
+def events(db_url: str) -> dict[str, Event]:
+    engine = make_engine(db_url)
+    with make_session_factory(engine)() as session:
+        rows = {e.url: e for e in session.scalars(select(Event))}
+    engine.dispose()
+    return rows
+
+
+def revisions(db_url: str) -> list[EventRevision]:
+    engine = make_engine(db_url)
+    with make_session_factory(engine)() as session:
+        rows = list(session.scalars(select(EventRevision).order_by(EventRevision.id)))
+    engine.dispose()
+    return rows
+
+
+class StatementLog:
+    """Every SQL statement run by any engine while the context is open."""
+
+    def __init__(self) -> None:
+        self.statements: list[tuple[str, int]] = []
+
+    def _record(self, conn, cursor, statement, parameters, context, executemany) -> None:
+        rows = len(parameters) if executemany and isinstance(parameters, list | tuple) else 1
+        self.statements.append((" ".join(statement.split()), rows))
+
+    def __enter__(self) -> StatementLog:
+        sa_event.listen(Engine, "before_cursor_execute", self._record)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        sa_event.remove(Engine, "before_cursor_execute", self._record)
+
+    def writes(self, table: str) -> list[str]:
+        verbs = (f"INSERT INTO {table} ", f"UPDATE {table} ", f"DELETE FROM {table} ")
+        return [s for s, _ in self.statements if s.startswith(verbs)]
