@@ -57,10 +57,10 @@ def parse(norm: str, reading: Reading, *, year, today, zone: ZoneInfo):
     except (ValueError, OverflowError):
         return None
     found = data["date_obj"]
-    if found is None:
-        return None
+    if found is None or data["period"] not in ("day", "time"):
+        return None  # "dans 2 semaines" is a week, not a day
     warnings: list[str] = ["read by the dateparser fallback"]
-    if data["period"] == "time":
+    if data["period"] == "time" or (found.hour, found.minute) != (0, 0):
         start = local(found.date(), (found.hour, found.minute), zone, warnings)
         return When(start, None, False, ((start, None),), tuple(warnings), "fallback")
     day = found.date()

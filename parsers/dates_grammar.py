@@ -138,7 +138,7 @@ class _Reader:
                 self.out.abort = "alternative dates ('ou')"
             atom.link = "range" if conn in ("to", "until") or (conn == "and" and self.between) else "list"
             self.between = False
-        elif conn in ("from", "until", "to"):
+        elif conn in ("from", "until"):
             atom.bound = "from" if conn == "from" else "to"
         if not atoms and self.out.pre_times:
             atom.times.extend(self.out.pre_times)
@@ -156,11 +156,19 @@ class _Reader:
         if tok.kind == "num":
             return self.read_day(i, None)
         if tok.kind == "month" and not self.after_bare_number(i):
-            atom = Atom(month=tok.value[0], month_only=True, text=tok.text)
-            return atom, self.read_year(i + 1, atom)
+            return self.read_month(i, tok)
         if tok.kind == "word" and tok.text in _RELATIVE:
             return Atom(offset_days=_RELATIVE[tok.text], text=tok.text), i + 1
         return None, i
+
+    def read_month(self, i: int, tok: Token) -> tuple[Atom, int]:
+        """A whole month ("novembre 2021"), or month-first order ("novembre 16, 2021")."""
+        if self.kind(i + 1) == "num" and self.kind(i + 2) in ("year", "punct", ""):
+            atom = Atom(day=self.toks[i + 1].value[0], month=tok.value[0], text=tok.text)
+            j = i + 3 if self.text(i + 2) == "," and self.kind(i + 3) == "year" else i + 2
+            return atom, self.read_year(j, atom)
+        atom = Atom(month=tok.value[0], month_only=True, text=tok.text)
+        return atom, self.read_year(i + 1, atom)
 
     def read_weekday(self, i: int) -> tuple[Atom | None, int]:
         weekday = self.toks[i].value[0]
@@ -192,8 +200,14 @@ class _Reader:
         return None, i + 1
 
     def bare_day_ok(self, j: int) -> bool:
-        """A day without month counts only before a link to a later date with a month."""
+        """A day without month counts before a link to a later date with a month, or
+        right after a link from an earlier one ("du 16 novembre au 18")."""
         nxt = self.text(j)
+        if self.out.atoms and self.conn in ("to", "until", "and"):
+            if self.kind(j) not in ("word", "num", "year", "weekday", "other") or nxt in (
+                _FILLERS | _TO | _AND
+            ):
+                return True
         if self.kind(j) != "dash" and nxt not in _TO | _AND | {"ou", "le", "et le"}:
             return False
         return any(t.kind in ("month", "numdate", "iso", "spacedate") for t in self.toks[j:])

@@ -37,6 +37,8 @@ _TRANSLATE = str.maketrans({
     "\u2212": "-", "\u00b7": ";", "\u2022": ";", "|": ";",
 })
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+# "16-nov-2021", "16.nov.2021": a month name between dashes is not a range
+_DASHED_MONTH = re.compile(r"(\d)[-.]([a-z]{3,9}\.?)[-.](\d)")
 
 _TOKEN = re.compile(
     r"""
@@ -82,6 +84,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_TRANSLATE))
     text = _COMBINING.sub("", text).lower()
     text = _SPACES.sub(" ", text).strip()
+    text = _DASHED_MONTH.sub(r"\1 \2 \3", text)
     return replace_number_words(text)
 
 

@@ -25,8 +25,9 @@ class Unreadable(Exception):
     """The text cannot be read without guessing; parse_when returns None."""
 
 
-def _md(atom: Atom) -> tuple[int, int]:
-    return (atom.month or 0, atom.day or 1)
+def _wraps(before: Atom, after: Atom) -> bool:
+    """True when `after` must fall in the next year ("28 décembre" … "3 janvier")."""
+    return (before.month or 0) > (after.month or 0)
 
 
 def fill_months(atoms: list[Atom]) -> None:
@@ -44,10 +45,10 @@ def fill_months(atoms: list[Atom]) -> None:
 def _propagate(atoms: list[Atom], years: list[int | None]) -> None:
     for i in range(len(atoms) - 2, -1, -1):
         if years[i] is None and years[i + 1] is not None:
-            years[i] = years[i + 1] - (1 if _md(atoms[i]) > _md(atoms[i + 1]) else 0)
+            years[i] = years[i + 1] - (1 if _wraps(atoms[i], atoms[i + 1]) else 0)
     for i in range(1, len(atoms)):
         if years[i] is None and years[i - 1] is not None:
-            years[i] = years[i - 1] + (1 if _md(atoms[i]) < _md(atoms[i - 1]) else 0)
+            years[i] = years[i - 1] + (1 if _wraps(atoms[i - 1], atoms[i]) else 0)
 
 
 def _years_with(atoms: list[Atom], context: int | None) -> list[int | None]:
