@@ -2,8 +2,9 @@
 
 The URL never goes through alembic.ini (configparser would choke on ``%`` and the
 password would sit in a config object): we hand Alembic an open connection. On
-PostgreSQL the upgrade holds a transaction-level advisory lock, so two processes
-finding an empty database at once do not both create it.
+PostgreSQL the upgrade holds a transaction-level advisory lock, on SQLite a
+``BEGIN IMMEDIATE`` write lock, so two processes finding an empty database at once do not
+both create it.
 
 ``ensure_schema`` is what a crawl calls: an empty database is upgraded to head; a
 database at head is left alone; one behind (or ahead) raises ``SchemaMismatch`` asking
@@ -49,11 +50,16 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade_engine(engine: Engine, revision: str = "head") -> None:
+    """Upgrade under a database lock (PostgreSQL advisory lock, SQLite ``BEGIN IMMEDIATE``):
+    a second process waits, then finds the work done."""
     check_reachable(engine)
-    with engine.begin() as conn:
+    with engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("select pg_advisory_xact_lock(:k)"), {"k": _MIGRATE_LOCK_KEY})
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         command.upgrade(alembic_config(conn), revision)
+        conn.commit()
 
 
 def upgrade(url: str, revision: str = "head") -> str | None:
