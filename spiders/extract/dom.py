@@ -11,7 +11,7 @@ _SKIP_TAGS = frozenset({
 _SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 _SKIP_CLASS = re.compile(
     r"fr-header|fr-footer|breadcrumb|fr-sidemenu|fr-share|fr-follow|skiplink|fr-nav\b|"
-    r"pagination|pager|related|similar|voir-aussi|sidebar|navbar|\bmenu|fr-tile|fr-modal"
+    r"pagination|pager|related|similar|voir-aussi|sidebar|navbar|\bmenu|fr-modal|block-views"
 )
 _SKIP_ID = re.compile(r"(?:site|main|page)?[-_]?(?:header|footer|menu|nav|navigation|sidebar|breadcrumb)"
                       r"(?:[-_]?(?:wrapper|container|region|top|bottom|main|modal))?", re.I)
@@ -23,8 +23,10 @@ BLOCKS = frozenset({
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u202f]+")
 
 
-def skipped(el) -> bool:
-    """Whether a subtree is page furniture (menus, footers, related cards…), not content."""
+def skipped(el, *, cards: bool = True) -> bool:
+    """Whether a subtree is page furniture (menus, footers, related cards…), not content.
+
+    ``cards=False`` keeps link cards (an index page lists its targets as cards)."""
     tag = el.tag
     if not isinstance(tag, str) or tag in _SKIP_TAGS:
         return True
@@ -38,14 +40,15 @@ def skipped(el) -> bool:
         return False
     if _SKIP_CLASS.search(cls):
         return True
-    return _is_link_card(el, cls)
+    return cards and _is_link_card(el, cls)
 
 
 def _is_link_card(el, cls: str) -> bool:
     """A DSFR card root whose title links elsewhere: related content, not this page's data."""
-    if "fr-card" not in cls or "fr-card__" in cls:
+    if ("fr-card" not in cls and "fr-tile" not in cls) or "fr-card__" in cls or "fr-tile__" in cls:
         return False
-    return "fr-enlarge-link" in cls or bool(el.xpath("boolean(.//*[contains(@class,'fr-card__title')]//a)"))
+    return "fr-enlarge-link" in cls or bool(el.xpath(
+        "boolean(.//*[contains(@class,'fr-card__title') or contains(@class,'fr-tile__title')]//a)"))
 
 
 def text_of(el, *, skip: bool = True) -> str:

@@ -8,6 +8,7 @@ from spiders.extract import fallback, links
 from spiders.extract import structured as sd
 from spiders.extract.dom import one_line, text_of
 from spiders.extract.page import Page
+from spiders.extract.vocab import COLON, NO_COLON, group_of
 
 Found = tuple[object, str | None]
 NOTHING: Found = (None, None)
@@ -33,9 +34,9 @@ def when_text(page: Page) -> Found:
     if event and event.get("startDate"):
         parts = [sd.text(event.get("startDate")), sd.text(event.get("endDate"))]
         return " – ".join(p for p in parts if p), kind
-    stamps = [t.get("datetime") for t in page.times if t.get("datetime") and not _in_stamp(t)]
-    if stamps:
-        return " – ".join(stamps[:2]), "attr"
+    times = [t for t in page.times if t.get("datetime") and not _in_stamp(t)]
+    if times:
+        return _time_text(times), "attr"
     icon = _icon_text(page, ("calendar", "time-line", "timer"))
     if icon:
         return icon, "dsfr"
@@ -69,7 +70,7 @@ def organiser(page: Page) -> Found:
     event, kind = page.structured
     if event and sd.text(event.get("organizer")):
         return sd.text(event.get("organizer")), kind
-    icon = _icon_text(page, ("team", "user", "building", "government", "community"))
+    icon = _icon_text(page, ("team", "building", "government", "community"))
     if icon:
         return icon, "dsfr"
     hit = page.labels.get("organiser")
@@ -113,12 +114,23 @@ def simple_label(page: Page, group: str) -> Found:
     return NOTHING
 
 
+def parcours(page: Page) -> Found:
+    found = simple_label(page, "parcours")
+    if found[0]:
+        return found
+    line = fallback.first_line(page.lines, fallback.PARCOURS_LIKE)
+    return (line, "fallback") if line else NOTHING
+
+
 def audience(page: Page) -> Found:
     event, kind = page.structured
     aud = event.get("audience") if event else None
     value = sd.text(aud.get("audienceType")) if isinstance(aud, dict) else sd.text(aud)
     if value:
         return value, kind
+    icon = _icon_text(page, ("user", "group"))
+    if icon:
+        return icon, "dsfr"
     return simple_label(page, "audience")
 
 
@@ -129,7 +141,7 @@ def access(page: Page) -> Found:
     hit = page.labels.get("registration")
     if hit and hit.text and not hit.links:
         return one_line(hit.text), "label"
-    line = fallback.first_line(page.lines, fallback.ACCESS_LIKE)
+    line = fallback.first_line(page.lines, fallback.ACCESS_LIKE, skip=_title_lines(page), max_len=100)
     return (line, "fallback") if line else NOTHING
 
 
@@ -179,7 +191,11 @@ def _place_line(loc) -> str | None:
         parts += [sd.text(addr.get("streetAddress")), city]
     else:
         parts.append(sd.text(addr))
-    return ", ".join(dict.fromkeys(p for p in parts if p)) or None
+    kept: list[str] = []
+    for part in parts:
+        if part and not any(part in k for k in kept):
+            kept.append(part)
+    return ", ".join(kept) or None
 
 
 def _icon_text(page: Page, words: tuple[str, ...]) -> str | None:
@@ -192,8 +208,27 @@ def _icon_text(page: Page, words: tuple[str, ...]) -> str | None:
             parent = el.getparent()
             text = text_of(parent) if parent is not None else ""
         if text:
-            return one_line(text)
+            return strip_label(one_line(text))
     return None
+
+
+def strip_label(text: str | None) -> str | None:
+    """"Organisé par X" → "X", "Lieu : X" → "X" (an icon line may repeat its label)."""
+    if not text:
+        return text
+    m = COLON.match(text)
+    if m and group_of(m.group(1)) and m.group(2).strip():
+        return m.group(2).strip()
+    m = NO_COLON.match(text)
+    return m.group(2).strip() if m else text
+
+
+def _time_text(times: list) -> str:
+    """A ``<time>`` as written when it has text, else its ``datetime`` attribute(s)."""
+    written = one_line(text_of(times[0]))
+    if written and fallback.DATE_LIKE.search(written):
+        return written
+    return " – ".join(t.get("datetime") for t in times[:2])
 
 
 def _in_stamp(el) -> bool:

@@ -24,17 +24,20 @@ PLACE_LIKE = re.compile(
     re.I,
 )
 ACCESS_LIKE = re.compile(
-    r"entr[ée]e (?:libre|gratuite)|sur inscription|inscriptions? (?:obligatoires?|gratuites?)"
-    r"|accessible aux personnes|gratuit\b",
+    r"entr[ée]e (?:libre|gratuite)|sur inscription|sans inscription|inscriptions? (?:obligatoires?|gratuites?)"
+    r"|accessible aux personnes|gratuit\b|ouvert [àa] tou[st]\b|places limit[ée]es",
     re.I,
 )
+# The 2021 parcours all start this way (see the reference).
+PARCOURS_LIKE = re.compile(r"^(?:parcours\s*:?\s*)?l.innovation (?:au service|pour des services)", re.I)
 _MAX_LINE = 200
 
 
-def first_line(lines: list[str], pattern: re.Pattern, *, skip: set[str] = frozenset()) -> str | None:
+def first_line(lines: list[str], pattern: re.Pattern, *, skip: set[str] = frozenset(),
+               max_len: int = _MAX_LINE) -> str | None:
     """The first short line matching ``pattern`` that is no page stamp and not in ``skip``."""
     for line in lines:
-        if len(line) > _MAX_LINE or line in skip or STAMP.match(line):
+        if len(line) > max_len or line in skip or STAMP.match(line):
             continue
         if pattern.search(line):
             return line

@@ -21,7 +21,7 @@ FIELDS = {
     "place_text": event.place_text,
     "organiser": event.organiser,
     "formats": event.formats,
-    "parcours": lambda page: event.simple_label(page, "parcours"),
+    "parcours": event.parcours,
     "audience": event.audience,
     "access": event.access,
     "registration_url": links.registration_url,

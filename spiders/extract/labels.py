@@ -8,21 +8,20 @@ accent- and case-insensitively, with or without a colon.
 
 from __future__ import annotations
 
-import re
-
 from spiders.extract import values
 from spiders.extract.values import LabelHit
-from spiders.extract.vocab import COLON, group_of, normalise
+from spiders.extract.vocab import COLON, LABEL_GROUP, NO_COLON, group_of, normalise
 
-_NO_COLON = re.compile(r"^\s*((?:organis|propos|anim|port)[ée]+e?s? par)\s+(\S.*)$", re.I | re.S)
 _COLON = COLON
+_NO_COLON = NO_COLON
 
 
 class LabelIndex:
     """First value seen for each label group, in document order."""
 
-    def __init__(self, elements: list):
+    def __init__(self, elements: list, groups: dict[str, str] = LABEL_GROUP):
         self.hits: dict[str, LabelHit] = {}
+        self.groups = groups
         for el in elements:
             if self._element_label(el):
                 continue
@@ -42,10 +41,10 @@ class LabelIndex:
 
     def _element_label(self, el) -> bool:
         """An element whose whole text is a label: its value follows it."""
-        if len(el) > 2 or el.tag in ("a", "html", "body", "main"):
-            return False
+        if len(el) > 2 or el.tag in ("a", "html", "body", "main") or el.find(".//a") is not None:
+            return False   # a link's text ("S'inscrire") is no label
         own = "".join(el.itertext())
-        group = group_of(own.strip())
+        group = group_of(own.strip(), self.groups)
         if group is None or group in self.hits:
             return group is not None
         return self._add(group, values.after_label(el, normalise(own)))
@@ -63,7 +62,7 @@ class LabelIndex:
         m = _COLON.match(text) or _NO_COLON.match(text)
         if not m:
             return
-        group = group_of(m.group(1))
+        group = group_of(m.group(1), self.groups)
         if group is None or group in self.hits:
             return
         hit = values.inline_value(m.group(2), following, normalise(m.group(1)))

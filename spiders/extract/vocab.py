@@ -29,8 +29,27 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                "lien du webinaire", "lien de participation"),
     "description": ("description", "presentation", "descriptif", "a propos", "programme", "resume"),
 }
-LABEL_GROUP: dict[str, str] = {lab: grp for grp, labs in VOCABULARY.items() for lab in labs}
+# The labels of a lab sheet (the 2022 Atlas wrote its facts as labelled fields).
+LAB_VOCABULARY: dict[str, tuple[str, ...]] = {
+    "region": ("region", "territoire"),
+    "host": ("structure porteuse", "porteur", "porte par", "heberge par", "structure d'accueil",
+             "rattachement", "structure de rattachement", "administration de rattachement"),
+    "created": ("date de creation", "creation", "annee de creation", "cree en", "date de lancement"),
+    "tags": ("thematiques", "thematique", "mots-cles", "mots cles", "tags", "expertises"),
+    "website": ("site web", "site internet", "site", "en savoir plus", "lien"),
+}
+
+
+def table(vocabulary: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """label -> field group."""
+    return {lab: grp for grp, labs in vocabulary.items() for lab in labs}
+
+
+LABEL_GROUP = table(VOCABULARY)
+LAB_LABEL_GROUP = table(LAB_VOCABULARY)
 COLON = re.compile(r"^\s*([^:\n]{1,40}?)\s*[:：]\s*(.*)$", re.S)
+# Labels that read naturally without a colon at the start of a sentence ("Organisé par la DITP").
+NO_COLON = re.compile(r"^\s*((?:organis|propos|anim|port)[ée]+e?s? par)\s+(\S.*)$", re.I | re.S)
 _SPACES = re.compile(r"\s+")
 _MAX_LABEL = 45
 
@@ -43,11 +62,11 @@ def normalise(label: str) -> str:
     return _SPACES.sub(" ", text).strip(" :：\u00a0-–•·").strip()
 
 
-def group_of(text: str | None) -> str | None:
+def group_of(text: str | None, groups: dict[str, str] = LABEL_GROUP) -> str | None:
     """The field group a label announces, or None when the text is no known label."""
     if not text or len(text) > _MAX_LABEL:
         return None
-    return LABEL_GROUP.get(normalise(text))
+    return groups.get(normalise(text))
 
 
 def starts_with_label(text: str) -> bool:

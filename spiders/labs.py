@@ -1,0 +1,96 @@
+"""``scrapy crawl labs``: the labs overview, the 2022 Atlas index and every lab sheet they link.
+
+Lab sheets live under two URL patterns (current ``/campus-de-la-transformation-publique/
+laboratoires-innovation/<slug>`` and Atlas ``/laboratoires/<short-slug>``); both are read
+by the same extractor. Yields ``LabItem`` and ``FetchFailure`` items.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy.http import Response
+
+from mipcrawl import config
+from mipcrawl.items import FetchFailure
+from spiders import editions
+from spiders.extract.dom import skipped
+from spiders.extract.lab import read_lab
+from spiders.extract.page import find_main
+from spiders.failures import failure_item, unreadable_reason
+from spiders.programme import utc_now
+
+
+class LabsSpider(scrapy.Spider):
+    name = "labs"
+    clock = staticmethod(utc_now)   # tests pin it
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.base_url = config.REAL_BASE_URL
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.base_url = (crawler.settings.get("MIPCRAWL_BASE_URL") or config.REAL_BASE_URL).rstrip("/")
+        spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
+        return spider
+
+    async def start(self):
+        for path in (editions.LABS_OVERVIEW_PATH, editions.LABS_ATLAS_PATH):
+            yield scrapy.Request(self.base_url + path, callback=self.parse_index,
+                                 errback=self.index_failed)
+
+    def parse_index(self, response: Response):
+        reason = unreadable_reason(response)
+        if reason:
+            yield self._failure(response.url, "overview", reason, response.status)
+            return
+        for url in sheet_urls(response, host=urlsplit(self.base_url).hostname):
+            yield scrapy.Request(url, callback=self.parse_lab, errback=self.lab_failed)
+
+    def parse_lab(self, response: Response):
+        reason = unreadable_reason(response)
+        if reason:
+            yield self._failure(response.url, "lab", reason, response.status)
+            return
+        item = read_lab(response, fetched_at=self.clock())
+        for name, strategy in item.strategies.items():
+            self.crawler.stats.inc_value(f"mipcrawl/strategy/lab_{name}/{strategy}")
+        yield item
+
+    def index_failed(self, failure):
+        yield failure_item(failure, "overview", None, self.crawler.stats)
+
+    def lab_failed(self, failure):
+        yield failure_item(failure, "lab", None, self.crawler.stats)
+
+    def _failure(self, url: str, kind: str, reason: str, status: int | None) -> FetchFailure:
+        self.crawler.stats.inc_value(f"mipcrawl/fetch_failed/{kind}")
+        return FetchFailure(url=url, kind=kind, reason=reason, http_status=status)
+
+
+def sheet_urls(response: Response, *, host: str | None) -> list[str]:
+    """Links of the page's content to a lab sheet (either pattern), menus and footers skipped."""
+    found = []
+    stack = [find_main(response.selector.root)]
+    while stack:
+        el = stack.pop()
+        if el.tag != "a" and skipped(el, cards=False):
+            continue
+        if el.tag == "a" and el.get("href"):
+            url = urljoin(response.url, el.get("href").strip()).split("#", 1)[0]
+            if _is_sheet(url, host):
+                found.append(url)
+        stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+    return list(dict.fromkeys(found))
+
+
+def _is_sheet(url: str, host: str | None) -> bool:
+    parts = urlsplit(url)
+    if (host and parts.hostname != host) or parts.query:
+        return False
+    path = parts.path.rstrip("/")
+    return any(path.startswith(p) and len(path) > len(p) and "/" not in path[len(p):]
+               for p in editions.LAB_SHEET_PREFIXES)
