@@ -1,0 +1,76 @@
+"""Venue and street out of a place text: "Espace Beaulieu - 9 bd Vincent Gache - 44200 Nantes"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.place_attendance import mentions_attendance
+from parsers.place_index import index
+from parsers.place_mentions import departement_codes
+from parsers.place_resolve import is_arrondissement
+from parsers.place_text import fold, segments
+
+# Words that start a street name without a number ("rue de la Paix", "place du Capitole")
+_STREET_WORDS = (
+    r"rue|r\.|av\.?|avenue|bd\.?|boulevard|blvd|place|pl\.|all[ée]e|quai|chemin|ch\.|cours|"
+    r"impasse|imp\.|route|rte\.?|square|sq\.|esplanade|parvis|passage|voie|promenade|rond-point|"
+    r"faubourg|fbg\.?|chauss[ée]e|sentier|mont[ée]e|traverse|carrefour"
+)
+# ... and those that need a number to be a street ("12 parc des Expositions")
+_NUMBERED_WORDS = rf"{_STREET_WORDS}|mail|villa|cit[ée]|r[ée]sidence|parc|zone|za|zi|zac|hameau|port|porte|pont"
+_NUMBER = r"\d+\s*(?:bis|ter|quater|[a-d])?\b\s*,?\s*"
+_STREET = re.compile(rf"^(?:{_NUMBER}(?:{_NUMBERED_WORDS})(?!\w)|(?:{_STREET_WORDS})\s)", re.I)
+_POSTCODE = re.compile(r"(?<![\d.,])(?:\d{5}|\d{2} \d{3})(?![\d.,])")
+_AT_TAIL = re.compile(r"\s+(?:à|au|aux|a)\s+\S.*$", re.I)
+_NOT_A_VENUE = re.compile(
+    r"^(?:a|au|aux|en|dans|sur) |\b(?:a definir|a confirmer|a preciser|a venir|tbd|tba|"
+    r"non communique|communique ulterieurement|france entiere|partout en france|"
+    r"toute la france|national|nationale|lieu|adresse|cedex(?: \d+)?|bp \d+|cs \d+)$|"
+    r"^(?:matin|apres midi|soir|soiree|journee|midi|salle)$|^\d+$"
+)
+MAX_VENUE_LENGTH = 120
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    venue: str | None
+    street: str | None
+
+
+def _street_of(segment: str) -> str | None:
+    if m := _POSTCODE.search(segment):
+        before = segment[:m.start()].strip(" ,-–")
+        return before if before and (_STREET.match(before) or before[0].isdigit()) else None
+    if _STREET.match(segment):
+        return _AT_TAIL.sub("", segment).strip(" ,") or None
+    return None
+
+
+def _is_venue(segment: str) -> bool:
+    folded = fold(segment)
+    if not folded or len(segment) > MAX_VENUE_LENGTH or _NOT_A_VENUE.search(folded):
+        return False
+    if mentions_attendance(folded) or folded in departement_codes() or is_arrondissement(folded):
+        return False
+    entry = index().entries.get(folded)
+    return entry is None or entry.venue is not None or not (
+        entry.communes or entry.former or entry.departements or entry.regions or entry.foreign
+    )
+
+
+def address(text: str) -> Address:
+    """The first venue-like segment before the street (or anywhere if no street), and the street."""
+    parts = segments(text)
+    street, street_at = None, len(parts)
+    for i, part in enumerate(parts):
+        if found := _street_of(part):
+            street, street_at = found, i
+            break
+    venue = None
+    for part in parts[:street_at]:
+        candidate = _AT_TAIL.sub("", part).strip(" ,")
+        if not _POSTCODE.search(candidate) and _is_venue(candidate):
+            venue = candidate
+            break
+    return Address(venue, street)

@@ -1,0 +1,67 @@
+"""Online, in person or both: the words and links that say how people attend."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from parsers.place_text import fold
+
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+", re.IGNORECASE)
+
+# Matched on folded text (lower case, no accents, words joined by single spaces).
+_NOT_ATTENDANCE = re.compile(
+    r"\b(?:inscriptions?|billetterie|formulaire|programme|replay|rediffusion|"
+    r"reservation|candidature)s? (?:(?:obligatoire|gratuite|gratuit)s? )?en ligne\b"
+)
+_ONLINE = re.compile(
+    r"\b(?:en ligne|distanciel|a distance|webinaires?|webinars?|webconferences?|"
+    r"visio(?: ?conferences?)?|visios|teleconferences?|zoom|teams|webex|bbb|big ?blue ?button|"
+    r"jitsi|livestorm|livestream|streaming|youtube|online|virtuel(?:le)?s?|"
+    r"en direct sur|100 en ligne|full remote|tchap|gotomeeting)\b"
+)
+_OFFLINE = re.compile(r"\b(?:presentiel(?:le)?|sur place|en personne|physique)\b")
+_HYBRID = re.compile(r"\b(?:hybrides?|mixte|multimodal|bimodal|presentiel et distanciel)\b")
+_VISIO_HOSTS = (
+    "zoom.us", "teams.microsoft.com", "teams.live.com", "webex.com", "meet.google.com",
+    "jitsi", "whereby.com", "livestorm.co", "gotomeeting.com", "youtube.com", "youtu.be",
+    "bbb.", "webinaire.numerique.gouv.fr", "visio.", "webconf.", "tixeo", "rdv.renater",
+    "dailymotion.com", "twitch.tv", "vimeo.com",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    online: bool
+    offline: bool
+    hybrid: bool
+    url: str | None
+
+
+def split_urls(text: str) -> tuple[str, list[str]]:
+    """``text`` with its links blanked out, and the links (trailing punctuation dropped)."""
+    urls = [m.group().rstrip(".,;:!?") for m in URL.finditer(text)]
+    return URL.sub(" ", text), urls
+
+
+def _is_visio(url: str) -> bool:
+    host = urlsplit(url if "://" in url else f"https://{url}").netloc.lower()
+    return any(h in host for h in _VISIO_HOSTS)
+
+
+def attendance(text: str, urls: list[str]) -> Attendance:
+    """What the words (and visio links) say; a physical address is judged by the caller."""
+    folded = _NOT_ATTENDANCE.sub(" ", fold(text))
+    online = bool(_ONLINE.search(folded)) or any(_is_visio(u) for u in urls)
+    return Attendance(
+        online=online,
+        offline=bool(_OFFLINE.search(folded)),
+        hybrid=bool(_HYBRID.search(folded)),
+        url=urls[0] if urls else None,
+    )
+
+
+def mentions_attendance(folded: str) -> bool:
+    """A folded segment that says how to attend ("En ligne", "plénière en hybride")."""
+    return bool(_ONLINE.search(folded) or _OFFLINE.search(folded) or _HYBRID.search(folded))

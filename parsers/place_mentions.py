@@ -1,0 +1,122 @@
+"""Find the geographic names in a tokenised place text and say how each one is written.
+
+How a name is written decides how much it is trusted: "44200 Nantes", "Lille (59)", "à
+Rennes" or a segment of its own ("Espace Beaulieu - Nantes") are strong; a name somewhere in
+a sentence is weak. Names are whole runs of words, so "Paris" is not found in "Parisien".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from parsers import geo
+from parsers.place_index import Entry, index
+from parsers.place_text import Token
+
+ARTICLES = frozenset({"le", "la", "les", "l"})
+# "au Havre" = "à Le Havre", "du Mans", "aux Lilas", "des Mureaux"
+_CONTRACTED = {"au": "le", "du": "le", "aux": "les", "des": "les"}
+_AT = frozenset({"a", "au", "aux"})
+_IN = frozenset({"en", "dans", "sur", "departement", "region"})
+# "Mairie de Quimper", "Université de Lille": the name after "de" is the place
+_INSTITUTIONS = frozenset({
+    "ville", "mairie", "prefecture", "universite", "metropole", "agglomeration", "chu", "tribunal",
+    "campus", "hotel", "hopital", "lycee", "gare", "aeroport", "musee", "maison", "commune",
+    "communaute", "centre", "technopole", "pole", "palais", "cite", "bibliotheque", "mediatheque",
+})
+_AFTER_NAME = frozenset({"et", "ou", "cedex", "sp", "puis"})
+STRONG = ("postcode", "parens", "at", "segment", "institution")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # token index of the first word (an article or "au" included)
+    end: int  # token index after the last word
+    key: str
+    entry: Entry
+    how: str  # "postcode" | "parens" | "at" | "in" | "segment" | "institution" | "weak" | "prose"
+
+
+def _lookup(keys: list[str], tokens: tuple[Token, ...], i: int) -> tuple[int, str, Entry] | None:
+    """The longest name starting at word i ("aux Marais" as written, else "au Havre" = "le havre")."""
+    found = _longest(keys, i, [])
+    if found is None and keys[i] in _CONTRACTED:
+        found = _longest(keys, i + 1, [_CONTRACTED[keys[i]]])
+    return found
+
+
+def _longest(keys: list[str], first: int, prefix: list[str]) -> tuple[int, str, Entry] | None:
+    if first >= len(keys):
+        return None
+    ix = index()
+    longest = ix.longest.get(prefix[0] if prefix else keys[first], 0) - len(prefix)
+    for n in range(min(longest, len(keys) - first), 0, -1):
+        key = " ".join(prefix + keys[first:first + n]) if prefix else " ".join(keys[first:first + n])
+        entry = ix.entries.get(key)
+        if entry is not None:
+            return first + n, key, entry
+    return None
+
+
+def _written_as_name(tokens: tuple[Token, ...], start: int, end: int, any_capital: bool) -> bool:
+    """A proper name starts with a capital (articles aside), unless the text has none at all."""
+    if not any_capital:
+        return True
+    for t in tokens[start:end]:
+        if t.key not in ARTICLES and t.key not in _CONTRACTED:
+            return t.capital or t.key.isdigit()
+    return False
+
+
+def _how(tokens: tuple[Token, ...], keys: list[str], start: int, end: int) -> str:
+    seg, last_seg = tokens[start].segment, tokens[end - 1].segment
+    before = keys[start - 1] if start and tokens[start - 1].segment == seg else None
+    after = keys[end] if end < len(keys) and tokens[end].segment == last_seg else None
+    if keys[start] in _CONTRACTED and keys[start] in _AT:
+        return "at"
+    if is_postcode(before) or is_postcode(after):
+        return "postcode"
+    if end < len(keys) and tokens[end].in_parens and not tokens[start].in_parens:
+        if keys[end] in departement_codes():
+            return "parens"
+    if before in _AT or (before in ARTICLES and start > 1 and keys[start - 2] in _AT):
+        return "at"
+    if before in _IN or (before in ARTICLES and start > 1 and keys[start - 2] in _IN):
+        return "in"
+    first = start == 0 or tokens[start - 1].segment != seg
+    last = end == len(keys) or tokens[end].segment != last_seg or keys[end] == "cedex"
+    if first and last:
+        return "segment"
+    if before in ("de", "d", "du") and start > 1 and keys[start - 2] in _INSTITUTIONS:
+        return "institution"
+    return "weak"
+
+
+def find_mentions(tokens: tuple[Token, ...], any_capital: bool) -> list[Mention]:
+    keys = [t.key for t in tokens]
+    found: list[Mention] = []
+    i = 0
+    while i < len(keys):
+        hit = _lookup(keys, tokens, i)
+        if hit is None or not _written_as_name(tokens, i, hit[0], any_capital or hit[2].everyday_word):
+            i += 1
+            continue
+        end, key, entry = hit
+        how = _how(tokens, keys, i, end)
+        if how == "weak" and end < len(keys) and tokens[end].segment == tokens[end - 1].segment \
+                and not (tokens[end].capital or keys[end][0].isdigit() or keys[end] in _AFTER_NAME):
+            how = "prose"  # "Tours de table": a name followed by lower-case words is no place
+        found.append(Mention(i, end, key, entry, how))
+        i = end
+    return found
+
+
+def is_postcode(key: str | None) -> bool:
+    return key is not None and len(key) == 5 and key.isdigit()
+
+
+@cache
+def departement_codes() -> frozenset[str]:
+    """Folded département codes as written in parentheses: "59", "2a", "974"."""
+    return frozenset(d.code.lower() for d in geo.departements())

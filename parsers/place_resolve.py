@@ -1,0 +1,233 @@
+"""From the names found in a place text to one commune, département and région, or to none.
+
+Order of trust: an arrondissement ("Paris 15e"), a postcode with or without the commune's
+name, a name in a strong position ("Lille (59)", "à Rennes", a segment of its own), a known
+venue ("Station F"), "préfecture de région X", and last a large, unambiguous town named
+anywhere. Homonyms are settled by a département or région named in the text, else by a
+population 20 times that of all the others together; otherwise no commune is given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from parsers import geo
+from parsers.place_index import Venue
+from parsers.place_mentions import STRONG, Mention, departement_codes, is_postcode
+from parsers.place_text import Token
+
+DOMINANCE = 15  # a homonym wins alone when 15x more populous than all the others together
+PREFECTURE_DOMINANCE = 5  # ... or 5x when it is the only préfecture among them
+WEAK_MIN_POPULATION = 20_000  # a name outside any structure counts only for a large town
+_ARR_FIRST = re.compile(r"\b(paris|lyon|marseille) (\d{1,2}) ?(?:e|er|eme|ieme|em|re)\b")
+_ARR_LAST = re.compile(
+    r"\b(\d{1,2}) ?(?:e|er|eme|ieme|re) arrondissement (?:de |d )?(paris|lyon|marseille)\b"
+)
+_PLM = {"paris": ("75056", "751{:02d}", 20), "lyon": ("69123", "6938{:d}", 9),
+        "marseille": ("13055", "132{:02d}", 16)}
+_ORDER = {"parens": 0, "at": 1, "segment": 2, "institution": 3, "in": 4, "postcode": 5, "weak": 6, "prose": 7}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    commune: geo.Commune | None = None
+    arrondissement: str | None = None
+    departement_code: str | None = None
+    region_code: str | None = None
+    confidence: str | None = None
+    postcode: str | None = None
+    venue: Venue | None = None
+    foreign: bool = False
+
+
+@dataclass(slots=True)
+class _Hints:
+    deps: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)
+    venue: Venue | None = None
+    foreign: bool = False
+    prefecture: geo.Commune | None = None
+
+
+@cache
+def _prefectures() -> frozenset[str]:
+    return frozenset(
+        c.code for d in geo.departements() if (c := geo.departement_chef_lieu(d.code))
+    )
+
+
+def _postcode_departement(pc: str) -> str | None:
+    if pc.startswith("20"):
+        return "2A" if pc < "20200" else "2B"
+    code = pc[:3] if pc.startswith("97") else pc[:2]
+    return code if geo.departement(code) else None
+
+
+_NOT_POSTCODE_AFTER = frozenset({"bp", "cs", "tsa", "cp", "sp", "ligne", "n", "no", "numero", "tel"})
+
+
+def _find_postcode(keys: list[str]) -> str | None:
+    """The first 5-digit postcode La Poste knows (or, next to "Cedex", of a real département)."""
+    cedex = "cedex" in keys
+    for i, k in enumerate(keys):
+        if not is_postcode(k) or (i and keys[i - 1] in _NOT_POSTCODE_AFTER):
+            continue
+        if geo.communes_for_postcode(k) or (cedex and _postcode_departement(k)):
+            return k
+    return None
+
+
+def _is_prefecture_of(keys: list[str], m: Mention) -> bool:
+    """ "préfecture (de (la) région) (de|du|de la) <m>", not "sous-préfecture"."""
+    i = m.start - 1
+    while i >= 0 and keys[i] in ("de", "d", "du", "la", "l", "region"):
+        i -= 1
+    return i >= 0 and keys[i] == "prefecture" and (i == 0 or keys[i - 1] != "sous")
+
+
+def _hints(tokens: tuple[Token, ...], mentions: list[Mention]) -> _Hints:
+    keys = [t.key for t in tokens]
+    h = _Hints(deps={t.key.upper() for t in tokens if t.in_parens and t.key in departement_codes()})
+    for m in mentions:
+        e = m.entry
+        if e.venue:
+            h.venue = h.venue or e.venue
+            continue
+        h.foreign = h.foreign or (e.foreign and m.how != "parens")
+        h.regions.update(e.regions)
+        if e.departements and not (e.communes and m.how in ("at", "postcode", "parens")):
+            h.deps.update(e.departements)
+        if h.prefecture is None and (e.regions or e.departements) and _is_prefecture_of(keys, m):
+            h.prefecture = (geo.region_chef_lieu(e.regions[0]) if e.regions
+                            else geo.departement_chef_lieu(e.departements[0]))
+    return h
+
+
+def _pick(codes: list[str], h: _Hints) -> tuple[geo.Commune, str] | None:
+    cands = [c for code in codes if (c := geo.commune(code))]
+    if len(cands) == 1:
+        return cands[0], "name"
+    for hint, attr, label in ((h.deps, "departement_code", "departement"),
+                              (h.regions, "region_code", "region")):
+        kept = [c for c in cands if getattr(c, attr) in hint]
+        if len(kept) == 1:
+            return kept[0], f"name+{label}"
+        cands = kept or cands
+    cands.sort(key=lambda c: c.population or 0, reverse=True)
+    top, rest = cands[0].population or 0, sum(c.population or 0 for c in cands[1:])
+    if top >= DOMINANCE * rest:
+        return cands[0], "name-dominant"
+    prefs = [c for c in cands if c.code in _prefectures()]
+    if len(prefs) == 1 and prefs[0] is cands[0] and top >= PREFECTURE_DOMINANCE * rest:
+        return cands[0], "name-prefecture"
+    return None
+
+
+def _as_commune(m: Mention, h: _Hints) -> list[str]:
+    """The commune codes a mention may stand for, given how it is written."""
+    e = m.entry
+    codes = e.communes or e.former
+    if not codes or e.venue or (e.regions and m.how != "parens"):
+        return []
+    if e.departements and m.how not in ("at", "parens", "postcode") and e.departements[0] != "75":
+        return []
+    if (e.everyday_word or e.foreign) and m.how not in ("at", "parens", "postcode"):
+        return []
+    return codes
+
+
+def _by_postcode(pc: str, mentions: list[Mention]) -> tuple[geo.Commune | None, str | None]:
+    served = geo.communes_for_postcode(pc)
+    dep = _postcode_departement(pc)
+    for m in mentions:
+        codes = m.entry.communes or m.entry.former
+        if served:
+            hits = [c for c in served if c.code in codes]
+        else:
+            hits = [c for code in codes if (c := geo.commune(code)) and c.departement_code == dep]
+        if len(hits) == 1:
+            return hits[0], "postcode+name" if served else "cedex+name"
+    primary = geo.communes_for_postcode(pc, primary_only=True)
+    if len(primary) == 1 or len(served) == 1:
+        return (primary or served)[0], "postcode"
+    return None, None
+
+
+def is_arrondissement(folded: str) -> bool:
+    """ "paris 15e", "3e arrondissement de lyon": a folded text naming only an arrondissement."""
+    return bool(_ARR_FIRST.fullmatch(folded) or _ARR_LAST.fullmatch(folded))
+
+
+def _arrondissement(keys: list[str]) -> tuple[geo.Commune, str] | None:
+    text = " ".join(keys)
+    m = _ARR_FIRST.search(text)
+    city, number = (m.group(1), m.group(2)) if m else (None, None)
+    if m is None and (m := _ARR_LAST.search(text)):
+        city, number = m.group(2), m.group(1)
+    if city is None:
+        return None
+    commune_code, pattern, count = _PLM[city]
+    if not 1 <= int(number) <= count:
+        return None
+    return geo.commune(commune_code), pattern.format(int(number))
+
+
+def _by_name(mentions: list[Mention], h: _Hints) -> tuple[geo.Commune, str] | None:
+    for m in sorted(mentions, key=lambda m: _ORDER[m.how]):
+        codes = _as_commune(m, h)
+        if not codes or (m.how == "weak" and len(codes) > 1 and not (h.deps or h.regions)):
+            continue
+        picked = _pick(codes, h)
+        if picked and m.how == "weak" and (picked[0].population or 0) < WEAK_MIN_POPULATION:
+            continue
+        if picked:
+            return picked
+    return None
+
+
+def resolve(tokens: tuple[Token, ...], mentions: list[Mention]) -> Resolution:
+    keys = [t.key for t in tokens]
+    h = _hints(tokens, mentions)
+    pc = _find_postcode(keys)
+    commune, confidence, arrondissement = None, None, None
+    if arr := _arrondissement(keys):
+        (commune, arrondissement), confidence = arr, "arrondissement"
+    if commune is None and pc:
+        commune, confidence = _by_postcode(pc, mentions)
+    strong = [m for m in mentions if m.how in STRONG or m.how == "in"]
+    if commune is None and (found := _by_name(strong, h)):
+        commune, confidence = found
+    if commune is None and h.venue:
+        commune, confidence = geo.commune(h.venue.commune_code), "alias"
+    if commune is None and h.prefecture:
+        commune, confidence = h.prefecture, "prefecture"
+    weak = [m for m in mentions if m.how == "weak"]
+    if commune is None and not h.foreign and (found := _by_name(weak, h)):
+        commune, confidence = found
+    return _finish(commune, confidence, arrondissement, pc, h)
+
+
+def _finish(commune, confidence, arrondissement, pc, h: _Hints) -> Resolution:
+    if commune is not None:
+        if arrondissement is None and commune.code in ("75056", "69123", "13055"):
+            arrs = geo.arrondissements_for_postcode(pc) if pc else ()
+            if len(arrs) == 1:
+                arrondissement = arrs[0].code
+            elif h.venue and h.venue.commune_code == commune.code:
+                arrondissement = h.venue.arrondissement
+        return Resolution(commune, arrondissement, commune.departement_code, commune.region_code,
+                          confidence, pc, h.venue, h.foreign)
+    if h.foreign and not pc:
+        return Resolution(postcode=None, venue=h.venue, foreign=True)
+    deps = set(h.deps) or ({d} if pc and (d := _postcode_departement(pc)) else set())
+    if not deps and len(h.regions) == 1:  # a one-département région: La Réunion, Guyane…
+        deps = {d.code for d in geo.departements() if d.region_code in h.regions} or deps
+        deps = deps if len(deps) == 1 else set()
+    dep = geo.departement(next(iter(deps))) if len(deps) == 1 else None
+    regions = {dep.region_code} if dep else h.regions or {
+        d.region_code for code in deps if (d := geo.departement(code))}
+    region = next(iter(regions)) if len(regions) == 1 else None
+    level = "departement" if dep else "region" if region else None
+    return Resolution(None, None, dep.code if dep else None, region, level, pc, h.venue, False)

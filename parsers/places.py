@@ -1,0 +1,126 @@
+"""French event places -> official commune, département and région codes, and attendance mode.
+
+    >>> p = parse_place("Espace Beaulieu - 9 bd Vincent Gache - 44200 Nantes")
+    >>> (p.venue, p.street, p.postcode, p.commune_code, p.region_code, p.attendance)
+    ('Espace Beaulieu', '9 bd Vincent Gache', '44200', '44109', '52', 'offline')
+
+Pure: the geography comes from ``parsers.geo`` (official INSEE codes, loaded once) and the
+small alias table ``data/place_aliases.json``. ``parse_place`` never raises on a string; a
+text it cannot place gives a ``Place`` whose codes are None.
+
+``confidence`` says how the commune (or, failing one, the area) was found:
+"arrondissement" ("Paris 15e"), "postcode+name", "cedex+name" (an unlisted Cedex postcode
+whose département agrees with the name), "postcode" (a postcode serving one commune),
+"name", "name+departement" / "name+region" (a homonym settled by the text),
+"name-dominant" (a homonym 15x more populous than the others together:
+"Saint-Nazaire" is the one in Loire-Atlantique),
+"name-prefecture" (the one préfecture among homonyms, 5x more populous), "alias" (a known
+venue), "prefecture" ("préfecture de région X"), "departement", "region", or None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from parsers.place_address import address
+from parsers.place_attendance import attendance, split_urls
+from parsers.place_mentions import find_mentions
+from parsers.place_resolve import resolve
+from parsers.place_text import tokenize
+
+__all__ = ["Place", "parse_place"]
+
+MAX_LENGTH = 2000  # longer texts are cut: a place is a line, not a page
+# "Matin :", "Après-midi :", "14h-17h :", "Jour 2 :" start a place of their own
+_HALF_DAY = re.compile(
+    r"(?i)(?:^|(?<=[\s;,.\n]))(?:le |l')?(?:matin(?:ée)?|apr[eè]s[- ]?midi|soir(?:ée)?|midi|"
+    r"journée|jour \d+|\d{1,2} ?h ?(?:\d{2})?(?: ?[-–à] ?\d{1,2} ?h ?(?:\d{2})?)?)\s*:"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    text: str
+    attendance: str | None = None  # "offline" | "online" | "mixed" | None (nothing said)
+    online_url: str | None = None
+    venue: str | None = None
+    street: str | None = None
+    postcode: str | None = None
+    commune_code: str | None = None
+    commune_name: str | None = None
+    arrondissement: str | None = None  # arrondissement municipal (Paris, Lyon, Marseille)
+    departement_code: str | None = None
+    region_code: str | None = None
+    confidence: str | None = None
+    others: tuple[Place, ...] = ()  # the other places of a text naming several
+
+    @property
+    def is_online(self) -> bool | None:
+        return {"online": True, "offline": False}.get(self.attendance or "")
+
+    @property
+    def is_physical(self) -> bool:
+        return bool(self.commune_code or self.postcode or self.street or self.venue
+                    or self.departement_code or self.region_code)
+
+
+def _attendance_of(online: bool, offline: bool, hybrid: bool) -> str | None:
+    if hybrid or (online and offline):
+        return "mixed"
+    return "online" if online else "offline" if offline else None
+
+
+def _alias_venue(found, addr) -> str | None:
+    """A known venue's name, unless it was only part of a street ("77 av. de Ségur")."""
+    return found.venue.name if found.venue and not addr.street and not found.postcode else None
+
+
+def _parse_one(text: str, whole: str | None = None) -> Place:
+    bare, urls = split_urls(text)
+    tokens = tokenize(bare)
+    mentions = find_mentions(tokens, any(ch.isupper() for ch in bare))
+    found = resolve(tokens, mentions)
+    addr = address(bare) if not found.foreign else address("")
+    said = attendance(bare, urls)
+    commune = found.commune
+    venue = addr.venue or _alias_venue(found, addr)
+    physical = bool(commune or found.postcode or addr.street or venue or found.departement_code
+                    or found.region_code) and not (said.online and not commune and not addr.street)
+    return Place(
+        text=text if whole is None else whole,
+        attendance=_attendance_of(said.online, said.offline or physical, said.hybrid),
+        online_url=said.url, venue=venue, street=addr.street, postcode=found.postcode,
+        commune_code=commune.code if commune else None,
+        commune_name=commune.name if commune else None,
+        arrondissement=found.arrondissement, departement_code=found.departement_code,
+        region_code=found.region_code, confidence=found.confidence,
+    )
+
+
+def _split_half_days(text: str) -> list[str]:
+    starts = [m.start() for m in _HALF_DAY.finditer(text)]
+    if not starts:
+        return [text]
+    cuts = ([0] if text[:starts[0]].strip(" ;,.\n") else []) + starts + [len(text)]
+    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [_HALF_DAY.sub(" ", p, count=1).strip(" ;,.\n") for p in pieces if p.strip()]
+
+
+def parse_place(text: str) -> Place:
+    """Read a free French place text; never raises on a ``str`` (TypeError on anything else)."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_place expects a str, not {type(text).__name__}")
+    clipped = text[:MAX_LENGTH]
+    parts = [p for p in _split_half_days(clipped) if p]
+    if len(parts) <= 1:
+        return _parse_one(parts[0] if parts else clipped, text)
+    places = [_parse_one(p) for p in parts]
+    main = next((p for p in places if p.commune_code or p.postcode or p.street), places[0])
+    modes = {p.attendance for p in places} - {None}
+    mode = "mixed" if "mixed" in modes or len(modes) > 1 else next(iter(modes), None)
+    return replace(
+        main, text=text, attendance=mode,
+        online_url=next((p.online_url for p in places if p.online_url), None),
+        others=tuple(p for p in places if p is not main),
+    )
