@@ -1,0 +1,203 @@
+"""The programme spider on saved pages: golden items, listings, pagination, failures, editions.
+
+Saved page → ``HtmlResponse`` → the spider's own callbacks (built the Scrapy way) → items
+compared with ``tests/fixtures/golden/*.json``. Regenerate a golden file after a deliberate
+change with ``MIPCRAWL_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_spider_programme.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+import scrapy
+from scrapy.http import HtmlResponse, Request, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.test import get_crawler
+from twisted.internet.error import DNSLookupError
+from twisted.python.failure import Failure
+
+from mipcrawl.items import EventItem, FetchFailure, ListingPageItem
+from spiders import editions
+from spiders.programme import ProgrammeSpider
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PAGES, GOLDEN = FIXTURES / "pages", FIXTURES / "golden"
+BASE = "https://www.modernisation.gouv.fr"
+FIXED_NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def spider() -> ProgrammeSpider:
+    crawler = get_crawler(ProgrammeSpider, {"MIPCRAWL_BASE_URL": BASE + "/"})
+    spider = ProgrammeSpider.from_crawler(crawler, edition="all")
+    crawler.spider = spider
+    spider.clock = lambda: FIXED_NOW   # the clock is pinned, never patched globally
+    return spider
+
+
+def page_response(name: str, url: str, *, status: int = 200, **cb_kwargs) -> HtmlResponse:
+    request = Request(url, cb_kwargs=cb_kwargs)
+    return HtmlResponse(url=url, body=(PAGES / name).read_bytes(), encoding="utf-8", status=status,
+                        request=request)
+
+
+def as_json(item) -> dict:
+    return json.loads(json.dumps(dataclasses.asdict(item), default=str, ensure_ascii=False))
+
+
+def check_golden(name: str, data) -> None:
+    path = GOLDEN / name
+    if os.environ.get("MIPCRAWL_UPDATE_GOLDEN"):
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    assert data == json.loads(path.read_text()), f"differs from {path}"
+
+
+EVENT_PAGES = [
+    ("dsfr15_event.html", "/mois-de-linnovation-publique/atelier-de-co-design-des-services-numeriques", 2024),
+    ("dsfr14_event.html", "/mois-de-linnovation-publique/webinaire-linnovation-ouverte-en-pratique", 2021),
+    ("legacy2019_event.html", "/la-semaine-de-linnovation-publique/hackathon-des-donnees-locales", 2019),
+]
+
+
+@pytest.mark.parametrize(("page", "path", "hint"), EVENT_PAGES, ids=[p[0] for p in EVENT_PAGES])
+def test_event_page_matches_golden(spider: ProgrammeSpider, page: str, path: str, hint: int) -> None:
+    listing = BASE + editions.EDITIONS[hint].listing_path
+    response = page_response(page, BASE + path)
+    items = list(spider.parse_event(response, listing_url=listing, edition_hint=hint))
+    assert len(items) == 1 and isinstance(items[0], EventItem)
+    check_golden(page.replace(".html", ".json"), as_json(items[0]))
+
+
+def test_event_items_carry_provenance_and_counted_strategies(spider: ProgrammeSpider) -> None:
+    url = BASE + "/mois-de-linnovation-publique/autre-slug"
+    [item] = spider.parse_event(page_response("dsfr15_event.html", url), listing_url="L", edition_hint=2024)
+    # <link rel=canonical> wins over the fetched URL
+    assert item.url.endswith("/atelier-de-co-design-des-services-numeriques")
+    assert item.fetched_at == FIXED_NOW and item.fetched_at.tzinfo is not None
+    assert (item.http_status, item.listing_url, item.edition_hint) == (200, "L", 2024)
+    stats = spider.crawler.stats.get_stats()
+    assert stats["mipcrawl/strategy/when_text/dsfr"] == 1
+    assert stats["mipcrawl/strategy/organiser/label"] == 1
+    assert stats["mipcrawl/strategy/online_url/none"] == 1
+
+
+LISTINGS = [
+    # (page, url, edition, page index, last page, event paths, other listing pages)
+    ("dsfr15_listing.html", "/mois-de-linnovation-publique/programme-2024", 2024, 0, 3,
+     ["atelier-de-co-design-des-services-numeriques", "simplificathon-0", "simplificathon-1"], [1, 2, 3]),
+    ("dsfr14_listing.html", "/mois-de-linnovation-publique/programme-2021?page=2", 2021, 2, 2,
+     ["webinaire-linnovation-ouverte-en-pratique", "table-ronde-agents"], [0, 1]),
+    ("legacy2019_listing.html", "/la-semaine-de-linnovation-publique/programme", 2019, 0, 2,
+     ["hackathon-des-donnees-locales", "forum-des-labs"], [1, 2]),
+]
+
+
+@pytest.mark.parametrize(("page", "path", "year", "index", "last", "slugs", "others"), LISTINGS,
+                         ids=[x[0] for x in LISTINGS])
+def test_listing_page(spider, page, path, year, index, last, slugs, others) -> None:
+    ed = editions.EDITIONS[year]
+    out = list(spider.parse_listing(page_response(page, BASE + path), edition=ed))
+    [listing] = [o for o in out if isinstance(o, ListingPageItem)]
+    prefix = BASE + ed.detail_prefix
+    assert (listing.edition, listing.page, listing.last_page) == (year, index, last)
+    assert listing.event_urls == [prefix + s for s in slugs]
+    requests = [o for o in out if isinstance(o, scrapy.Request)]
+    events = [r for r in requests if r.callback == spider.parse_event]
+    assert [r.url for r in events] == listing.event_urls     # external card links never followed
+    assert all(r.cb_kwargs == {"listing_url": BASE + path, "edition_hint": year} for r in events)
+    pages = sorted(r.url for r in requests if r.callback == spider.parse_listing)
+    first = BASE + ed.listing_path
+    assert pages == sorted(first if n == 0 else f"{first}?page={n}" for n in others)
+
+
+def test_listing_without_pagination_has_no_last_page(spider: ProgrammeSpider) -> None:
+    body = b"<html><body><main><h3 class='fr-card__title'><a href='/mois-de-linnovation-publique/x'>X</a></h3></main></body></html>"
+    url = BASE + "/mois-de-linnovation-publique/programme"
+    response = HtmlResponse(url=url, body=body, request=Request(url))
+    out = list(spider.parse_listing(response, edition=editions.EDITIONS[2026]))
+    assert out[0] == ListingPageItem(url=url, edition=2026, page=0, last_page=None,
+                                     event_urls=[BASE + "/mois-de-linnovation-publique/x"],
+                                     http_status=200, fetched_at=FIXED_NOW)
+    assert [r.url for r in out[1:]] == [BASE + "/mois-de-linnovation-publique/x"]
+
+
+async def _collect(agen) -> list:
+    return [x async for x in agen]
+
+
+def test_start_requests_follow_the_edition_table() -> None:
+    crawler = get_crawler(ProgrammeSpider, {"MIPCRAWL_BASE_URL": "http://127.0.0.1:8765"})
+    spider = ProgrammeSpider.from_crawler(crawler, edition="2026")
+    urls = [r.url for r in asyncio.run(_collect(spider.start()))]
+    assert urls == ["http://127.0.0.1:8765/mois-de-linnovation-publique/programme"]
+    assert spider.allowed_domains == ["127.0.0.1"]
+
+
+def test_all_editions_start_from_every_listing() -> None:
+    spider = ProgrammeSpider(edition="all")
+    assert [e.year for e in spider.editions] == list(range(2019, 2027))
+    assert len({e.listing_path for e in spider.editions}) == 8
+
+
+@pytest.mark.parametrize("bad", ["1999", "2030", "24", "next", "2024,2025"])
+def test_unknown_edition_is_a_clear_error_at_start(bad: str) -> None:
+    with pytest.raises(editions.UnknownEdition, match=f"unknown edition '{bad}'.*2019.*2026"):
+        ProgrammeSpider(edition=bad)
+
+
+def _failure(exc: Exception, url: str, **cb_kwargs) -> Failure:
+    failure = Failure(exc)
+    failure.request = Request(url, cb_kwargs=cb_kwargs)
+    return failure
+
+
+@pytest.mark.parametrize("status", [404, 410, 500])
+def test_failed_event_page_yields_fetch_failure_with_status(spider, status: int) -> None:
+    url = BASE + "/mois-de-linnovation-publique/retire"
+    response = HtmlResponse(url=url, status=status, body=b"<html></html>", request=Request(url))
+    failure = _failure(HttpError(response), url, listing_url="L", edition_hint=2026)
+    [item] = spider.event_failed(failure)
+    assert item == FetchFailure(url=url, kind="event", reason=f"HTTP {status}", edition=2026,
+                                http_status=status)
+    assert spider.crawler.stats.get_value("mipcrawl/fetch_failed/event") == 1
+
+
+def test_unreachable_listing_yields_fetch_failure(spider: ProgrammeSpider) -> None:
+    url = BASE + "/mois-de-linnovation-publique/programme-2024"
+    failure = _failure(DNSLookupError("no such host"), url, edition=editions.EDITIONS[2024])
+    [item] = spider.listing_failed(failure)
+    assert (item.kind, item.edition, item.http_status) == ("listing", 2024, None)
+    assert item.reason.startswith("DNSLookupError") and "no such host" in item.reason
+
+
+NON_HTML = [
+    ("pdf", Response, b"%PDF-1.4 binary", {"Content-Type": "application/pdf"}, "non-HTML body (application/pdf)"),
+    ("json", TextResponse, b'{"title": "x"}', {"Content-Type": "application/json"}, "non-HTML body (application/json)"),
+    ("empty", HtmlResponse, b"", {"Content-Type": "text/html"}, "empty body"),
+    ("blank", HtmlResponse, b"  \n ", {"Content-Type": "text/html"}, "empty body"),
+]
+
+
+@pytest.mark.parametrize(("cls", "body", "headers", "reason"), [c[1:] for c in NON_HTML],
+                         ids=[c[0] for c in NON_HTML])
+def test_non_html_event_body_is_a_counted_failure(spider, cls, body, headers, reason) -> None:
+    url = BASE + "/mois-de-linnovation-publique/document"
+    kwargs = {"encoding": "utf-8"} if issubclass(cls, TextResponse) else {}
+    response = cls(url=url, body=body, headers=headers, request=Request(url), **kwargs)
+    [item] = spider.parse_event(response, listing_url="L", edition_hint=2025)
+    assert item == FetchFailure(url=url, kind="event", reason=reason, edition=2025, http_status=200)
+
+
+def test_text_html_served_as_plain_text_is_still_read(spider: ProgrammeSpider) -> None:
+    url = BASE + "/mois-de-linnovation-publique/texte"
+    body = b"<html><body><main><h1>Titre en texte brut</h1></main></body></html>"
+    response = TextResponse(url=url, body=body, encoding="utf-8", headers={"Content-Type": "text/plain"},
+                            request=Request(url))
+    [item] = spider.parse_event(response)
+    assert isinstance(item, EventItem) and item.title == "Titre en texte brut"
