@@ -82,7 +82,10 @@ class StorePipeline:
         log.error("store: %s", redact_url(reason))
         self._set("mipcrawl/run_status", status)
         self._set("mipcrawl/gate_reason", reason)
-        engine = getattr(self.crawler, "engine", None)
+        try:
+            engine = self.crawler.engine if self.crawler is not None else None
+        except RuntimeError:   # not crawling (a test building the pipeline by hand)
+            engine = None
         if engine is not None:
             from twisted.internet import reactor
 

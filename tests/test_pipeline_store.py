@@ -1,0 +1,110 @@
+"""StorePipeline built the Scrapy way (get_crawler + build_from_crawler), on both databases."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy import Spider, signals
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.test import get_crawler
+from storage_fixtures import events, item, listing
+
+from mipcrawl.items import FetchFailure, LabItem
+from pipelines.store import StorePipeline
+
+
+class ProgrammeSpider(Spider):
+    name = "programme"
+
+
+def _pipeline(db_url, **settings):
+    crawler = get_crawler(ProgrammeSpider, {"MIPCRAWL_DATABASE_URL": db_url, **settings})
+    crawler.spider = ProgrammeSpider(edition="2026")
+    return crawler, build_from_crawler(StorePipeline, crawler)
+
+
+def _run(db_url, items, reason="finished", **settings):
+    crawler, pipe = _pipeline(db_url, **settings)
+    pipe.open_spider()
+    for it in items:
+        pipe.process_item(it)
+    pipe.close_spider()
+    crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason=reason)
+    return crawler.stats.get_stats()
+
+
+def test_settings_are_read_from_the_crawler(db_url):
+    _, pipe = _pipeline(db_url, MIPCRAWL_STORE_BATCH_SIZE=7, MIPCRAWL_GATE_MAX_DROP="0.5", MIPCRAWL_LOCK_WAIT=2)
+    assert (pipe.db_url, pipe.batch_size, pipe.policy.max_drop, pipe.lock_wait) == (db_url, 7, 0.5, 2.0)
+
+
+def test_store_can_be_switched_off(tmp_path):
+    crawler = get_crawler(ProgrammeSpider, {"MIPCRAWL_STORE_ENABLED": False})
+    with pytest.raises(NotConfigured):
+        build_from_crawler(StorePipeline, crawler)
+
+
+def test_a_run_stores_events_and_publishes_its_outcome(db_url):
+    urls = [item(n).url for n in range(12)]
+    stats = _run(db_url, [listing(urls), *(item(n) for n in range(12))], MIPCRAWL_STORE_BATCH_SIZE=5)
+    assert stats["mipcrawl/run_status"] == "healthy" and stats["mipcrawl/gate_reason"] == ""
+    assert stats["mipcrawl/run_id"] == 1 and stats["mipcrawl/store/new"] == 12
+    assert len(events(db_url)) == 12
+    again = _run(db_url, [listing(urls), *(item(n) for n in range(12))])
+    assert again["mipcrawl/store/unchanged"] == 12 and again["mipcrawl/run_id"] == 2
+
+
+def test_a_failed_listing_page_makes_the_run_partial(db_url):
+    failure = FetchFailure(url="https://x/programme?page=1", kind="listing", reason="HTTP 500", edition=2026)
+    stats = _run(db_url, [listing([item(1).url], last_page=1), failure, item(1)])
+    assert stats["mipcrawl/run_status"] == "partial"
+    assert "listing page(s) failed" in stats["mipcrawl/gate_reason"]
+
+
+def test_an_interrupted_crawl_is_partial(db_url):
+    stats = _run(db_url, [listing([item(1).url]), item(1)], reason="shutdown")
+    assert stats["mipcrawl/run_status"] == "partial"
+
+
+def test_second_crawl_of_the_same_edition_is_refused_with_locked(db_url):
+    _, first = _pipeline(db_url)
+    first.open_spider()
+    crawler, second = _pipeline(db_url)
+    second.open_spider()
+    stats = crawler.stats.get_stats()
+    assert stats["mipcrawl/run_status"] == "locked" and "edition:2026" in stats["mipcrawl/gate_reason"]
+    with pytest.raises(DropItem):
+        second.process_item(item(1))
+    first.close_spider()
+    first.finish("finished")
+
+
+def test_unreachable_database_refuses_in_one_line(caplog):
+    crawler, pipe = _pipeline("postgresql+psycopg://bob:hunter2@127.0.0.1:1/x")
+    pipe.open_spider()
+    stats = crawler.stats.get_stats()
+    assert stats["mipcrawl/run_status"] == "error"
+    assert "hunter2" not in stats["mipcrawl/gate_reason"] and "\n" not in stats["mipcrawl/gate_reason"]
+    assert "hunter2" not in caplog.text
+
+
+def test_labs_are_stored_and_unchanged_on_rerun(tmp_path):
+    db_url = f"sqlite:///{tmp_path / 'labs.sqlite'}"
+    lab = LabItem(url="https://www.modernisation.gouv.fr/laboratoires/etatlin", name="Etat'LIN", region_code="32")
+
+    class LabsSpider(Spider):
+        name = "labs"
+
+    def run():
+        crawler = get_crawler(LabsSpider, {"MIPCRAWL_DATABASE_URL": db_url})
+        crawler.spider = LabsSpider()
+        pipe = build_from_crawler(StorePipeline, crawler)
+        pipe.open_spider()
+        pipe.process_item(lab)
+        pipe.close_spider()
+        crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
+        return crawler.stats.get_stats()
+
+    first, second = run(), run()
+    assert (first["mipcrawl/run_status"], first["mipcrawl/store/new"]) == ("healthy", 1)
+    assert second["mipcrawl/store/unchanged"] == 1
