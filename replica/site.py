@@ -1,0 +1,163 @@
+"""The site as a stream of pages plus truth records: static pages, past editions (event by
+event, never all in memory), and the current edition as it stands on a given day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from replica import html_site, month, truth, vocab
+from replica.editions import (
+    ATLAS_PATH,
+    BY_YEAR,
+    CURRENT_YEAR,
+    EDITIONS,
+    HUB_PATH,
+    LABS_OVERVIEW_PATH,
+    Edition,
+    listing_url,
+    reserved_paths,
+)
+from replica.html_common import error_page
+from replica.html_events import render_event
+from replica.html_listing import Card, render_hub, render_listing
+from replica.labs import LABS
+from replica.model import Event, generate
+from replica.slugs import SlugAllocator
+
+STATIC_DAY = dt.date(2026, 10, 1)
+HTML = "text/html; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str                       # path with "?page=N" for listing pages after the first
+    status: int                     # 200, 301, 404, 410
+    body: bytes
+    last_modified: dt.date
+    location: str | None = None     # for 301
+    edition: int | None = None
+    content_type: str = HTML
+
+
+def _html(path: str, text: str, day: dt.date, edition: int | None = None) -> Page:
+    return Page(path, 200, text.encode("utf-8"), day, edition=edition)
+
+
+def static_pages() -> Iterator[Page]:
+    yield Page("/robots.txt", 200, html_site.ROBOTS.encode(), STATIC_DAY, content_type="text/plain; charset=utf-8")
+    yield _html("/", html_site.render_home(), STATIC_DAY)
+    yield _html(HUB_PATH, render_hub(), STATIC_DAY)
+    yield _html(LABS_OVERVIEW_PATH, html_site.render_overview(), STATIC_DAY)
+    yield _html(ATLAS_PATH, html_site.render_atlas_index(), dt.date(2022, 9, 1))
+    for title, path in vocab.NEWS:
+        yield _html(path, html_site.render_news(title), STATIC_DAY)
+    for lab in LABS:
+        yield _html(lab.path, html_site.render_lab(lab), html_site.lab_dates(lab)[1])
+        if lab.atlas_path:
+            yield _html(lab.atlas_path, html_site.render_atlas_sheet(lab), dt.date(2022, 9, 1))
+
+
+def card(ev: Event) -> Card:
+    place = None
+    if ev.where:
+        place = ev.where.commune.name if ev.where.commune else ev.where.text
+        if ev.where.attendance == "online":
+            place = "En ligne"
+    return Card(ev.title, ev.path, ev.when_text, place, ev.formats,
+                cancelled_badge=ev.status == "cancelled" and ev.badge)
+
+
+def _last_page(ed: Edition, n: int) -> int:
+    return max(0, math.ceil(n / ed.page_size) - 1)
+
+
+def listing_pages(ed: Edition, events: list[Event], day: dt.date) -> Iterator[Page]:
+    last = _last_page(ed, len(events))
+    for page in range(last + 1):
+        chunk = events[page * ed.page_size:(page + 1) * ed.page_size]
+        text = render_listing(ed, page, last, [card(e) for e in chunk], len(events))
+        yield _html(listing_url(ed, page), text, day, ed.year)
+
+
+def past_edition(seed: int, ed: Edition, n: int, alloc: SlugAllocator) -> Iterator[tuple[Page, dict | None]]:
+    """Event pages (with their truth) and listing pages, a listing page as soon as it is full."""
+    last = _last_page(ed, n)
+    listing_day = ed.end + dt.timedelta(days=10)
+    recent: deque[tuple[str, str]] = deque(maxlen=2)
+    chunk: list[Event] = []
+    page = 0
+    for i in range(n):
+        ev = generate(seed, ed, i)
+        ev = replace(ev, path=alloc.allocate(ed.detail_prefix, ev.title))
+        yield _html(ev.path, render_event(ev, list(recent)), ev.updated, ed.year), truth.event_record(ev)
+        recent.appendleft((ev.title, ev.path))
+        chunk.append(ev)
+        if len(chunk) == ed.page_size or i == n - 1:
+            text = render_listing(ed, page, last, [card(e) for e in chunk], n)
+            yield _html(listing_url(ed, page), text, listing_day, ed.year), None
+            chunk, page = [], page + 1
+
+
+def _current_related() -> list[tuple[str, str]]:
+    return [vocab.NEWS[0], ("Les laboratoires d'innovation territoriale", LABS_OVERVIEW_PATH)]
+
+
+@dataclass
+class CurrentEdition:
+    """The current edition on ``day``: every page and every truth record."""
+
+    seed: int
+    n: int
+    day: int
+    taken: set[str]
+
+    def __post_init__(self) -> None:
+        self.plans = month.plans(self.seed, self.n)
+        self.paths = month.allocate_paths(self.seed, self.plans, self.taken)
+
+    def state(self, index: int, day: int) -> Event | None:
+        return month.state_on(self.seed, self.plans[index], day, self.paths)
+
+    def record(self, ev: Event, day: int) -> dict:
+        plan = self.plans[ev.index]
+        old = [{"path": p, "status": 301 if plan.redirect else 404}
+               for d, p in self.paths[ev.index] if d <= day and p != ev.path]
+        gone = ev.status == "withdrawn"
+        return truth.event_record(ev, listed=not gone, http_status=plan.gone_status if gone else 200,
+                                  redirect_from=old)
+
+    def events(self, day: int | None = None) -> list[Event]:
+        day = self.day if day is None else day
+        states = (self.state(p.index, day) for p in self.plans)
+        return sorted((e for e in states if e), key=lambda e: (e.extra["added"], e.index))
+
+    def pages(self) -> Iterator[tuple[Page, dict | None]]:
+        ed = BY_YEAR[CURRENT_YEAR]
+        events = self.events()
+        for ev in events:
+            rec = self.record(ev, self.day)
+            if ev.status == "withdrawn":
+                yield Page(ev.path, rec["http_status"], error_page(rec["http_status"]), ev.updated, edition=ed.year), rec
+            else:
+                yield _html(ev.path, render_event(ev, _current_related()), ev.updated, ed.year), rec
+            for old in rec["redirect_from"]:
+                status = old["status"]
+                body = b"" if status == 301 else error_page(status)
+                yield Page(old["path"], status, body, ev.updated, ev.path if status == 301 else None, ed.year), None
+        changed = max([1] + [max(e.extra["added"], e.extra["changed"]) for e in events])
+        listed = [e for e in events if e.status != "withdrawn"]
+        for page in listing_pages(ed, listed, dt.date(CURRENT_YEAR, 11, changed)):
+            yield page, None
+
+
+def dsfr_taken(paths: set[str]) -> set[str]:
+    """Reserved paths plus the given ones: what the current edition's slugs must avoid."""
+    return reserved_paths() | paths
+
+
+def past_editions() -> list[Edition]:
+    return [e for e in EDITIONS if not e.is_current]

@@ -1,0 +1,88 @@
+"""Ground truth records: what a careful reader gets from each page (format in README)."""
+
+from __future__ import annotations
+
+from replica import whens
+from replica.labs import LABS, SECTIONS, Lab
+from replica.model import Event
+
+NO_WHEN = {"start": None, "end": None, "all_day": None, "slots": []}
+
+
+def when_truth(ev: Event) -> dict:
+    return whens.truth(ev.when) if ev.when else dict(NO_WHEN)
+
+
+def event_record(ev: Event, *, listed: bool = True, http_status: int = 200,
+                 redirect_from: list[dict] | None = None) -> dict:
+    where = ev.where.truth() if ev.where else {
+        "place_text": None, "attendance": None, "online_url": None, "commune_code": None,
+        "commune_name": None, "departement_code": None, "region_code": None}
+    return {
+        "id": ev.id, "edition": ev.edition, "path": ev.path, "title": ev.title, "status": ev.status,
+        "listed": listed, "http_status": http_status,
+        "when_text": ev.when_text, **when_truth(ev),
+        **where,
+        "organiser": ev.organiser, "lab_id": ev.lab_id, "formats": list(ev.formats),
+        "parcours": ev.parcours, "audience": ev.audience, "access": ev.access,
+        "registration_url": ev.registration_url, "duplicate_of": ev.duplicate_of,
+        "in_official_dates": not ev.outside, "published": ev.published.isoformat(),
+        "presentation": ev.presentation, "edition_marker": ev.marker, "jsonld": ev.jsonld,
+        "redirect_from": redirect_from or [],
+    }
+
+
+def _host_name(host: str) -> str:
+    for article in ("le ", "la ", "l'"):
+        if host.startswith(article):
+            return host[len(article):]
+    return host
+
+
+def lab_record(lab: Lab) -> dict:
+    return {
+        "id": lab.id, "path": lab.path, "atlas_path": lab.atlas_path, "name": lab.name,
+        "title": lab.title, "name_variants": list(lab.variants), "region_code": lab.region_code,
+        "host": _host_name(lab.host), "year_created": lab.created, "tags": list(lab.tags),
+        "sections": list(SECTIONS),
+    }
+
+
+def all_labs() -> list[dict]:
+    return [lab_record(lab) for lab in LABS]
+
+
+def _location(ev: Event) -> dict | list | None:
+    if not ev.where or not ev.where.text:
+        return None
+    virtual = {"@type": "VirtualLocation", "url": ev.where.online_url or "https://www.modernisation.gouv.fr"}
+    if ev.where.attendance == "online":
+        return virtual
+    place = {"@type": "Place", "name": ev.where.text}
+    c = ev.where.commune
+    if c:
+        place["address"] = {"@type": "PostalAddress", "addressLocality": c.name,
+                            "postalCode": c.postcodes[0], "addressCountry": "FR"}
+    return [place, virtual] if ev.where.attendance == "mixed" else place
+
+
+def schema_org(ev: Event) -> dict:
+    """A schema.org Event consistent with the truth (a minority of pages carry it)."""
+    when = when_truth(ev)
+    modes = {"online": "OnlineEventAttendanceMode", "offline": "OfflineEventAttendanceMode",
+             "mixed": "MixedEventAttendanceMode"}
+    data: dict = {"@context": "https://schema.org", "@type": "Event", "name": ev.title}
+    if when["start"]:
+        data["startDate"] = when["start"]
+    if when["end"]:
+        data["endDate"] = when["end"]
+    if ev.where and ev.where.attendance:
+        data["eventAttendanceMode"] = "https://schema.org/" + modes[ev.where.attendance]
+    status = "EventCancelled" if ev.status == "cancelled" else "EventScheduled"
+    data["eventStatus"] = "https://schema.org/" + status
+    location = _location(ev)
+    if location:
+        data["location"] = location
+    if ev.organiser:
+        data["organizer"] = {"@type": "Organization", "name": ev.organiser}
+    return data
