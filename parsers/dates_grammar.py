@@ -18,7 +18,7 @@ Clock = tuple[int, int]
 _TO = {"au", "aux", "a", "jusqu'au", "jusqu'aux", "jusqu'a", "jusqu'en", "jusqu au", "jusqu a"}
 _OPEN_FROM = {"a partir du", "a partir de", "a partir d'", "des le", "depuis"}
 _OPEN_TO = {w for w in _TO if w.startswith("jusqu")}
-_AND = {"et", "puis", ",", ";", "&", "+", "/"}
+_AND = {"et", "puis", ",", ";", "&", "+", "/", "|"}
 _RANGE_OPEN = {"du", "de", "d'", "entre"}
 _RELATIVE = {"aujourd'hui": 0, "aujourd' hui": 0, "aujourd hui": 0, "demain": 1,
              "apres-demain": 2, "apres demain": 2, "hier": -1, "avant-hier": -2, "avant hier": -2}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from parsers.french_numbers import replace_number_words
 
@@ -30,19 +30,18 @@ def _alt(words) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")
-_TRANSLATE = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+_SPECIAL = {
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u00b7": ";", "\u2022": ";", "|": ";",
-})
-_COMBINING = re.compile(r"[\u0300-\u036f]")
-# "16-nov-2021", "16.nov.2021": a month name between dashes is not a range
-_DASHED_MONTH = re.compile(r"(\d)[-.]([a-z]{3,9}\.?)[-.](\d)")
+    "\u2212": "-", "\u00b7": ";", "\u2022": ";",
+}
+_SPECIAL_RE = re.compile("[" + "".join(_SPECIAL) + "]")
+# "16-nov-2021": a month name between dashes is not a range
+_DASHED_MONTH = re.compile(r"(\d)-([a-z]{3,9}\.?)-(\d)")
 
 _TOKEN = re.compile(
     r"""
-    (?P<iso>(?<![\d/.])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)
+    (?=\d)(?:(?P<iso>(?<![\d/.])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)
         (?:[t\s]+(?P<ih>\d\d?):(?P<imi>\d\d)(?::\d\d(?:[.,]\d+)?)?
         (?P<ioff>z|[+-]\d\d:?\d\d)?)?(?![\d/.]))
     |(?P<numdate>(?<![\d/.,])(?:(?P<nd>\d\d?)/(?P<nm>\d\d?)(?:/(?P<ny>\d{4}|\d\d))?
@@ -51,18 +50,19 @@ _TOKEN = re.compile(
     |(?P<time>(?<![\d:/.,])(?P<th>\d\d?)\s*(?:heures?|hrs?|h)
         (?:\s*(?P<tm>\d\d)(?!\d)(?:\s*(?:minutes?|mn|min)\b)?)?(?![a-z\d/]))
     |(?P<clock>(?<![\d:/.,])(?P<ch>\d\d?):(?P<cm>\d\d)(?::\d\d)?(?![\d:]))
-    |(?P<noon>(?<![a-z])midi(?:\s*(?:et\s*)?(?P<half>demie?|30|quart|15))?(?![a-z]))
+    |(?P<year>(?<!\d)(?:19|20)\d\d(?!\d))
+    |(?P<num>(?<![\d])(?P<nv>\d\d?)(?:er|re|eme|e)?(?![\d]))
+    |(?P<digits>\d+))
+    |(?=[a-z])(?:(?P<noon>(?<![a-z])midi(?:\s*(?:et\s*)?(?P<half>demie?|30|quart|15))?(?![a-z]))
     |(?P<midnight>(?<![a-z])minuit(?![a-z]))
     |(?P<month>(?<![a-z])(?P<mname>@MONTHS@)(?![a-z])\.?)
     |(?P<weekday>(?<![a-z])(?:(?P<wname>@WEEKDAYS@)|(?P<wabbr>@WABBR@)\.?(?=\s*\d))(?![a-z]))
-    |(?P<year>(?<!\d)(?:19|20)\d\d(?!\d))
-    |(?P<num>(?<![\d])(?P<nv>\d\d?)(?:er|re|eme|e)?(?![\d]))
     |(?P<placeholder>(?<![a-z])n\s*\+\s*\d|annee\s+prochaine|annee\s+suivante)
     |(?P<word>apres[-\s]?midi|aujourd'?\s*hui|apres[-\s]demain|avant[-\s]hier
         |jusqu'?\s*(?:au|aux|a|en)(?![a-z])|a\s+partir\s+(?:du|de|d')|des\s+le
-        |mise?\s+a\s+jour|mis\s+en\s+ligne|[a-z]+'?)
+        |mise?\s+a\s+jour|mis\s+en\s+ligne|[a-z]+'?))
     |(?P<dash>-)
-    |(?P<punct>[,;:()\[\]&+/.!?])
+    |(?P<punct>[,;:()\[\]&+/.!?|])
     |(?P<other>\S)
     """.replace("@MONTHS@", _alt(MONTHS))
     .replace("@WEEKDAYS@", _alt(WEEKDAYS))
@@ -71,8 +71,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     kind: str            # iso numdate spacedate time month weekday year num word dash punct other
     text: str            # the normalised text of the token
     value: tuple         # kind-specific numbers, see _value()
@@ -81,10 +80,13 @@ class Token:
 
 def normalise(text: str) -> str:
     """Lower-case, accent-free, single-spaced text with number words turned into digits."""
-    text = unicodedata.normalize("NFKD", text.translate(_TRANSLATE))
-    text = _COMBINING.sub("", text).lower()
-    text = _SPACES.sub(" ", text).strip()
-    text = _DASHED_MONTH.sub(r"\1 \2 \3", text)
+    if not text.isascii():
+        text = _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group(0)], text)
+        # NFKD splits accents off (and turns no-break spaces into spaces, "1ᵉʳ" into "1er")
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = " ".join(text.lower().split())
+    if "-" in text:
+        text = _DASHED_MONTH.sub(r"\1 \2 \3", text)
     return replace_number_words(text)
 
 
@@ -124,17 +126,12 @@ def _full_year(text: str | None) -> int | None:
     return int(text) if len(text) == 4 else 2000 + int(text)
 
 
-_TIME_KINDS = {"time": "time", "clock": "time", "noon": "time", "midnight": "time"}
+_KINDS = {"clock": "time", "noon": "time", "midnight": "time", "digits": "other"}
 
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of already-normalised text, in order."""
-    tokens = []
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        raw = m.group(0)
-        value = _value(kind, m)
-        if kind == "word":
-            raw = _SPACES.sub(" ", raw)
-        tokens.append(Token(_TIME_KINDS.get(kind, kind), raw, value, m.start()))
-    return tokens
+    return [
+        Token(_KINDS.get(m.lastgroup, m.lastgroup), m.group(0), _value(m.lastgroup, m), m.start())
+        for m in _TOKEN.finditer(text)
+    ]
