@@ -11,21 +11,42 @@ from functools import lru_cache
 _WORD = re.compile(r"[^\W_]+")
 # A gap between two words that ends a segment: punctuation, brackets, or a spaced dash.
 _SEPARATOR = re.compile(r"[,;:|()\[\]\n•/]|\s[-–—]\s|[–—]")
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+_NON_WORD = re.compile(r"[\W_]+")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+_ABBREVIATED = re.compile(r"\b(?:st|ste|sts|stes)\b")
 
 
-@lru_cache(maxsize=4096)
+def _fold_table() -> dict[int, str | None]:
+    """Latin letters with diacritics -> base letters, ligatures spelled out, combining marks dropped."""
+    table: dict[int, str | None] = {cp: None for cp in range(0x300, 0x370)}
+    for cp in range(0xC0, 0x250):
+        base = "".join(ch for ch in unicodedata.normalize("NFKD", chr(cp))
+                       if not unicodedata.combining(ch))
+        if base and base != chr(cp):
+            table[cp] = base.lower()
+    table.update({ord("œ"): "oe", ord("æ"): "ae", ord("ß"): "ss", ord("ø"): "o", ord("đ"): "d",
+                  ord("ł"): "l", ord("ı"): "i"})
+    return table
+
+
+_FOLD = _fold_table()
+
+
+@lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     """Lower case, no accents, ligatures spelled out, St/Ste expanded: 'Ste' -> 'sainte'."""
-    decomposed = unicodedata.normalize("NFKD", word.translate(_LIGATURES).lower())
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = word.lower().translate(_FOLD)
     return _ABBREVIATIONS.get(folded, folded)
 
 
 def fold(text: str) -> str:
     """The words of ``text`` folded and joined by single spaces: "Saint-Étienne" -> "saint etienne"."""
-    return " ".join(fold_word(w) for w in _WORD.findall(text))
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    folded = _NON_WORD.sub(" ", text.lower().translate(_FOLD)).strip()
+    if "st" in folded:
+        folded = _ABBREVIATED.sub(lambda m: _ABBREVIATIONS[m.group()], folded)
+    return folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +60,10 @@ class Token:
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
-    """Words of ``text`` with their segment number (separators: , ; : ( ) | / spaced dashes)."""
+    """Words of ``text`` with their segment number (separators: , ; : ( ) | / spaced dashes).
+
+    ``text`` should be NFC-normalised (``parse_place`` does it) so accents stay in their word.
+    """
     seps = [m.start() for m in _SEPARATOR.finditer(text)]
     opens = [i for i, ch in enumerate(text) if ch == "("] if "(" in text else []
     closes = [i for i, ch in enumerate(text) if ch == ")"] if opens else []

@@ -21,6 +21,7 @@ venue), "prefecture" ("préfecture de région X"), "departement", "region", or N
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from parsers.place_address import address
@@ -112,6 +113,8 @@ def parse_place(text: str) -> Place:
     if not isinstance(text, str):
         raise TypeError(f"parse_place expects a str, not {type(text).__name__}")
     clipped = text[:MAX_LENGTH]
+    if not clipped.isascii():
+        clipped = unicodedata.normalize("NFC", clipped)
     parts = [p for p in _split_half_days(clipped) if p]
     if len(parts) <= 1:
         return _parse_one(parts[0] if parts else clipped, text)

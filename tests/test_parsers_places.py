@@ -6,12 +6,14 @@ the codes not listed must be None unless the case says otherwise (see ``_check``
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsers import geo
-from parsers.place_text import fold
+from parsers.place_text import fold, tokenize
 from parsers.places import Place, parse_place
 
 CODES = ("commune_code", "departement_code", "region_code")
@@ -509,3 +511,14 @@ def test_replica_forms_resolve_across_all_regions():
                 failures.append((kind, form.format(**values), p.commune_code, p.confidence))
     assert not failures, failures[:20]
     assert len(_sample()) >= 18 * 10
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("Saint-Étienne", "saint etienne"), ("L’Haÿ-les-Roses", "l hay les roses"),
+     ("Ste-Foy-lès-Lyon", "sainte foy les lyon"), ("ŒUVRE", "oeuvre"), ("e\u0301cole", "ecole"),
+     ("St  Malo", "saint malo"), ("Fast", "fast"), ("", "")],
+)
+def test_fold(text, folded):
+    assert fold(text) == folded
+    assert [t.key for t in tokenize(unicodedata.normalize("NFC", text))] == folded.split()
