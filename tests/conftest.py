@@ -62,3 +62,30 @@ def db_url(request: pytest.FixtureRequest, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'test.sqlite'}"
     return request.getfixturevalue("pg_schema_url")
+
+
+# -- the replica (replica/README.md) ------------------------------------------------------
+
+REPLICA_SMALL_EVENTS = 40
+
+
+@pytest.fixture(scope="session")
+def replica_small_site(tmp_path_factory) -> os.PathLike[str]:
+    """A replica built once per session: 40 events per edition, day 30, seed 0."""
+    import replica
+
+    return replica.build_site(tmp_path_factory.mktemp("replica") / "site",
+                              seed=0, events_per_edition=REPLICA_SMALL_EVENTS, day=30)
+
+
+@pytest.fixture(scope="session")
+def replica_small(replica_small_site: os.PathLike[str]) -> Iterator[tuple[str, os.PathLike[str]]]:
+    """(base_url, site_dir) of that replica, served for the whole session.
+
+    Shared: do not switch its day or its faults; start your own ``replica.serve(site_dir, …)``
+    for that (it takes well under a second).
+    """
+    import replica
+
+    with replica.serve(replica_small_site) as base_url:
+        yield base_url, replica_small_site
