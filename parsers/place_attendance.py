@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from parsers.place_text import fold
-
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+", re.IGNORECASE)
 
 # Matched on folded text (lower case, no accents, words joined by single spaces).
@@ -50,9 +48,9 @@ def _is_visio(url: str) -> bool:
     return any(h in host for h in _VISIO_HOSTS)
 
 
-def attendance(text: str, urls: list[str]) -> Attendance:
-    """What the words (and visio links) say; a physical address is judged by the caller."""
-    folded = _NOT_ATTENDANCE.sub(" ", fold(text))
+def attendance(folded: str, urls: list[str]) -> Attendance:
+    """What the words of a folded text (and its visio links) say; addresses are the caller's."""
+    folded = _NOT_ATTENDANCE.sub(" ", folded)
     online = bool(_ONLINE.search(folded)) or any(_is_visio(u) for u in urls)
     return Attendance(
         online=online,

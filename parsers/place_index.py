@@ -37,7 +37,7 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class Index:
     entries: dict[str, Entry]
-    longest: dict[str, int]  # first folded word -> longest name (in words) starting with it
+    prefixes: frozenset[str]  # every run of leading words of a name: "saint", "saint denis", …
 
 
 def _aliases() -> dict:
@@ -87,8 +87,11 @@ def index() -> Index:
     entries: dict[str, Entry] = {}
     _add_geography(entries)
     _add_aliases(entries, _aliases())
-    longest: dict[str, int] = {}
+    prefixes = set()
     for key in entries:
-        words = key.split(" ")
-        longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    return Index(entries, longest)
+        at = key.find(" ")
+        while at != -1:
+            prefixes.add(key[:at])
+            at = key.find(" ", at + 1)
+        prefixes.add(key)
+    return Index(entries, frozenset(prefixes))

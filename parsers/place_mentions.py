@@ -50,13 +50,15 @@ def _longest(keys: list[str], first: int, prefix: list[str]) -> tuple[int, str, 
     if first >= len(keys):
         return None
     ix = index()
-    longest = ix.longest.get(prefix[0] if prefix else keys[first], 0) - len(prefix)
-    for n in range(min(longest, len(keys) - first), 0, -1):
-        key = " ".join(prefix + keys[first:first + n]) if prefix else " ".join(keys[first:first + n])
-        entry = ix.entries.get(key)
-        if entry is not None:
-            return first + n, key, entry
-    return None
+    key = f"{prefix[0]} {keys[first]}" if prefix else keys[first]
+    best, end = None, first + 1
+    while key in ix.prefixes:
+        if (entry := ix.entries.get(key)) is not None:
+            best = (end, key, entry)
+        if end == len(keys):
+            break
+        key, end = f"{key} {keys[end]}", end + 1
+    return best
 
 
 def _written_as_name(tokens: tuple[Token, ...], start: int, end: int, any_capital: bool) -> bool:

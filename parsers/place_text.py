@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+")
 # A gap between two words that ends a segment: punctuation, brackets, or a spaced dash.
@@ -49,8 +49,7 @@ def fold(text: str) -> str:
     return folded
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     key: str  # folded word
     start: int  # offsets in the original text
     end: int
@@ -65,14 +64,17 @@ def tokenize(text: str) -> tuple[Token, ...]:
     ``text`` should be NFC-normalised (``parse_place`` does it) so accents stay in their word.
     """
     seps = [m.start() for m in _SEPARATOR.finditer(text)]
-    opens = [i for i, ch in enumerate(text) if ch == "("] if "(" in text else []
-    closes = [i for i, ch in enumerate(text) if ch == ")"] if opens else []
+    opens = [i for i, ch in enumerate(text) if ch == "("] if "(" in text else None
+    closes = [i for i, ch in enumerate(text) if ch == ")"] if opens else None
     tokens = []
     for match in _WORD.finditer(text):
-        word, start = match.group(), match.start()
-        in_parens = bool(opens) and bisect(opens, start) > bisect(closes, start)
-        tokens.append(Token(fold_word(word), start, match.end(), word[0].isupper(),
-                            bisect(seps, start), in_parens))
+        word = match.group()
+        start = match.start()
+        tokens.append(Token(
+            fold_word(word), start, match.end(), word[0].isupper(),
+            bisect(seps, start) if seps else 0,
+            bisect(opens, start) > bisect(closes, start) if opens else False,
+        ))
     return tuple(tokens)
 
 

@@ -80,10 +80,10 @@ def _alias_venue(found, addr) -> str | None:
 def _parse_one(text: str, whole: str | None = None) -> Place:
     bare, urls = split_urls(text)
     tokens = tokenize(bare)
-    mentions = find_mentions(tokens, any(ch.isupper() for ch in bare))
+    mentions = find_mentions(tokens, bare != bare.lower())
     found = resolve(tokens, mentions)
     addr = address(bare) if not found.foreign else address("")
-    said = attendance(bare, urls)
+    said = attendance(" ".join(t.key for t in tokens), urls)
     commune = found.commune
     venue = addr.venue or _alias_venue(found, addr)
     physical = bool(commune or found.postcode or addr.street or venue or found.departement_code
