@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spiders.extract import fallback, links
 from spiders.extract import structured as sd
-from spiders.extract.dom import one_line, text_of
+from spiders.extract.dom import BLOCKS, one_line, text_of
 from spiders.extract.page import Page
 from spiders.extract.vocab import COLON, NO_COLON, group_of
 
@@ -20,13 +20,25 @@ def title(page: Page) -> Found:
         return sd.text(event.get("name")), kind
     h1 = page.main.xpath(".//h1[1]") or page.root.xpath("//h1[1]")
     if h1:
-        text = one_line(text_of(h1[0]))
+        text = heading_text(h1[0])
         if text:
             return text, "dsfr" if page.is_dsfr else "legacy"
     head = page.root.xpath("//head/title/text()")
     if head and head[0].strip():
         return one_line(head[0].split(" | ")[0]), "fallback"
     return NOTHING
+
+
+def heading_text(h) -> str | None:
+    """A heading's text, stopping at a block inside it (an unclosed ``<h1>`` swallows the page)."""
+    parts = [h.text or ""]
+    for child in h:
+        if isinstance(child.tag, str) and child.tag in BLOCKS:
+            break
+        if isinstance(child.tag, str):
+            parts.append(" " + text_of(child) + " ")
+        parts.append(child.tail or "")
+    return one_line("".join(parts))
 
 
 def when_text(page: Page) -> Found:

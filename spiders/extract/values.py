@@ -11,7 +11,6 @@ from spiders.extract.dom import BLOCKS, text_of, tidy
 from spiders.extract.vocab import starts_with_label
 
 _LIST_CLASS = re.compile(r"field__item\b|fr-tag\b")
-_INLINE_LABEL_TAGS = frozenset({"strong", "b", "span", "dt", "label", "em"})
 _STOP_PARENTS = frozenset({"main", "body", "article", "html", "section"})
 
 
@@ -57,8 +56,8 @@ def inline_value(rest: str, following: list, label: str) -> LabelHit | None:
             parts.append(sib.tail or "")
             continue
         sib_text = text_of(sib)
-        if tag in _INLINE_LABEL_TAGS and starts_with_label(sib_text.split("\n", 1)[0]):
-            break
+        if starts_with_label(sib_text.split("\n", 1)[0]):
+            break    # the next field begins
         nodes.append(sib)
         parts.extend(("\n" if tag in BLOCKS else " ", sib_text, sib.tail or ""))
         if tag in BLOCKS and "".join(parts).strip():
@@ -90,9 +89,18 @@ def _next_block(el, label: str) -> LabelHit | None:
 def _from_nodes(label: str, nodes: list, markup: str) -> LabelHit | None:
     if not nodes:
         return None
-    text = "\n".join(t for t in (text_of(n) for n in nodes) if t)
+    text = _until_label("\n".join(t for t in (text_of(n) for n in nodes) if t))
     items = _items(nodes) or [t for t in (text_of(n) for n in nodes) if t]
     return LabelHit(label, text, items, _links(nodes), markup, nodes)
+
+
+def _until_label(text: str) -> str:
+    """The value's lines up to the next label (a value left open swallows the next field)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[1:], start=1):
+        if starts_with_label(line):
+            return "\n".join(lines[:i])
+    return text
 
 
 def _element_siblings(el):

@@ -1,0 +1,216 @@
+"""Layout variants of an event page: each markup a field can come in, and the strategy that read it.
+
+Every case is a small page; the table lists the raw text expected for some fields and the
+strategy expected to have produced it. ``None`` means the field must stay empty.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from scrapy.http import HtmlResponse, Request
+
+from spiders.extract.item import read_event
+
+URL = "https://www.modernisation.gouv.fr/mois-de-linnovation-publique/un-evenement"
+FURNITURE_TOP = (
+    '<header role="banner" class="fr-header"><p>Date : 1er janvier 2000</p>'
+    '<nav class="fr-nav"><a href="/x">Lieu : menu</a></nav></header>'
+)
+FURNITURE_BOTTOM = (
+    '<section class="mip-related"><div class="fr-card fr-enlarge-link"><div class="fr-card__body">'
+    '<h3 class="fr-card__title"><a href="/mois-de-linnovation-publique/autre">Autre</a></h3>'
+    '<p class="fr-card__detail fr-icon-calendar-line">Le 3 décembre 2030</p>'
+    '<p class="fr-card__detail fr-icon-map-pin-2-line">13001 Marseille</p>'
+    '<p>Organisateur : une carte liée</p></div></div></section>'
+)
+FOOTER = '<footer class="fr-footer" role="contentinfo"><p>Lieu : 75007 Paris (siège)</p></footer>'
+
+
+def page(content: str, *, head: str = "", main: bool = True) -> str:
+    """A DSFR page around ``content`` with furniture (header, menu, related cards, footer) that
+    holds decoy dates, places and labels: none of them may be read."""
+    body = f"<main>{content}{FURNITURE_BOTTOM}</main>" if main else f"<div>{content}</div>"
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{FURNITURE_TOP}{body}{FOOTER}</body></html>"
+
+
+def jsonld(data: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
+
+
+EVENT_LD = {
+    "@context": "https://schema.org", "@type": "Event", "name": "Hackathon des données",
+    "startDate": "2024-11-07T09:30", "endDate": "2024-11-07T16:00",
+    "location": {"@type": "Place", "name": "Espace Beaulieu",
+                 "address": {"@type": "PostalAddress", "streetAddress": "9 bd Vincent Gache",
+                             "postalCode": "44200", "addressLocality": "Nantes"}},
+    "organizer": {"@type": "Organization", "name": "Cerema"},
+    "eventStatus": "https://schema.org/EventCancelled",
+    "offers": {"@type": "Offer", "url": "https://www.eventbrite.fr/e/123"},
+}
+MICRODATA = (
+    '<div itemscope itemtype="https://schema.org/Event"><h1 itemprop="name">Débat citoyen</h1>'
+    '<meta itemprop="startDate" content="2023-11-14T18:00">'
+    '<div itemprop="location" itemscope itemtype="https://schema.org/Place"><span itemprop="name">Mairie</span>'
+    '<div itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">'
+    '<span itemprop="postalCode">69001</span> <span itemprop="addressLocality">Lyon</span></div></div>'
+    '<p itemprop="organizer" itemscope itemtype="https://schema.org/Organization">'
+    '<span itemprop="name">Métropole de Lyon</span></p></div>'
+)
+
+CASES = [
+    # ---- (1) schema.org
+    ("jsonld event", page("<h1>Titre visible</h1><p>Lieu : ailleurs</p>", head=jsonld(EVENT_LD)), {
+        "title": ("Hackathon des données", "jsonld"),
+        "when_text": ("2024-11-07T09:30 – 2024-11-07T16:00", "jsonld"),
+        "place_text": ("Espace Beaulieu, 9 bd Vincent Gache, 44200 Nantes", "jsonld"),
+        "organiser": ("Cerema", "jsonld"), "badges": (["Annulé"], "jsonld"),
+        "registration_url": ("https://www.eventbrite.fr/e/123", "jsonld"), "edition": (2024, "jsonld")}),
+    ("jsonld in @graph, online", page("<h1>T</h1>", head=jsonld({"@graph": [
+        {"@type": "WebPage"}, {"@type": "EducationEvent", "name": "Webinaire IA",
+                               "startDate": "2025-11-18", "location": {
+                                   "@type": "VirtualLocation", "url": "https://zoom.us/j/1"}}]})), {
+        "title": ("Webinaire IA", "jsonld"), "place_text": ("En ligne", "jsonld"),
+        "online_url": ("https://zoom.us/j/1", "jsonld"), "when_text": ("2025-11-18", "jsonld")}),
+    ("broken jsonld ignored", page("<h1>Titre</h1><dl><dt>Date</dt><dd>Le 3/11</dd></dl>",
+                                   head='<script type="application/ld+json">{"@type": "Event",</script>'), {
+        "title": ("Titre", "dsfr"), "when_text": ("Le 3/11", "label")}),
+    ("microdata", page(MICRODATA), {
+        "title": ("Débat citoyen", "microdata"), "when_text": ("2023-11-14T18:00", "microdata"),
+        "place_text": ("Mairie, 69001 Lyon", "microdata"), "organiser": ("Métropole de Lyon", "microdata")}),
+    # ---- (2) machine-readable attributes
+    ("time element with text", page('<h1>T</h1><p><time datetime="2024-11-07T09:30">Le jeudi 07/11 de 9h30 à 16h'
+                                    "</time></p>"), {
+        "when_text": ("Le jeudi 07/11 de 9h30 à 16h", "attr"), "edition": (2024, "attr")}),
+    ("time elements without text", page('<h1>T</h1><p><time datetime="2022-11-08T14:00"></time>'
+                                        '<time datetime="2022-11-08T16:00"></time></p>'), {
+        "when_text": ("2022-11-08T14:00 – 2022-11-08T16:00", "attr")}),
+    ("stamp time is not the event date", page('<h1>T</h1><p>Publiée le <time datetime="2024-10-01">1er octobre'
+                                              " 2024</time></p><dl><dt>Quand</dt><dd>Le 5/11</dd></dl>"), {
+        "when_text": ("Le 5/11", "label"), "stamps_text": ("Publiée le 1er octobre 2024", "label"),
+        "edition": (2024, "fallback")}),
+    ("map link text", page('<h1>T</h1><p><a href="https://www.google.com/maps/place/Rennes">3 rue Martenot, '
+                           "35000 Rennes</a></p>"), {"place_text": ("3 rue Martenot, 35000 Rennes", "attr")}),
+    ("map link query", page('<h1>T</h1><p><a href="https://www.openstreetmap.org/search?query=Station%20F%2C'
+                            '%20Paris">Voir sur la carte</a></p>'), {"place_text": ("Station F, Paris", "attr")}),
+    ("online link by host", page('<h1>T</h1><p>Rejoindre : <a href="https://teams.microsoft.com/l/meetup">ici'
+                                 "</a></p>"), {"online_url": ("https://teams.microsoft.com/l/meetup", "attr")}),
+    # ---- (3) DSFR components
+    ("dsfr icons on the element", page('<h1 class="fr-h1">T</h1><p class="fr-icon-calendar-line">Le 14/11 à 10h</p>'
+                                       '<p class="fr-icon-map-pin-2-line">Préfecture, 3 rue Martenot à Rennes</p>'
+                                       '<p class="fr-icon-team-line">Organisé par SGAR Bretagne</p>'), {
+        "title": ("T", "dsfr"), "when_text": ("Le 14/11 à 10h", "dsfr"),
+        "place_text": ("Préfecture, 3 rue Martenot à Rennes", "dsfr"), "organiser": ("SGAR Bretagne", "dsfr")}),
+    ("dsfr icon spans", page('<h1>T</h1><p><span class="fr-icon-calendar-line" aria-hidden="true"></span> '
+                             'Du 02/11 au 30/11</p><p><span class="fr-icon-map-pin-2-line"></span> En ligne</p>'), {
+        "when_text": ("Du 02/11 au 30/11", "dsfr"), "place_text": ("En ligne", "dsfr")}),
+    ("dsfr tags and badges", page('<h1>T</h1><ul class="fr-badges-group"><li><p class="fr-badge">Annulé</p></li>'
+                                  '</ul><ul class="fr-tags-group"><li><p class="fr-tag">Webinaire</p></li>'
+                                  '<li><a class="fr-tag" href="/t">Table ronde</a></li></ul>'), {
+        "badges": (["Annulé"], "dsfr"), "formats": (["Webinaire", "Table ronde"], "dsfr")}),
+    ("dsfr button to register", page('<h1>T</h1><a class="fr-btn" href="https://framaforms.org/x">'
+                                     "S'inscrire</a>"), {
+        "registration_url": ("https://framaforms.org/x", "dsfr"), "access": (None, None)}),
+    ("dsfr breadcrumb edition", page('<nav class="fr-breadcrumb"><ol class="fr-breadcrumb__list"><li>'
+                                     '<a class="fr-breadcrumb__link" href="/p">Programme 2023</a></li></ol></nav>'
+                                     "<h1>T</h1>"), {"edition": (2023, "dsfr")}),
+    # ---- (4) French labels, whatever the markup
+    ("dl dt dd", page("<h1>T</h1><dl><dt>Date et horaires</dt><dd>Le lundi 07/11 de 9h30 à 16h</dd>"
+                      "<dt>Où ?</dt><dd>Station F</dd><dt>Public</dt><dd>Agents publics</dd></dl>"), {
+        "when_text": ("Le lundi 07/11 de 9h30 à 16h", "label"), "place_text": ("Station F", "label"),
+        "audience": ("Agents publics", "label")}),
+    ("li strong with colon", page("<h1>T</h1><ul><li><strong>Lieu :</strong> 77 Av. de Ségur 75015 Paris</li>"
+                                  "<li><strong>Organisateur :</strong> Etalab</li></ul>"), {
+        "place_text": ("77 Av. de Ségur 75015 Paris", "label"), "organiser": ("Etalab", "label")}),
+    ("strong without colon, capitals, no accents", page("<h1>T</h1><p><b>ORGANISE PAR</b> Cerema</p>"
+                                                        "<p><b>QUAND</b><br>Le 18/11</p>"), {
+        "organiser": ("Cerema", "label"), "when_text": ("Le 18/11", "label")}),
+    ("drupal field label", page('<h1>T</h1><div class="field"><div class="field__label">Organisé par</div>'
+                                '<div class="field__item">Métropole européenne de Lille</div></div>'
+                                '<div class="field"><div class="field__label">Type</div><div class="field__items">'
+                                '<div class="field__item">Conférence</div><div class="field__item">Visite</div>'
+                                "</div></div>"), {
+        "organiser": ("Métropole européenne de Lille", "label"), "formats": (["Conférence", "Visite"], "label")}),
+    ("table rows", page('<h1>T</h1><table><tr><th scope="row">Horaires</th><td>de 16h à 18h</td></tr>'
+                        "<tr><th>Adresse</th><td>3 rue Martenot, 35000 Rennes</td></tr></table>"), {
+        "when_text": ("de 16h à 18h", "label"), "place_text": ("3 rue Martenot, 35000 Rennes", "label")}),
+    ("table cells with strong labels", page("<h1>T</h1><table><tr><td><strong>Lieu</strong></td>"
+                                            "<td>Station F</td></tr></table>"), {
+        "place_text": ("Station F", "label")}),
+    ("label colon value text with br", page("<h1>T</h1><p>Date : Le 25 et le 26 novembre<br>\nAdresse : "
+                                            "Espace Beaulieu - 44200 Nantes<br>Format : Atelier, Démo</p>"), {
+        "when_text": ("Le 25 et le 26 novembre", "label"),
+        "place_text": ("Espace Beaulieu - 44200 Nantes", "label"), "formats": (["Atelier", "Démo"], "label")}),
+    ("heading then paragraph", page("<h1>T</h1><h3>Lieu</h3><p>à Nantes (Pays de Loire)</p>"
+                                    "<h3>Inscription</h3><p><a href='https://www.weezevent.com/x'>ici</a></p>"), {
+        "place_text": ("à Nantes (Pays de Loire)", "label"),
+        "registration_url": ("https://www.weezevent.com/x", "label")}),
+    ("label and value in separate spans", page('<h1>T</h1><div><span class="label">Accès</span>'
+                                               '<span class="value">Entrée gratuite sur inscription</span></div>'), {
+        "access": ("Entrée gratuite sur inscription", "label")}),
+    ("date plus hours labels", page("<h1>T</h1><dl><dt>Date</dt><dd>Mardi 16 novembre 2021</dd>"
+                                    "<dt>Horaires</dt><dd>de 14h à 16h30</dd></dl>"), {
+        "when_text": ("Mardi 16 novembre 2021, de 14h à 16h30", "label"), "edition": (2021, "fallback")}),
+    ("sentence organisé par", page("<h1>T</h1><p>Organisé par la DINUM</p>"), {
+        "organiser": ("la DINUM", "label")}),
+    ("2021 parcours label", page("<h1>T</h1><p><strong>Parcours :</strong> L'innovation au service de "
+                                 "l'expérience usager</p>"), {
+        "parcours": ("L'innovation au service de l'expérience usager", "label")}),
+    ("empty value is no value", page("<h1>T</h1><ul><li><strong>Lieu :</strong></li>"
+                                     "<li><strong>Date :</strong> Le 3/11</li></ul>"), {
+        "place_text": (None, None), "when_text": ("Le 3/11", "label")}),
+    # ---- legacy
+    ("legacy breadcrumb and stamp", '<html><body><div id="header"><ul class="menu"><li>Date : 1/1</li></ul>'
+                                    '</div><div class="breadcrumb">Vous êtes ici : <a href="/">Accueil</a> &gt; '
+                                    "Semaine de l'innovation publique 2018</div><div id='content'><h1 class='title'>"
+                                    'T</h1><div class="submitted">Publié le 20.12.18</div></div></body></html>', {
+        "title": ("T", "legacy"), "edition": (2018, "legacy"), "stamps_text": ("Publié le 20.12.18", "label")}),
+    ("legacy stamp only", page("<h1>T</h1><div class='submitted'>Publié le 04.11.20</div>", main=False), {
+        "edition": (2020, "fallback")}),
+    ("hero heading edition", page("<h2 class='edition'>Mois de l'innovation publique 2022</h2><h1>T</h1>"), {
+        "edition": (2022, "label")}),
+    # ---- (5) fallback
+    ("first date-like line", page("<h1>Un atelier</h1><p>Rendez-vous le lundi 21 novembre 2022 à 14h.</p>"
+                                  "<p>Salle 3, 59000 Lille</p>"), {
+        "when_text": ("Rendez-vous le lundi 21 novembre 2022 à 14h.", "fallback"),
+        "place_text": ("Salle 3, 59000 Lille", "fallback"), "edition": (2022, "fallback")}),
+    ("online word", page("<h1>T</h1><p>Ce webinaire se tiendra en ligne.</p>"), {
+        "place_text": ("Ce webinaire se tiendra en ligne.", "fallback")}),
+    ("title tags give formats", page("<h1>[Table ronde, Démo, Retex] Les labs</h1>"), {
+        "formats": (["Table ronde", "Démo", "Retex"], "fallback")}),
+    ("registration by host", page("<h1>T</h1><p><a href='https://www.helloasso.com/e/1'>Réserver</a></p>"), {
+        "registration_url": ("https://www.helloasso.com/e/1", "fallback")}),
+    # ---- missing, broken
+    ("furniture only", page("<h1>Seul le titre</h1>"), {
+        "title": ("Seul le titre", "dsfr"), "when_text": (None, None), "place_text": (None, None),
+        "organiser": (None, None), "edition": (None, None), "formats": (None, None)}),
+    ("broken html", "<html><body><main><h1>Titre cassé</h2><dl><dt>Lieu<dd>Brest <b>29200<dt>Date<dd>Le 8/11"
+                    "</main></span></div>", {
+        "title": ("Titre cassé", "legacy"), "place_text": ("Brest 29200", "label"),
+        "when_text": ("Le 8/11", "label")}),
+    ("no main element", "<html><head><title>Page | site</title></head><body><p>Date : Le 9/11</p></body></html>", {
+        "title": ("Page", "fallback"), "when_text": ("Le 9/11", "label")}),
+    ("deeply nested junk", "<div>" * 600 + "<p>Date : Le 9/11</p>", {"when_text": ("Le 9/11", "label")}),
+]
+
+
+def _read(html: str):
+    response = HtmlResponse(url=URL, body=html.encode(), encoding="utf-8", request=Request(URL))
+    return read_event(response)
+
+
+@pytest.mark.parametrize(("html", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_variant(html: str, expected: dict) -> None:
+    item, failed = _read(html)
+    assert failed == []
+    for field, (value, strategy) in expected.items():
+        got = getattr(item, field) or None
+        assert (got, item.strategies.get(field)) == (value, strategy), field
+
+
+def test_menus_footers_and_related_cards_are_never_read() -> None:
+    item, _ = _read(page("<h1>T</h1>"))
+    assert item.when_text is None and item.place_text is None and item.organiser is None
+    assert item.registration_url is None and item.badges == []
+    assert "fr-card" not in (item.description_html or "")
