@@ -26,6 +26,7 @@ _TITLE = re.compile(r"^\s*laboratoire\s+(?:de la |de l'|de l’|du |des |de |d'|
 _CREATED = re.compile(r"[^.]*\bcr[ée]{2}e?s?\b[^.]*?\b(?:19|20)\d{2}[^.]*", re.I)
 _HOST = re.compile(r"\b(?:co-?)?(?:port[ée]+e?|h[ée]berg[ée]+e?|rattach[ée]+e?)\s+(?:par|à|au|aux)\s+(?P<host>[^.]+)", re.I)
 _ARTICLE = re.compile(r"^(?:le |la |les |l'|l’)", re.I)
+_RETURN_LINK = re.compile(r"^retour (?:[àa]|au|aux) ", re.I)
 _RELATED = re.compile(r"sur le m[êe]me sujet|ces contenus|voir aussi|[àa] lire aussi|contenus? li[ée]s|"
                       r"d[ée]couvrir aussi|autres laboratoires", re.I)
 
@@ -102,7 +103,7 @@ def _created(page: LabPage):
 def _host(page: LabPage):
     found = _label(page, "host")
     if found[0]:
-        return found
+        return _ARTICLE.sub("", found[0]), found[1]
     lead, strategy = _lead(page)
     m = _HOST.search(lead or "")
     return (_ARTICLE.sub("", m.group("host").strip()), strategy) if m else (None, None)
@@ -136,7 +137,8 @@ def _sections(page: LabPage):
                 continue
             if sib.tag in ("h1", "h2") or sib.find(".//h2") is not None:
                 break
-            body.append(outer_html(sib))
+            if not _RETURN_LINK.match(text_of(sib)):
+                body.append(outer_html(sib))
         text = html_to_text("".join(body))
         if text:
             sections[heading] = text
