@@ -27,7 +27,11 @@ from mipcrawl.config import redact_url
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
-class DatabaseUnavailable(Exception):
+class StorageError(Exception):
+    """Base of the storage errors a command reports as one line."""
+
+
+class DatabaseUnavailable(StorageError):
     """The database cannot be reached or opened; the message is one line, password-free."""
 
 

@@ -23,12 +23,13 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, Engine, delete, text, update
 
 from models import RunLock
+from storage.db import StorageError
 from storage.upsert import upsert
 
 _POLL_SECONDS = 0.2
 
 
-class LockBusy(Exception):
+class LockBusy(StorageError):
     """Another crawl holds the lock of an edition this run needs."""
 
 

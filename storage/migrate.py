@@ -21,12 +21,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
-from storage.db import check_reachable, make_engine
+from storage.db import StorageError, check_reachable, make_engine
 
 _MIGRATE_LOCK_KEY = 0x6D6970637261776C  # "mipcrawl"
 
 
-class SchemaMismatch(Exception):
+class SchemaMismatch(StorageError):
     """The database schema is not the one this version of mipcrawl expects."""
 
 

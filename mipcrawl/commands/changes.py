@@ -1,0 +1,46 @@
+"""``mipcrawl changes [--since RUN_ID|DATE] [--edition YEAR] [--format text|jsonl]``.
+
+Every change the crawls saw, oldest first: added, changed (field: old → new), rescheduled,
+cancelled, withdrawn, reappeared, moved (a re-slugged URL). JSON Lines objects carry
+``run_id``, ``at``, ``url`` (the event's current URL), ``change``, ``field``, ``old``,
+``new`` and ``edition``, ``title``, ``parser_version``, ``capture_id``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from mipcrawl import config
+from mipcrawl.commands import CommandError, ExitCode
+from storage.db import StorageError
+from storage.queries import InvalidQuery, changes, reading
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("changes", help="what changed between crawls")
+    parser.add_argument("--since", metavar="RUN_ID|DATE", help="from this run id, or this day (YYYY-MM-DD, Paris)")
+    parser.add_argument("--edition", type=int, metavar="YEAR")
+    parser.add_argument("--format", choices=["text", "jsonl"], default="text")
+    parser.add_argument("--db", metavar="URL", help="database URL (default: $MIPCRAWL_DATABASE_URL or the SQLite file)")
+    parser.set_defaults(func=run)
+
+
+def text_line(row: dict) -> str:
+    head = f"run {row['run_id']}  {row['at'][:16]}  {row['change']:<11} {row['url']}"
+    if row["change"] == "added":
+        return f"{head}  {row['title']!r}"
+    return f"{head}  {row['field']}: {row['old']!r} → {row['new']!r}"
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    try:
+        with reading(config.database_url(args.db)) as session:
+            rows = changes(session, since=args.since, edition=args.edition)
+    except InvalidQuery as exc:
+        raise CommandError(str(exc), ExitCode.USAGE) from exc
+    except StorageError as exc:
+        raise CommandError(str(exc)) from exc
+    for row in rows:
+        print(json.dumps(row, ensure_ascii=False) if args.format == "jsonl" else text_line(row))
+    return ExitCode.OK

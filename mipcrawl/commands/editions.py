@@ -1,0 +1,32 @@
+"""``mipcrawl editions``: each edition with its dates and its events by status."""
+
+from __future__ import annotations
+
+import argparse
+
+from mipcrawl import config
+from mipcrawl.commands import CommandError, ExitCode
+from storage.db import StorageError
+from storage.queries import editions, reading
+
+STATUSES = ("scheduled", "rescheduled", "cancelled", "withdrawn")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("editions", help="editions with their event counts")
+    parser.add_argument("--db", metavar="URL", help="database URL (default: $MIPCRAWL_DATABASE_URL or the SQLite file)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    try:
+        with reading(config.database_url(args.db)) as session:
+            rows = editions(session)
+    except StorageError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"{'year':<5} {'name':<34} {'dates':<23} {'events':>6} " + " ".join(f"{s:>11}" for s in STATUSES))
+    for row in rows:
+        dates = f"{row['start'] or '?'} → {row['end'] or '?'}"
+        counts = " ".join(f"{row['by_status'].get(s, 0):>11}" for s in STATUSES)
+        print(f"{row['year']:<5} {row['name'][:34]:<34} {dates:<23} {row['events']:>6} {counts}")
+    return ExitCode.OK

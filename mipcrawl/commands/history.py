@@ -1,0 +1,35 @@
+"""``mipcrawl history URL``: one event's revisions (an old URL of a moved event works too)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from mipcrawl import config
+from mipcrawl.commands import CommandError, ExitCode
+from mipcrawl.commands.changes import text_line
+from storage.db import StorageError
+from storage.queries import find_event, history, reading
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("history", help="one event's revisions")
+    parser.add_argument("url")
+    parser.add_argument("--format", choices=["text", "jsonl"], default="text")
+    parser.add_argument("--db", metavar="URL", help="database URL (default: $MIPCRAWL_DATABASE_URL or the SQLite file)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    try:
+        with reading(config.database_url(args.db)) as session:
+            event = find_event(session, args.url)
+            if event is None:
+                raise CommandError(f"no event at {args.url}", ExitCode.ERROR)
+            rows = history(session, event)
+            print(f"{event.url}  [{event.edition}] {event.title!r}  status={event.status}")
+    except StorageError as exc:
+        raise CommandError(str(exc)) from exc
+    for row in rows:
+        print(json.dumps(row, ensure_ascii=False) if args.format == "jsonl" else "  " + text_line(row))
+    return ExitCode.OK

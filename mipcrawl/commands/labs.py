@@ -1,0 +1,30 @@
+"""``mipcrawl labs``: the laboratoires d'innovation territoriale in the database."""
+
+from __future__ import annotations
+
+import argparse
+
+from mipcrawl import config
+from mipcrawl.commands import CommandError, ExitCode
+from storage.db import StorageError
+from storage.queries import labs, reading
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("labs", help="labs in the database")
+    parser.add_argument("--db", metavar="URL", help="database URL (default: $MIPCRAWL_DATABASE_URL or the SQLite file)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    try:
+        with reading(config.database_url(args.db)) as session:
+            rows = labs(session)
+    except StorageError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"{'region':<6} {'created':<7} {'name':<28} {'region (as written)':<28} url")
+    for lab in rows:
+        print(f"{lab.region_code or '-':<6} {lab.year_created or '-':<7} {(lab.name or '-')[:28]:<28} "
+              f"{(lab.region_text or '-')[:28]:<28} {lab.url}")
+    print(f"{len(rows)} labs")
+    return ExitCode.OK

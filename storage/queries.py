@@ -1,0 +1,134 @@
+"""Read-side queries for the CLI: runs, changes, one event's history, labs, editions.
+
+``reading(url)`` opens an existing mipcrawl database for reading: an unreachable one
+raises ``DatabaseUnavailable``, one without the mipcrawl schema ``EmptyDatabase``.
+Results are plain dicts (JSON-ready: datetimes as ISO 8601 strings).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mipcrawl.config import redact_url
+from models import CrawlRun, Edition, Event, EventRevision, Lab
+from storage.db import StorageError, check_reachable, make_engine, make_session_factory
+from storage.migrate import current_revision
+from storage.urls import canonical_url
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+class EmptyDatabase(StorageError):
+    """The database holds no mipcrawl schema yet."""
+
+
+class InvalidQuery(StorageError):
+    """A query argument that makes no sense (a usage error)."""
+
+
+class UnknownEdition(InvalidQuery):
+    """An edition year that the database does not know."""
+
+
+@contextmanager
+def reading(url: str) -> Iterator[Session]:
+    engine = make_engine(url)
+    try:
+        check_reachable(engine)
+        if current_revision(engine) is None:
+            raise EmptyDatabase(f"no mipcrawl data in {redact_url(url)}: run `mipcrawl crawl` or `mipcrawl db upgrade`")
+        with make_session_factory(engine)() as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+def iso(value: dt.datetime | dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def check_edition(session: Session, year: int | None) -> None:
+    if year is not None and session.get(Edition, year) is None:
+        known = ", ".join(str(y) for y in session.scalars(select(Edition.year).order_by(Edition.year)))
+        raise UnknownEdition(f"unknown edition {year} (known: {known})")
+
+
+def recent_runs(session: Session, limit: int = 20) -> list[CrawlRun]:
+    return list(session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(limit)))
+
+
+def _since_clause(since: str | None) -> Any:
+    if not since:
+        return None
+    if since.isdigit():
+        return EventRevision.run_id >= int(since)
+    try:
+        day = dt.date.fromisoformat(since)
+    except ValueError as exc:
+        raise InvalidQuery(f"--since wants a run id or a date (YYYY-MM-DD), not {since!r}") from exc
+    return EventRevision.at >= dt.datetime.combine(day, dt.time(0), tzinfo=PARIS)
+
+
+def changes(session: Session, *, since: str | None = None, edition: int | None = None) -> list[dict[str, Any]]:
+    """Revisions in order, with the event's current URL (``change`` as stored, "added" included)."""
+    check_edition(session, edition)
+    stmt = (select(EventRevision, Event.url, Event.title, Event.edition)
+            .join(Event, Event.id == EventRevision.event_id).order_by(EventRevision.id))
+    clause = _since_clause(since)
+    if clause is not None:
+        stmt = stmt.where(clause)
+    if edition is not None:
+        stmt = stmt.where(Event.edition == edition)
+    return [_change_row(rev, url, title, ed) for rev, url, title, ed in session.execute(stmt)]
+
+
+def _change_row(rev: EventRevision, url: str, title: str, edition: int | None) -> dict[str, Any]:
+    return {"run_id": rev.run_id, "at": iso(rev.at), "url": url, "edition": edition, "title": title,
+            "change": rev.change, "field": rev.field, "old": rev.old, "new": rev.new,
+            "parser_version": rev.parser_version, "capture_id": rev.capture_id}
+
+
+def find_event(session: Session, url: str) -> Event | None:
+    """The event at ``url`` now, or the one that lived there before a move."""
+    try:
+        url = canonical_url(url)
+    except ValueError:
+        return None
+    event = session.scalar(select(Event).where(Event.url == url))
+    if event is not None:
+        return event
+    moves = session.execute(select(EventRevision.event_id, EventRevision.old).where(EventRevision.field == "url"))
+    for event_id, old in moves:
+        if old == url:
+            return session.get(Event, event_id)
+    return None
+
+
+def history(session: Session, event: Event) -> list[dict[str, Any]]:
+    revs = session.scalars(select(EventRevision).where(EventRevision.event_id == event.id).order_by(EventRevision.id))
+    return [_change_row(r, event.url, event.title, event.edition) for r in revs]
+
+
+def labs(session: Session) -> list[Lab]:
+    return list(session.scalars(select(Lab).order_by(Lab.region_code, Lab.name)))
+
+
+def editions(session: Session) -> list[dict[str, Any]]:
+    counts: dict[int, dict[str, int]] = {}
+    for year, status, n in session.execute(
+        select(Event.edition, Event.status, func.count()).group_by(Event.edition, Event.status)
+    ):
+        counts.setdefault(year, {})[status] = n
+    rows = []
+    for ed in session.scalars(select(Edition).order_by(Edition.year)):
+        by_status = counts.get(ed.year, {})
+        rows.append({"year": ed.year, "name": ed.name, "start": iso(ed.start_date), "end": iso(ed.end_date),
+                     "events": sum(by_status.values()), "by_status": by_status})
+    return rows
