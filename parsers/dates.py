@@ -82,7 +82,14 @@ _STAMP = re.compile(
 )
 
 
+_PARIS = ZoneInfo("Europe/Paris")
+
+
 def _check(text, year, today, tz, years) -> ZoneInfo:
+    if type(text) is str and today is None and years is None and tz == "Europe/Paris" and (
+        year is None or (type(year) is int and 1900 <= year <= 2200)
+    ):
+        return _PARIS  # the usual call, checked in one go
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     for name, value in (("year", year), *(("years[]", y) for y in years or ())):
@@ -109,7 +116,7 @@ def parse_when(text, *, year=None, today=None, tz="Europe/Paris", years=None) ->
     if not text.strip() or len(text) > MAX_TEXT:
         return None
     norm = normalise(text)
-    stamp = _STAMP.search(norm)
+    stamp = _STAMP.search(norm) if _may_be_stamp(norm) else None
     if stamp:
         norm = _stamp_segment(norm, stamp)
     return _read(norm, year=year, years=years, today=today, zone=zone)
@@ -127,9 +134,14 @@ def _read(norm: str, *, year, years, today, zone) -> When | None:
     except Unreadable:
         return None
     start, end = bounds(slots)
-    all_day = not any(isinstance(v, dt.datetime) for pair in slots for v in pair)
+    all_day = not isinstance(start if start is not None else end, dt.datetime)
     return When(start, end, all_day, tuple(slots), tuple(reading.warnings), "rules",
                 " ".join(reading.rest))
+
+
+def _may_be_stamp(norm: str) -> bool:
+    return "publi" in norm or "jour" in norm or "modifi" in norm or "ligne" in norm or (
+        "cree" in norm or "actualis" in norm)
 
 
 def _stamp_segment(norm: str, first: re.Match) -> str:

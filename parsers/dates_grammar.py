@@ -29,6 +29,7 @@ _DURATION = {"duree", "pendant", "dure", "environ", "en"}
 _FILLERS = {"le", "les", "l'", "la", "de", "du", "d'", "mois", "tout", "toute", "durant",
             "en", "au", "cours", "a"}
 _DATE_KINDS = {"iso", "numdate", "spacedate"}
+_PLAIN = {"word", "punct", "dash", "other"}
 
 
 @dataclass
@@ -89,6 +90,9 @@ class _Reader:
         tok = self.toks[i]
         if tok.kind == "time":
             return self.read_times(i)
+        if tok.kind in _PLAIN and tok.text not in _RELATIVE:
+            self.connector(i, tok)
+            return i + 1
         atom, j = self.read_atom(i)
         if atom is not None:
             self.add_atom(atom)

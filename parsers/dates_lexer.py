@@ -26,10 +26,6 @@ _WEEKDAY_ABBR = {"lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "di
 WEEKDAY_NAMES = tuple(WEEKDAYS)
 
 
-def _alt(words) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
 _SPECIAL = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
@@ -53,20 +49,16 @@ _TOKEN = re.compile(
     |(?P<year>(?<!\d)(?:19|20)\d\d(?!\d))
     |(?P<num>(?<![\d])(?P<nv>\d\d?)(?:er|re|eme|e)?(?![\d]))
     |(?P<digits>\d+))
-    |(?=[a-z])(?:(?P<noon>(?<![a-z])midi(?:\s*(?:et\s*)?(?P<half>demie?|30|quart|15))?(?![a-z]))
-    |(?P<midnight>(?<![a-z])minuit(?![a-z]))
-    |(?P<month>(?<![a-z])(?P<mname>@MONTHS@)(?![a-z])\.?)
-    |(?P<weekday>(?<![a-z])(?:(?P<wname>@WEEKDAYS@)|(?P<wabbr>@WABBR@)\.?(?=\s*\d))(?![a-z]))
-    |(?P<placeholder>(?<![a-z])n\s*\+\s*\d|annee\s+prochaine|annee\s+suivante)
-    |(?P<word>apres[-\s]?midi|aujourd'?\s*hui|apres[-\s]demain|avant[-\s]hier
+    |(?=[a-z])(?:(?P<phrase>apres[-\s]?midi|aujourd'?\s*hui|apres[-\s]demain|avant[-\s]hier
         |jusqu'?\s*(?:au|aux|a|en)(?![a-z])|a\s+partir\s+(?:du|de|d')|des\s+le
-        |mise?\s+a\s+jour|mis\s+en\s+ligne|[a-z]+'?))
+        |mise?\s+a\s+jour|mis\s+en\s+ligne)
+    |(?P<noon>midi(?:\s*(?:et\s*)?(?P<half>demie?|30|quart|15))?(?![a-z]))
+    |(?P<placeholder>n\s*\+\s*\d|annee\s+prochaine|annee\s+suivante)
+    |(?P<alpha>[a-z]+'?)\.?)
     |(?P<dash>-)
     |(?P<punct>[,;:()\[\]&+/.!?|])
     |(?P<other>\S)
-    """.replace("@MONTHS@", _alt(MONTHS))
-    .replace("@WEEKDAYS@", _alt(WEEKDAYS))
-    .replace("@WABBR@", _alt(_WEEKDAY_ABBR)),
+    """,
     re.VERBOSE,
 )
 
@@ -90,34 +82,48 @@ def normalise(text: str) -> str:
     return replace_number_words(text)
 
 
-def _value(kind: str, m: re.Match) -> tuple:
-    g = m.group
-    if kind == "iso":
-        tm = (int(g("ih")), int(g("imi"))) if g("ih") else None
-        return (int(g("iy")), int(g("im")), int(g("id")), tm, g("ioff"))
-    if kind == "numdate":
-        day, month, year = (g("nd"), g("nm"), g("ny")) if g("nd") else (g("nd2"), g("nm2"), g("ny2"))
-        return (int(day), int(month), _full_year(year))
-    if kind == "spacedate":
-        return (int(g("sd")), int(g("sm")), int(g("sy")))
-    if kind == "time":
-        return (int(g("th")), int(g("tm") or 0))
-    if kind == "clock":
-        return (int(g("ch")), int(g("cm")))
-    if kind == "noon":
-        half = g("half")
-        return (12, 0 if not half else 15 if half in ("quart", "15") else 30)
-    if kind == "midnight":
-        return (0, 0)
-    if kind == "month":
-        return (MONTHS[g("mname")],)
-    if kind == "weekday":
-        return (WEEKDAYS[g("wname")] if g("wname") else _WEEKDAY_ABBR[g("wabbr")],)
-    if kind in ("year",):
-        return (int(m.group(0)),)
-    if kind == "num":
-        return (int(g("nv")),)
-    return ()
+def _iso(m: re.Match) -> tuple:
+    year, month, day, hour, minute, offset = m.group("iy", "im", "id", "ih", "imi", "ioff")
+    clock = (int(hour), int(minute)) if hour else None
+    return (int(year), int(month), int(day), clock, offset)
+
+
+def _numdate(m: re.Match) -> tuple:
+    day, month, year = m.group("nd", "nm", "ny")
+    if day is None:
+        day, month, year = m.group("nd2", "nm2", "ny2")
+    return (int(day), int(month), _full_year(year))
+
+
+def _noon(m: re.Match) -> tuple:
+    half = m.group("half")
+    return (12, 0 if not half else 15 if half in ("quart", "15") else 30)
+
+
+def _alpha(m: re.Match, text: str) -> tuple[str, str, tuple]:
+    """Kind, text and value of a single word: month, weekday, "minuit" or a plain word."""
+    word = m.group("alpha")
+    if word in MONTHS:
+        return "month", m.group(), (MONTHS[word],)
+    if word in WEEKDAYS:
+        return "weekday", word, (WEEKDAYS[word],)
+    if word in _WEEKDAY_ABBR and text[m.end(): m.end() + 2].lstrip()[:1].isdigit():
+        return "weekday", m.group(), (_WEEKDAY_ABBR[word],)  # "mar. 16", not "mar" alone
+    if word == "minuit":
+        return "time", word, (0, 0)
+    return "word", word, ()
+
+
+_VALUE = {
+    "iso": _iso,
+    "numdate": _numdate,
+    "spacedate": lambda m: tuple(map(int, m.group("sd", "sm", "sy"))),
+    "time": lambda m: (int(m.group("th")), int(m.group("tm") or 0)),
+    "clock": lambda m: (int(m.group("ch")), int(m.group("cm"))),
+    "noon": _noon,
+    "year": lambda m: (int(m.group()),),
+    "num": lambda m: (int(m.group("nv")),),
+}
 
 
 def _full_year(text: str | None) -> int | None:
@@ -126,12 +132,19 @@ def _full_year(text: str | None) -> int | None:
     return int(text) if len(text) == 4 else 2000 + int(text)
 
 
-_KINDS = {"clock": "time", "noon": "time", "midnight": "time", "digits": "other"}
+_KINDS = {"clock": "time", "noon": "time", "digits": "other", "phrase": "word"}
 
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of already-normalised text, in order."""
-    return [
-        Token(_KINDS.get(m.lastgroup, m.lastgroup), m.group(0), _value(m.lastgroup, m), m.start())
-        for m in _TOKEN.finditer(text)
-    ]
+    tokens = []
+    new = tuple.__new__  # the NamedTuple constructor, without its Python-level wrapper
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind == "alpha":
+            tokens.append(new(Token, (*_alpha(m, text), m.start())))
+            continue
+        value = _VALUE.get(kind)
+        tokens.append(new(Token, (_KINDS.get(kind, kind), m.group(), value(m) if value else (),
+                                  m.start())))
+    return tokens

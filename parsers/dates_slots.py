@@ -66,14 +66,15 @@ def local(day: dt.date, clock: tuple[int, int], zone: ZoneInfo, warnings: list[s
             offset.replace(":", ""), "%z").tzinfo
         return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=fixed).astimezone(zone)
     value = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
+    if value.utcoffset() == value.replace(fold=1).utcoffset():
+        return value  # neither in a gap nor in a fold: the usual case
     back = value.astimezone(UTC).astimezone(zone)
     if back.replace(tzinfo=None) != value.replace(tzinfo=None):
         warnings.append(f"{value:%Y-%m-%d %H:%M} does not exist in {zone.key} (clocks "
                         f"go forward); read as {back:%H:%M}")
         return back
-    if value.replace(fold=1).utcoffset() != value.utcoffset():
-        warnings.append(f"{value:%Y-%m-%d %H:%M} happens twice in {zone.key} (clocks go "
-                        "back); read as the first one")
+    warnings.append(f"{value:%Y-%m-%d %H:%M} happens twice in {zone.key} (clocks go "
+                    "back); read as the first one")
     return value
 
 
@@ -134,6 +135,8 @@ def _instant(value: Value) -> dt.datetime:
 
 def bounds(slots: list[tuple]) -> tuple[Value | None, Value | None]:
     """Overall start (earliest slot start) and end (latest slot end) of the slots."""
+    if len(slots) == 1:
+        return slots[0]
     starts = [s for s, _ in slots]
     start = None if None in starts else min(starts, key=_instant)
     ends = [e for _, e in slots if e is not None]
@@ -146,6 +149,6 @@ def bounds(slots: list[tuple]) -> tuple[Value | None, Value | None]:
 
 def build_slots(atoms, spans, zone, warnings) -> list[tuple]:
     slots = [s for unit in make_units(atoms, spans) for s in unit_slots(unit, zone, warnings)]
-    if None not in (s for s, _ in slots):
+    if len(slots) > 1 and None not in (s for s, _ in slots):
         slots.sort(key=lambda pair: _instant(pair[0]))
     return slots
