@@ -33,7 +33,10 @@ class Organiser(Base):
 
 class Event(Base):
     __tablename__ = "event"
-    __table_args__ = (Index("ix_event_edition_status", "edition", "status"),)
+    __table_args__ = (
+        Index("ix_event_edition_status", "edition", "status"),
+        Index("ix_event_edition_start_date", "edition", "start_date"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(40), default="ditp")

@@ -52,7 +52,7 @@ class EventStore:
     def ingest(self, session: Session, records: list[dict[str, Any]], ctx: RunContext) -> None:
         batch = list({r["url"]: r for r in records}.values())
         self._ensure_editions(session, batch)
-        self.index.load(session, {r["edition"] for r in batch}, [r["url"] for r in batch])
+        self.index.load(session, batch)
         unchanged, changed, new = [], [], []
         for rec in batch:
             known = self.index.by_url.get(rec["url"])

@@ -1,7 +1,8 @@
-"""What a run knows of the stored events, loaded once per edition and kept current.
+"""What a run knows of the stored events, loaded batch by batch and kept current.
 
 The index holds, per event, only what classification needs (id, URL, content hash,
-status, fingerprint parts): an unchanged event is recognised without reading its row.
+status, fingerprint parts): an unchanged event is recognised without reading its row,
+and a batch costs two or three queries whatever the size of the database.
 Candidates for the fingerprint fallback are grouped by (edition, Paris start day, place
 key) and compared with rapidfuzz (``token_sort_ratio``) on normalised titles; titles whose
 numbers differ ("Atelier 1" / "Atelier 2") never match.
@@ -70,15 +71,23 @@ class EventIndex:
         if known is not None:
             self._buckets[known.bucket].remove(known)
 
-    def load(self, session: Session, editions: set[Any], urls: list[str]) -> None:
-        """Load the editions not loaded yet (one query each), then any unknown URL (one query)."""
-        for edition in editions - self._loaded:
-            cond = Event.edition.is_(None) if edition is None else Event.edition == edition
-            self._add_rows(session.execute(select(*_COLUMNS).where(cond)))
-            self._loaded.add(edition)
-        missing = [u for u in urls if u not in self.by_url]
+    def load(self, session: Session, records: list[dict[str, Any]]) -> None:
+        """Learn the batch's URLs (one query), then the candidates of its unknown URLs: the
+        stored events of the same edition and start day (one query per edition, each day
+        loaded once per run). Cost per batch, whatever the size of the database."""
+        missing = [r["url"] for r in records if r["url"] not in self.by_url]
         if missing:
             self._add_rows(session.execute(select(*_COLUMNS).where(Event.url.in_(missing))))
+        days: dict[Any, set[dt.date]] = defaultdict(set)
+        for rec in records:
+            key = (rec.get("edition"), rec.get("start_date"))
+            if rec["url"] not in self.by_url and key[1] is not None and key not in self._loaded:
+                days[key[0]].add(key[1])
+                self._loaded.add(key)
+        for edition, wanted in days.items():
+            cond = Event.edition.is_(None) if edition is None else Event.edition == edition
+            rows = session.execute(select(*_COLUMNS).where(cond, Event.start_date.in_(sorted(wanted))))
+            self._add_rows(r for r in rows if r.url not in self.by_url)
 
     def similar(self, record: dict[str, Any], *, cutoff: float) -> list[tuple[Known, float]]:
         """Stored events of the same edition, day and place whose title scores ≥ ``cutoff``."""

@@ -39,6 +39,7 @@ def _alter_existing() -> None:
         batch.add_column(sa.Column("duplicate_score", sa.Float(), nullable=True))
         batch.create_foreign_key(op.f("fk_event_duplicate_of_event"), "event", ["duplicate_of"], ["id"])
         batch.create_index(op.f("ix_event_fingerprint"), ["fingerprint"])
+        batch.create_index("ix_event_edition_start_date", ["edition", "start_date"])
     op.execute("UPDATE event SET last_changed = last_seen")
 
 
@@ -100,6 +101,7 @@ def downgrade() -> None:
     for table in ("run_lock", "listing_page", "event_revision"):
         op.drop_table(table)
     with op.batch_alter_table("event") as batch:
+        batch.drop_index("ix_event_edition_start_date")
         batch.drop_index(op.f("ix_event_fingerprint"))
         batch.drop_constraint(op.f("fk_event_duplicate_of_event"), type_="foreignkey")
         for name in ("duplicate_score", "duplicate_of", "withdrawn_at", "last_changed",
