@@ -6,11 +6,16 @@ strategy expected to have produced it. ``None`` means the field must stay empty.
 
 from __future__ import annotations
 
+import http.server
 import json
+import socket
+import threading
+from pathlib import Path
 
 import pytest
 from scrapy.http import HtmlResponse, Request
 
+from mipcrawl import cli
 from spiders.extract.item import read_event
 
 URL = "https://www.modernisation.gouv.fr/mois-de-linnovation-publique/un-evenement"
@@ -214,3 +219,83 @@ def test_menus_footers_and_related_cards_are_never_read() -> None:
     assert item.when_text is None and item.place_text is None and item.organiser is None
     assert item.registration_url is None and item.badges == []
     assert "fr-card" not in (item.description_html or "")
+
+
+# ---- ``mipcrawl inspect``: the same extraction on one page, printed as JSON
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+@pytest.fixture
+def http_pages():
+    """A loopback HTTP server for the saved pages (and a PDF, and 404s)."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            name = self.path.lstrip("/")
+            if name == "doc.pdf":
+                self._send(200, "application/pdf", b"%PDF-1.4")
+            elif (PAGES / name).is_file():
+                self._send(200, "text/html; charset=utf-8", (PAGES / name).read_bytes())
+            else:
+                self._send(404, "text/html", b"<h1>Page non trouvee</h1>")
+
+        def _send(self, status, ctype, body):
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_inspect_prints_raw_strategies_and_normalised(http_pages, capsys) -> None:
+    assert cli.main(["inspect", f"{http_pages}/dsfr15_event.html"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["raw"]["when_text"] == "Le jeudi 07/11 de 9h30 à 16h"
+    assert report["raw"]["place_text"] == "77 Av. de Ségur 75015 Paris"
+    assert report["strategies"]["when_text"] == "dsfr" and report["strategies"]["organiser"] == "label"
+    assert report["raw"]["url"].startswith("https://www.modernisation.gouv.fr/")   # canonical
+    norm = report["normalised"]
+    if norm is None:   # only when pipelines.normalize cannot be imported here
+        assert "unavailable" in report["normalise_error"]
+    else:
+        assert norm["start"] == "2024-11-07T09:30:00+01:00" and norm["all_day"] is False
+        assert norm["organiser"] == "Direction interministérielle de la transformation publique"
+
+
+def test_inspect_reads_a_saved_page_with_an_edition(capsys) -> None:
+    url = (PAGES / "legacy2019_event.html").resolve().as_uri()
+    assert cli.main(["inspect", url, "--edition", "2019"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["raw"]["edition"] == 2019 and report["strategies"]["edition"] == "legacy"
+    assert report["raw"]["formats"] == ["Hackathon", "Atelier collaboratif"]
+
+
+@pytest.mark.parametrize(("path", "code", "message"), [
+    ("/doc.pdf", 1, "non-HTML body (application/pdf)"),
+    ("/absente", 1, "HTTP 404"),
+])
+def test_inspect_bad_pages_give_one_line_and_nonzero(http_pages, capsys, path, code, message) -> None:
+    assert cli.main(["inspect", http_pages + path]) == code
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("mipcrawl inspect: ") and message in err and "\n" not in err
+
+
+def test_inspect_unreachable_and_malformed_urls(capsys) -> None:
+    with socket.socket() as s:           # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    assert cli.main(["inspect", f"http://127.0.0.1:{port}/x", "--timeout", "5"]) == 1
+    assert "unreachable" in capsys.readouterr().err
+    assert cli.main(["inspect", "pas-une-url"]) == 2
+    assert "not a URL" in capsys.readouterr().err
