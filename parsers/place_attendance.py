@@ -17,9 +17,15 @@ _ONLINE = re.compile(
     r"\b(?:en ligne|distanciel|a distance|webinaires?|webinars?|webconferences?|"
     r"visio(?: ?conferences?)?|visios|teleconferences?|zoom|teams|webex|bbb|big ?blue ?button|"
     r"jitsi|livestorm|livestream|streaming|youtube|online|virtuel(?:le)?s?|"
-    r"en direct sur|100 en ligne|full remote|tchap|gotomeeting)\b"
+    r"en direct sur|100 en ligne|full remote|tchap|gotomeeting|"
+    r"lien (?:de )?(?:connexion|visio\w*|zoom|teams|webex|participation)|"
+    r"(?:linkedin|facebook|youtube|instagram|twitch) live|live (?:linkedin|facebook|youtube)|"
+    r"(?:format|evenement|session|100) (?:digital|numerique)|en distanciel)\b"
 )
-_OFFLINE = re.compile(r"\b(?:presentiel(?:le)?|sur place|en personne|physique)\b")
+_OFFLINE = re.compile(
+    r"\b(?:presentiel(?:le)?|sur place|en personne|physique|en salle|"
+    r"(?:dans|en) (?:les|nos|vos|leurs|ses|ces) locaux|(?:a|dans) (?:la|notre|votre) salle)\b"
+)
 _HYBRID = re.compile(r"\b(?:hybrides?|mixte|multimodal|bimodal|presentiel et distanciel)\b")
 _VISIO_HOSTS = (
     "zoom.us", "teams.microsoft.com", "teams.live.com", "webex.com", "meet.google.com",

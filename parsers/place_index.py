@@ -67,8 +67,7 @@ def _add_aliases(entries: dict[str, Entry], aliases: dict) -> None:
             regions.append(code)
     for name, code in aliases["short_names"].items():
         entry = entries.setdefault(fold(name), Entry())
-        if not entry.communes:
-            entry.communes, entry.former = [code], []
+        entry.communes, entry.former = ([code] if code else []), []
     for name, code in aliases["areas"].items():
         entries.setdefault(fold(name), Entry()).departements.append(code)
     for v in aliases["venues"]:

@@ -22,8 +22,12 @@ _IN = frozenset({"en", "dans", "sur", "departement", "region"})
 # "Mairie de Quimper", "Université de Lille": the name after "de" is the place
 _INSTITUTIONS = frozenset({
     "ville", "mairie", "prefecture", "universite", "metropole", "agglomeration", "chu", "tribunal",
-    "campus", "hotel", "hopital", "lycee", "gare", "aeroport", "musee", "maison", "commune",
+    "campus", "hotel", "hopital", "lycee", "aeroport", "musee", "maison", "commune",
     "communaute", "centre", "technopole", "pole", "palais", "cite", "bibliotheque", "mediatheque",
+    "iut", "ecole", "college", "rectorat", "academie", "theatre", "opera", "chateau", "abbaye",
+    "agence", "antenne", "delegation", "direction", "espace", "salle", "site", "stade", "port",
+    "hippodrome", "parc", "caf", "cpam", "urssaf", "sdis", "chambre", "conservatoire", "institut",
+    "arrondissement", "canton", "prefet", "eurometropole", "territoire", "pays",
 })
 _AFTER_NAME = frozenset({"et", "ou", "cedex", "sp", "puis"})
 STRONG = ("postcode", "parens", "at", "segment", "institution")

@@ -92,8 +92,9 @@ def _hints(tokens: tuple[Token, ...], mentions: list[Mention]) -> _Hints:
     h = _Hints(deps={t.key.upper() for t in tokens if t.in_parens and t.key in departement_codes()})
     for m in mentions:
         e = m.entry
-        if e.venue:
-            h.venue = h.venue or e.venue
+        if e.venue:  # "Station F", not "Centre Pompidou-Metz"
+            ends_segment = m.end == len(tokens) or tokens[m.end].segment != tokens[m.end - 1].segment
+            h.venue = h.venue or (e.venue if ends_segment else None)
             continue
         h.foreign = h.foreign or (e.foreign and m.how != "parens")
         h.regions.update(e.regions)

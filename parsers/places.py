@@ -86,6 +86,8 @@ def _parse_one(text: str, whole: str | None = None) -> Place:
     said = attendance(" ".join(t.key for t in tokens), urls)
     commune = found.commune
     venue = addr.venue or _alias_venue(found, addr)
+    if said.online and not (said.offline or said.hybrid or commune or addr.street):
+        venue = None  # "Visioconférence Teams (lien transmis…)": no place to go to
     physical = bool(commune or found.postcode or addr.street or venue or found.departement_code
                     or found.region_code) and not (said.online and not commune and not addr.street)
     return Place(

@@ -1,7 +1,7 @@
 """parsers.places.parse_place: table-driven cases grouped by kind, plus generated replica-style texts.
 
 Each case is (text, expected) where expected lists only the fields that matter for the case;
-the codes not listed must be None unless the case says otherwise (see ``_check``).
+a case that lists no commune_code expects none (see ``_check``).
 """
 
 from __future__ import annotations
@@ -16,16 +16,13 @@ from parsers import geo
 from parsers.place_text import fold, tokenize
 from parsers.places import Place, parse_place
 
-CODES = ("commune_code", "departement_code", "region_code")
-
 
 def _check(text: str, expected: dict) -> Place:
     place = parse_place(text)
     got = {k: getattr(place, k) for k in expected}
     assert got == expected, f"{text!r}: {place}"
-    for k in CODES:  # codes not announced must stay empty (no guessing)
-        if k not in expected and not ({"commune_code"} & expected.keys()):
-            assert getattr(place, k) is None or k != "commune_code", f"{text!r}: {place}"
+    if "commune_code" not in expected:  # a commune not announced must not be guessed
+        assert place.commune_code is None, f"{text!r}: {place}"
     return place
 
 
@@ -322,6 +319,52 @@ SEVERAL = [
     ("Jour 1 : Lyon 3e ; Jour 2 : Marseille 1er", C(*LYON, arrondissement="69383")),
 ]
 
+REAL_WORLD = [  # forms seen on public-sector event pages
+    ("Préfecture de la Région Auvergne-Rhône-Alpes, 31 rue Dunoyer de Segonzac, 69003 Lyon",
+     C(*LYON, arrondissement="69383", venue="Préfecture de la Région Auvergne-Rhône-Alpes",
+       street="31 rue Dunoyer de Segonzac")),
+    ("DREAL Occitanie, 1 rue de la Cité administrative, 31000 Toulouse",
+     C("31555", "31", "76", venue="DREAL Occitanie")),
+    ("Cité administrative de Lille, 175 rue Gustave Delory, Lille", C("59350", "59", "32")),
+    ("Locaux de la DITP, 20 avenue de Ségur, Paris 7e", C(*PARIS, arrondissement="75107")),
+    ("Campus Cyber, La Défense", {"commune_code": None, "departement_code": "92"}),
+    ("Centre Pompidou-Metz", C("57463", "57", "44")),
+    ("Salle des Conseils de la Préfecture du Finistère, Quimper", C("29232", "29", "53")),
+    ("Région Grand Est - Maison de la Région - Strasbourg", C("67482", "67", "44")),
+    ("Lycée Jean Moulin, Saint-Denis (La Réunion)", C("97411", "974", "04")),
+    ("Pôle emploi Nouvelle-Aquitaine, Bordeaux", C("33063", "33", "75")),
+    ("Roubaix (59100)", C("59512", "59", "32", confidence="postcode+name")),
+    ("Grenoble Alpes Métropole", C("38185", "38", "84")),
+    ("Université Rennes 2", C(*RENNES)),
+    ("IUT de Lannion", C("22113", "22", "53")),
+    ("Conseil départemental de la Loire-Atlantique", {"commune_code": None,
+                                                     "departement_code": "44"}),
+    ("Métropole européenne de Lille", C("59350", "59", "32")),
+    ("Aix-Marseille Université", C(*MARSEILLE)),
+    ("Université Paris-Saclay, Gif-sur-Yvette", C("91272", "91", "11")),
+    ("MINEFI - Bercy - 139 rue de Bercy - 75012 Paris", C(*PARIS, arrondissement="75112")),
+    ("Gare de Lyon, Paris", C(*PARIS)),
+    ("Paris Gare de Lyon", C(*PARIS)),
+    ("Hôtel de ville de Saint-Étienne", C("42218", "42", "84")),
+    ("Archives départementales de la Gironde, Bordeaux", C("33063", "33", "75")),
+    ("Préfecture de Mayotte", C("97611", "976", "06", confidence="prefecture")),
+    ("Ste Marie (974)", C("97418", "974", "04")),
+    ("Évry", C("91228", "91", "11")),
+    ("Charleville", C("08105", "08", "44")),
+    ("Boulogne", {"commune_code": None}),
+    ("Territoire de Belfort", {"commune_code": None, "departement_code": "90"}),
+    ("Marseille - La Friche Belle de Mai", C(*MARSEILLE, venue="La Friche Belle de Mai")),
+    ("Tours de table", {"commune_code": None}),
+    ("Lien de connexion communiqué après inscription", {"attendance": "online", "venue": None}),
+    ("Visioconférence Teams (lien transmis aux inscrits)", {"attendance": "online", "venue": None}),
+    ("LinkedIn Live", {"attendance": "online"}),
+    ("Format digital", {"attendance": "online"}),
+    ("Dans les locaux du laboratoire", {"attendance": "offline", "commune_code": None}),
+    ("Dans vos locaux", {"attendance": "offline"}),
+    ("Chez vous !", {"attendance": None, "venue": None}),
+    ("En présentiel à Lyon et en ligne", C(*LYON, attendance="mixed")),
+]
+
 NEGATIVES = [
     "", " ", "???", "-", "N/A", "Bruxelles", "à Bruxelles", "Genève", "à Genève (Suisse)",
     "dans toute l'Europe", "Partout en France", "France entière", "En ligne", "Lieu à définir",
@@ -401,6 +444,11 @@ def test_several_places(text, expected):
     place = _check(text, expected)
     assert len(place.others) == 1
     assert place.text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), REAL_WORLD, ids=_ids(REAL_WORLD))
+def test_real_world_forms(text, expected):
+    _check(text, expected)
 
 
 @pytest.mark.parametrize("text", NEGATIVES)
