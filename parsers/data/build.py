@@ -135,46 +135,48 @@ def _postcode_extras(rows: list[dict], by_code: dict[str, dict]) -> dict[str, se
     return extras
 
 
-def build_table(paths: dict[str, Path]) -> dict:
-    """The compact table as a JSON-able dict (deterministic order)."""
-    def data(member: str) -> object:
-        return _read_json(paths[DECOUPAGE.name], DECOUPAGE, f"data/{member}.json")
-
-    regions = [r for r in data("regions") if r["zone"] in ZONES]
-    departements = [d for d in data("departements") if d["zone"] in ZONES]
-    entries = [c for c in data("communes") if c["zone"] in ZONES]
+def _commune_rows(entries: list[dict], paths: dict[str, Path]) -> dict[str, list]:
+    """Current communes (with La Poste's extra postcodes), arrondissements, former communes."""
     by_code = {c["code"]: c for c in entries if c["type"] == "commune-actuelle"}
     everything = {c["code"]: c for c in entries} | by_code
     rows = _read_json(paths[CODES_POSTAUX.name], CODES_POSTAUX, "codes-postaux.json")
     extras = _postcode_extras(rows, everything)
-    communes = [
-        [c["code"], c["nom"], c["departement"], c["region"], c.get("codesPostaux", []),
-         sorted(extras.get(c["code"], ())), c.get("population")]
-        for c in by_code.values()
-    ]
-    arrondissements = [
-        [c["code"], c["nom"], c["commune"], c.get("codesPostaux", []), c.get("population")]
-        for c in entries if c["type"] == "arrondissement-municipal"
-    ]
-    former = [
-        [c["code"], c["nom"], c["type"].removeprefix("commune-"), c["chefLieu"]]
-        for c in entries
-        if c["type"] in ("commune-deleguee", "commune-associee") and c.get("chefLieu") in by_code
-    ]
+    return {
+        "communes": sorted(
+            [c["code"], c["nom"], c["departement"], c["region"], c.get("codesPostaux", []),
+             sorted(extras.get(c["code"], ())), c.get("population")]
+            for c in by_code.values()
+        ),
+        "arrondissements_municipaux": sorted(
+            [c["code"], c["nom"], c["commune"], c.get("codesPostaux", []), c.get("population")]
+            for c in entries if c["type"] == "arrondissement-municipal"
+        ),
+        "communes_deleguees_associees": sorted(
+            [c["code"], c["nom"], c["type"].removeprefix("commune-"), c["chefLieu"]]
+            for c in entries
+            if c["type"] in ("commune-deleguee", "commune-associee") and c.get("chefLieu") in by_code
+        ),
+    }
+
+
+def build_table(paths: dict[str, Path]) -> dict:
+    """The compact table as a JSON-able dict (deterministic order)."""
+    def data(member: str) -> list[dict]:
+        return [x for x in _read_json(paths[DECOUPAGE.name], DECOUPAGE, f"data/{member}.json")
+                if x["zone"] in ZONES]
+
+    regions = sorted(data("regions"), key=lambda r: r["code"])
+    departements = sorted(data("departements"), key=lambda d: d["code"])
     return {
         "format": FORMAT_VERSION,
         "sources": [{"name": s.name, "version": s.version, "integrity": s.integrity} for s in SOURCES],
-        "regions": sorted([r["code"], r["nom"]] for r in regions),
-        "departements": sorted([d["code"], d["nom"], d["region"]] for d in departements),
-        "communes": sorted(communes),
-        "arrondissements_municipaux": sorted(arrondissements),
-        "communes_deleguees_associees": sorted(former),
+        "regions": [[r["code"], r["nom"]] for r in regions],
+        "departements": [[d["code"], d["nom"], d["region"]] for d in departements],
+        **_commune_rows(data("communes"), paths),
         # préfecture (chef-lieu) of each région and département: "préfecture de région Grand Est"
         "chefs_lieux": {
-            "regions": {r["code"]: r["chefLieu"] for r in sorted(regions, key=lambda r: r["code"])},
-            "departements": {
-                d["code"]: d["chefLieu"] for d in sorted(departements, key=lambda d: d["code"])
-            },
+            "regions": {r["code"]: r["chefLieu"] for r in regions},
+            "departements": {d["code"]: d["chefLieu"] for d in departements},
         },
     }
 
