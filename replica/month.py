@@ -81,6 +81,10 @@ def make_plan(seed: int, n: int, index: int, forced: dict[int, list[str]]) -> Pl
 def plans(seed: int, n: int) -> list[Plan]:
     forced = _forced(seed, n)
     out = [make_plan(seed, n, i, forced) for i in range(n)]
+    # The two forced withdrawals: one detail page answers 404, the other 410.
+    gone = [i for i, whats in forced.items() if "withdraw" in whats]
+    for status, index in zip((404, 410), gone, strict=False):
+        out[index] = replace(out[index], gone_status=status)
     # The two forced re-slugs: one old path redirects (301), the other answers 404.
     reslugged = [p for p in out if any(c.what == "reslug" for c in p.changes)]
     for k, p in enumerate(reslugged[:2]):

@@ -44,7 +44,8 @@ def serve(site_dir=None, *, seed: int | None = None, events_per_edition: int | N
         site_dir = Path(site_dir)
         _site_params(site_dir, seed, events_per_edition)
         server = make_server(Site(site_dir, day), port=port, config=config)
-        thread = threading.Thread(target=server.serve_forever, name="replica-server", daemon=True)
+        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                                  name="replica-server", daemon=True)
         thread.start()
         try:
             yield server.base_url

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from replica.month import LAST_DAY
 from replica.site import CurrentEdition
 
+MOVE_FIELDS = ("path", "redirect_from")
+
 
 def _event_days(cur: CurrentEdition, index: int) -> list[tuple[int, str]]:
     plan = cur.plans[index]
@@ -36,7 +38,8 @@ def records(cur: CurrentEdition, *, until: int = LAST_DAY) -> Iterator[dict]:
             old = cur.record(cur.state(plan.index, day - 1), day - 1)
             for field, value in new.items():
                 if old[field] != value:
-                    out.append({**base, "field": field, "old": old[field], "new": value})
+                    change = "changed" if kind == "moved" and field not in MOVE_FIELDS else kind
+                    out.append({**base, "change": change, "field": field, "old": old[field], "new": value})
     out.sort(key=lambda r: (r["day"], r["id"]))
     yield from out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from replica import whens
+from replica.editions import BY_YEAR
 from replica.labs import LABS, SECTIONS, Lab
 from replica.model import Event
 
@@ -11,6 +12,15 @@ NO_WHEN = {"start": None, "end": None, "all_day": None, "slots": []}
 
 def when_truth(ev: Event) -> dict:
     return whens.truth(ev.when) if ev.when else dict(NO_WHEN)
+
+
+def in_official_dates(ev: Event) -> bool | None:
+    """Whether every day of the event lies within its edition's official dates."""
+    if not ev.when:
+        return None
+    ed = BY_YEAR[ev.edition]
+    last = ev.when.d2 or ev.when.d1
+    return ed.start <= ev.when.d1 and last <= ed.end
 
 
 def event_record(ev: Event, *, listed: bool = True, http_status: int = 200,
@@ -26,7 +36,7 @@ def event_record(ev: Event, *, listed: bool = True, http_status: int = 200,
         "organiser": ev.organiser, "lab_id": ev.lab_id, "formats": list(ev.formats),
         "parcours": ev.parcours, "audience": ev.audience, "access": ev.access,
         "registration_url": ev.registration_url, "duplicate_of": ev.duplicate_of,
-        "in_official_dates": not ev.outside, "published": ev.published.isoformat(),
+        "in_official_dates": in_official_dates(ev), "published": ev.published.isoformat(),
         "presentation": ev.presentation, "edition_marker": ev.marker, "jsonld": ev.jsonld,
         "redirect_from": redirect_from or [],
     }
