@@ -71,7 +71,7 @@ class _Reader:
         self.out = Reading()
         self.conn: str | None = None
         self.between = False
-        self.duration = False
+        self.depth = 0
 
     def kind(self, i: int) -> str:
         return self.toks[i].kind if 0 <= i < len(self.toks) else ""
@@ -107,7 +107,11 @@ class _Reader:
 
     def connector(self, i: int, tok: Token) -> None:
         word = tok.text.rstrip(".")
-        if tok.kind == "dash" or word in _TO:
+        if word in ("(", "["):
+            self.depth += 1
+        elif word in (")", "]"):
+            self.depth = max(0, self.depth - 1)
+        elif tok.kind == "dash" or word in _TO:
             self.conn = "to" if word not in _OPEN_TO else "until"
         elif word in _AND:
             self.conn = "and"
@@ -120,8 +124,6 @@ class _Reader:
             self.conn = self.conn if self.conn in ("from", "until") else "start"
         elif word in _VAGUE and self.vague_date_follows(i):
             self.out.abort = f"vague date {word!r}"
-        elif word in _DURATION:
-            self.duration = True
         elif word in _VAGUE_UNITS and self.text(i + 1) in _DIRECTION:
             self.out.abort = f"vague period {word!r}"
         elif tok.kind in ("word", "other", "num") and word not in _FILLERS and word != "ce":
@@ -199,7 +201,7 @@ class _Reader:
                 atom.direction = _DIRECTION[self.text(end)]
                 end += 1
             return atom, end
-        if self.bare_day_ok(i + 1):
+        if self.bare_day_ok(i + 1) or self.closes_range(i):
             return atom, i + 1
         return None, i + 1
 
@@ -207,14 +209,19 @@ class _Reader:
         """A day without month counts before a link to a later date with a month, or
         right after a link from an earlier one ("du 16 novembre au 18")."""
         nxt = self.text(j)
-        if self.out.atoms and self.conn in ("to", "until", "and"):
-            if self.kind(j) not in ("word", "num", "year", "weekday", "other") or nxt in (
-                _FILLERS | _TO | _AND
-            ):
-                return True
         if self.kind(j) != "dash" and nxt not in _TO | _AND | {"ou", "le", "et le"}:
             return False
         return any(t.kind in ("month", "numdate", "iso", "spacedate") for t in self.toks[j:])
+
+    def closes_range(self, i: int) -> bool:
+        """A day right after "au" / "et" / "-" that follows a full date: "du 16 novembre au 18"."""
+        back = i - 1 if self.text(i - 1) not in ("le", "lundi") else i - 2
+        if not self.out.atoms or self.out.atoms[-1].month is None:
+            return False
+        if self.kind(back) != "dash" and self.text(back) not in _TO | {"et", "puis"}:
+            return False
+        nxt = self.text(i + 1)
+        return self.kind(i + 1) in ("", "punct", "dash", "time") or nxt in _FILLERS | _TO | _AND
 
     def after_bare_number(self, i: int) -> bool:
         j = i - 1
@@ -245,19 +252,21 @@ class _Reader:
         end, j = None, i + 1
         sep = self.text(j)
         if self.kind(j + 1) == "time" and (
-            self.kind(j) == "dash" or sep in _TO or (sep == "et" and self.between)
+            self.kind(j) == "dash" or sep in _TO or sep == "/" or (sep == "et" and self.between)
         ):
             end, j = self.toks[j + 1].value, j + 2
             self.between = False
         if self.is_duration(i, j, end):
             self.out.warnings.append(f"duration ignored: {self.toks[i].text!r}")
-            self.duration = False
             return j
         if not (_valid_clock(start) and (end is None or _valid_clock(end))):
             self.out.warnings.append(f"invalid time ignored: {self.toks[i].text!r}")
             return j
         slot = Slot(start, end)
         self.out.has_time = True
+        if self.depth and self.out.atoms and self.out.atoms[-1].times:
+            self.out.warnings.append(f"time in brackets ignored: {self.toks[i].text!r}")
+            return j  # "18h30 (ouverture des portes à 18h)"
         if self.out.atoms:
             self.out.atoms[-1].times.append(slot)
         else:
@@ -267,10 +276,14 @@ class _Reader:
 
     def is_duration(self, i: int, j: int, end: Clock | None) -> bool:
         if end is not None:
-            self.duration = False
             return False
-        if self.duration and self.text(i - 1) in _DURATION:
+        back = i - 1
+        while self.text(back) in (":", "(", "de", "d'"):
+            back -= 1
+        if self.text(back) in _DURATION:
             return True
+        if self.text(i - 1) == "(" and self.text(j) == ")" and self.out.has_time:
+            return True  # "14h-15h30 (1h30)"
         follower = self.text(j + 1)
         return self.text(j) in ("de", "d'") and self.kind(j + 1) == "word" and follower not in (
             _FILLERS | _RELATIVE.keys()

@@ -29,7 +29,7 @@ WEEKDAY_NAMES = tuple(WEEKDAYS)
 _SPECIAL = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u00b7": ";", "\u2022": ";",
+    "\u2212": "-", "\u00b7": ";", "\u2022": ";", "\u2192": "-", "\u2794": "-", "\u27a1": "-",
 }
 _SPECIAL_RE = re.compile("[" + "".join(_SPECIAL) + "]")
 # "16-nov-2021": a month name between dashes is not a range
@@ -43,8 +43,9 @@ _TOKEN = re.compile(
     |(?P<numdate>(?<![\d/.,])(?:(?P<nd>\d\d?)/(?P<nm>\d\d?)(?:/(?P<ny>\d{4}|\d\d))?
         |(?P<nd2>\d\d?)(?P<nsep>[.-])(?P<nm2>\d\d?)(?P=nsep)(?P<ny2>\d{4}|\d\d))(?![\d/.]\d|\d|\s*h\b))
     |(?P<spacedate>(?<!\d)(?P<sd>\d\d?)\s(?P<sm>\d\d?)\s(?P<sy>(?:19|20)\d\d)(?!\d))
-    |(?P<time>(?<![\d:/.,])(?P<th>\d\d?)\s*(?:heures?|hrs?|h)
-        (?:\s*(?P<tm>\d\d)(?!\d)(?:\s*(?:minutes?|mn|min)\b)?)?(?![a-z\d/]))
+    |(?P<roundclock>24\s*h\s*/\s*24|7\s*j\s*/\s*7)
+    |(?P<time>(?<![\d:.,])(?P<th>\d\d?)\s*(?:heures?|hrs?|h)
+        (?:\s*(?P<tm>\d\d)(?!\d)(?:\s*(?:minutes?|mn|min)\b)?)?(?![a-z\d]))
     |(?P<clock>(?<![\d:/.,])(?P<ch>\d\d?):(?P<cm>\d\d)(?::\d\d)?(?![\d:]))
     |(?P<year>(?<!\d)(?:19|20)\d\d(?!\d))
     |(?P<num>(?<![\d])(?P<nv>\d\d?)(?:er|re|eme|e)?(?![\d]))
@@ -132,7 +133,8 @@ def _full_year(text: str | None) -> int | None:
     return int(text) if len(text) == 4 else 2000 + int(text)
 
 
-_KINDS = {"clock": "time", "noon": "time", "digits": "other", "phrase": "word"}
+_KINDS = {"clock": "time", "noon": "time", "digits": "other", "roundclock": "other",
+          "phrase": "word"}
 
 
 def tokenize(text: str) -> list[Token]:

@@ -435,6 +435,63 @@ def test_today_may_be_an_aware_datetime():
     assert parse_when("demain", today=late).start == D(2026, 11, 28)
 
 
+# -- forms seen on préfecture and collectivité pages: start, end, number of slots -----------
+REAL_WORLD = [
+    ("Mardi 16 novembre 2021 - 9h30/12h30", {}, T(2021, 11, 16, 9, 30), T(2021, 11, 16, 12, 30), 1),
+    ("9h-12h / 14h-17h le 16 novembre 2021", {}, T(2021, 11, 16, 9), T(2021, 11, 16, 17), 2),
+    ("24h/24 et 7j/7, le 16 novembre 2021", {}, D(2021, 11, 16), D(2021, 11, 16), 1),
+    ("16 novembre → 18 novembre 2021", {}, D(2021, 11, 16), D(2021, 11, 18), 1),
+    ("de 9h à 12h et de 14h à 17h, les 16 et 17 novembre 2021", {},
+     T(2021, 11, 16, 9), T(2021, 11, 17, 17), 4),
+    ("Date : jeudi 18 novembre 2021 Heure : 14h00 - 17h00", {},
+     T(2021, 11, 18, 14), T(2021, 11, 18, 17), 1),
+    ("Session 1 : 16 novembre 2021 ; Session 2 : 18 novembre 2021", {},
+     D(2021, 11, 16), D(2021, 11, 18), 2),
+    ("le 16 novembre 2021 de 9h à 12h puis de 14h à 17h", {},
+     T(2021, 11, 16, 9), T(2021, 11, 16, 17), 2),
+    ("Lundi 15 novembre au vendredi 19 novembre 2021", {}, D(2021, 11, 15), D(2021, 11, 19), 1),
+    ("16 et 17/11/2021", {}, D(2021, 11, 16), D(2021, 11, 17), 2),
+    ("16 nov. 2021 • 10h - 12h", {}, T(2021, 11, 16, 10), T(2021, 11, 16, 12), 1),
+    ("le 16 novembre 2021 à 9h et à 14h", {}, T(2021, 11, 16, 9), T(2021, 11, 16, 14), 2),
+    ("Le 18 novembre à 14h00 (GMT+1)", {"year": 2021}, T(2021, 11, 18, 14), None, 1),
+    ("le 16 novembre et le 18", {"year": 2021}, D(2021, 11, 16), D(2021, 11, 18), 2),
+    ("le 16 novembre 2021 et 3 ateliers", {}, D(2021, 11, 16), D(2021, 11, 16), 1),
+    ("Mercredi 17 novembre 2021 – 14h00-16h00", {}, T(2021, 11, 17, 14), T(2021, 11, 17, 16), 1),
+    ("Le 16/11/2021 de 9h à 12h et le 17/11/2021 de 14h à 17h", {},
+     T(2021, 11, 16, 9), T(2021, 11, 17, 17), 2),
+    ("Du 15 au 19 novembre 2021, de 9h à 17h", {}, T(2021, 11, 15, 9), T(2021, 11, 19, 17), 5),
+    ("MARDI 16 NOVEMBRE 2021 - 14H00 À 16H00", {}, T(2021, 11, 16, 14), T(2021, 11, 16, 16), 1),
+    ("Le 16 novembre de 9h à 17h à Paris", {"year": 2021}, T(2021, 11, 16, 9), T(2021, 11, 16, 17), 1),
+]
+
+
+@pytest.mark.parametrize(("text", "kw", "start", "end", "count"), REAL_WORLD, ids=ids(REAL_WORLD))
+def test_real_world_forms(text, kw, start, end, count):
+    when = parse_when(text, **kw)
+    assert when is not None
+    assert (when.start, when.end, len(when.slots)) == (start, end, count)
+    assert when.warnings == ()
+
+
+ASIDES = [
+    ("18 novembre 2021 à 14h (durée : 2h)", T(2021, 11, 18, 14), None, "duration"),
+    ("le 16 novembre 2021, 14h - 15h30 (1h30)", T(2021, 11, 16, 14), T(2021, 11, 16, 15, 30),
+     "duration"),
+    ("Le 16 novembre 2021 à 18h30 (ouverture des portes à 18h)", T(2021, 11, 16, 18, 30), None,
+     "brackets"),
+    ("Jeudi 18 novembre 2021 de 14h à 17h (accueil à partir de 13h30)", T(2021, 11, 18, 14),
+     T(2021, 11, 18, 17), "brackets"),
+    ("le 16 novembre 2021, pendant 3h", D(2021, 11, 16), D(2021, 11, 16), "duration"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "why"), ASIDES, ids=ids(ASIDES))
+def test_asides_are_not_slots(text, start, end, why):
+    when = parse_when(text)
+    assert (when.start, when.end, len(when.slots)) == (start, end, 1)
+    assert why in when.warnings[0]
+
+
 # -- daylight saving time ------------------------------------------------------------------
 def test_dst_autumn_fold_keeps_instants_ordered():
     when = parse_when("le 30 octobre 2022 de 1h30 à 3h30")
