@@ -6,7 +6,9 @@ a case that lists no commune_code expects none (see ``_check``).
 
 from __future__ import annotations
 
+import json
 import unicodedata
+from importlib.resources import files
 
 import pytest
 from hypothesis import given, settings
@@ -351,6 +353,9 @@ REAL_WORLD = [  # forms seen on public-sector event pages
     ("Ste Marie (974)", C("97418", "974", "04")),
     ("Évry", C("91228", "91", "11")),
     ("Charleville", C("08105", "08", "44")),
+    ("à Aix", C("13001", "13", "93")),
+    ("Le Puy", C("43157", "43", "84")),
+    ("Issy", C("92040", "92", "11")),
     ("Boulogne", {"commune_code": None}),
     ("Territoire de Belfort", {"commune_code": None, "departement_code": "90"}),
     ("Marseille - La Friche Belle de Mai", C(*MARSEILLE, venue="La Friche Belle de Mai")),
@@ -570,3 +575,16 @@ def test_replica_forms_resolve_across_all_regions():
 def test_fold(text, folded):
     assert fold(text) == folded
     assert [t.key for t in tokenize(unicodedata.normalize("NFC", text))] == folded.split()
+
+
+def test_alias_table_points_to_real_codes():
+    aliases = json.loads(files("parsers.data").joinpath("place_aliases.json").read_text("utf-8"))
+    assert all(geo.region(code) for code in aliases["regions"].values())
+    assert all(geo.commune(code) for code in aliases["short_names"].values() if code)
+    assert all(geo.departement(code) for code in aliases["areas"].values())
+    for venue in aliases["venues"]:
+        assert geo.commune(venue["commune"]), venue
+        arr = venue["arrondissement"]
+        assert arr is None or geo.arrondissement_municipal(arr).commune_code == venue["commune"]
+    everyday = {fold(n) for n in aliases["not_communes"]}
+    assert everyday <= {fold(c.name) for c in geo.communes()}
