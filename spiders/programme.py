@@ -32,6 +32,7 @@ class ProgrammeSpider(scrapy.Spider):
     def __init__(self, edition: str | None = "all", *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.editions = editions.select(edition)   # UnknownEdition at start, never mid-crawl
+        self.edition = str(edition or "all")        # the argument as given: the store's lock scope
         self.base_url = config.REAL_BASE_URL
 
     @classmethod

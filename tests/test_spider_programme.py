@@ -12,7 +12,10 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import scrapy
@@ -96,6 +99,17 @@ LISTINGS = [
     ("legacy2019_listing.html", "/la-semaine-de-linnovation-publique/programme", 2019, 0, 2,
      ["hackathon-des-donnees-locales", "forum-des-labs"], [1, 2]),
 ]
+
+
+def test_last_page_whose_only_link_is_the_first_page(spider: ProgrammeSpider) -> None:
+    url = BASE + "/mois-de-linnovation-publique/programme-2023?page=1"
+    body = (b'<html><body><main><nav class="fr-pagination"><ul class="fr-pagination__list">'
+            b'<li><a class="fr-pagination__link" href="/mois-de-linnovation-publique/programme-2023">1</a></li>'
+            b'<li><a class="fr-pagination__link" aria-current="page">2</a></li></ul></nav></main></body></html>')
+    response = HtmlResponse(url=url, body=body, request=Request(url))
+    [listing, first] = spider.parse_listing(response, edition=editions.EDITIONS[2023])
+    assert (listing.page, listing.last_page, listing.event_urls) == (1, 1, [])
+    assert first.url == BASE + "/mois-de-linnovation-publique/programme-2023"
 
 
 @pytest.mark.parametrize(("page", "path", "year", "index", "last", "slugs", "others"), LISTINGS,
@@ -201,3 +215,58 @@ def test_text_html_served_as_plain_text_is_still_read(spider: ProgrammeSpider) -
                             request=Request(url))
     [item] = spider.parse_event(response)
     assert isinstance(item, EventItem) and item.title == "Titre en texte brut"
+
+
+# ---- a real crawl of a small replica over loopback HTTP (a subprocess: no reactor reuse)
+
+def _crawl(spider: str, base_url: str, out: Path, *args: str) -> list[dict]:
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "MIPCRAWL_BASE_URL": base_url, "MIPCRAWL_DATA_DIR": str(out.parent)}
+    cmd = [sys.executable, "-m", "scrapy", "crawl", spider, *args, "-s", "ITEM_PIPELINES={}",
+           "-s", "LOG_LEVEL=WARNING", "-O", str(out)]
+    done = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    return [json.loads(line) for line in out.read_text().splitlines()]
+
+
+@pytest.mark.e2e
+def test_crawl_replica_yields_every_listed_event_once(replica_small, tmp_path: Path) -> None:
+    base_url, site = replica_small
+    items = _crawl("programme", base_url, tmp_path / "programme.jsonl", "-a", "edition=all")
+    events = [i for i in items if "strategies" in i]
+    listings = [i for i in items if "event_urls" in i]
+    failures = [i for i in items if "kind" in i and "reason" in i]
+    truth = [json.loads(line) for line in (Path(site) / "_truth" / "events.jsonl").read_text().splitlines()]
+    listed = {t["path"]: t for t in truth if t["listed"]}
+    assert failures == []
+    paths = [urlsplit(e["url"]).path for e in events]
+    assert len(paths) == len(set(paths)), "an event was yielded twice"
+    assert set(paths) == set(listed)
+    for event in events:
+        expected = listed[urlsplit(event["url"]).path]
+        assert (event["title"], event["edition"]) == (expected["title"], expected["edition"]), event["url"]
+        assert event["edition_hint"] == expected["edition"] and event["http_status"] == 200
+    # every listing page of every edition, each knowing the last page of its listing
+    shape = json.loads((Path(site) / "_truth" / "editions.json").read_text())
+    for edition in shape:
+        pages = sorted(x["page"] for x in listings if x["edition"] == edition["year"])
+        assert pages == list(range(edition["listing_pages"])), edition["year"]
+        assert {x["last_page"] for x in listings if x["edition"] == edition["year"]} == {
+            edition["listing_pages"] - 1}
+
+
+@pytest.mark.e2e
+def test_crawl_replica_labs(replica_small, tmp_path: Path) -> None:
+    base_url, site = replica_small
+    items = _crawl("labs", base_url, tmp_path / "labs.jsonl")
+    truth = [json.loads(line) for line in (Path(site) / "_truth" / "labs.jsonl").read_text().splitlines()]
+    by_path = {urlsplit(i["url"]).path: i for i in items if "sections" in i}
+    assert not [i for i in items if "reason" in i]
+    expected_paths = {t["path"] for t in truth} | {t["atlas_path"] for t in truth if t["atlas_path"]}
+    assert set(by_path) == expected_paths
+    for lab in truth:
+        sheet = by_path[lab["path"]]
+        assert (sheet["name"], sheet["title"], sheet["host"]) == (lab["name"], lab["title"], lab["host"])
+        assert sheet["tags"] == lab["tags"] and list(sheet["sections"]) == lab["sections"]
+        assert str(lab["year_created"]) in sheet["created_text"]

@@ -18,7 +18,8 @@ from spiders.extract.dom import skipped
 from spiders.extract.page import find_main
 
 _CARD_LINKS = "//*[contains(@class,'fr-card__title')]//a/@href"
-_PAGE_LINKS = "//a[contains(@href,'page=')]/@href"
+_PAGE_LINKS = ("//*[contains(@class,'pagination') or contains(@class,'pager')]//a/@href"
+               " | //a[contains(@href,'page=')]/@href")
 _LISTING_LIKE = re.compile(r"/programme(?:-\d{4})?/?$")
 
 
