@@ -11,11 +11,14 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   "20.12.18" (dd.mm.yy, two-digit years are 20yy), "16 11 2021", ISO (with time and offset),
   number words ("le premier novembre", "vingt-deux novembre"). "sept." is September.
 - Times: "14h", "14h30", "14 h 30", "14:30", "14 heures", "midi", "minuit" (an end at
-  "minuit" or "0h" is the next midnight); ranges "de 14h à 16h30", "14h-16h", "entre 14h et
-  16h"; several slots "9h30-12h et 14h-17h". An end before its start is read overnight
-  only from the afternoon to before 6h ("de 22h à 2h"); otherwise the end is dropped with
-  a warning. A time followed by "de <noun>" or after "durée"/"pendant" is a duration and is
-  ignored ("2h45 de route"). Times without any date give None (no "today" is invented).
+  "minuit" or "0h" is the next midnight); ranges "de 14h à 16h30", "14h-16h", "9h30/12h30",
+  "entre 14h et 16h"; several slots "9h30-12h et 14h-17h". An end before its start is read
+  overnight only from the afternoon to before 6h ("de 22h à 2h"); otherwise the end is
+  dropped with a warning. A time followed by "de <noun>", after "durée :"/"pendant", or
+  alone in brackets after a slot ("(1h30)") is a duration and is ignored with a warning
+  ("2h45 de route"). A time in brackets when the date already has one is an aside and is
+  ignored with a warning ("18h30 (ouverture des portes à 18h)"). "24h/24" is not a time.
+  Times without any date give None (no "today" is invented).
 - Ranges and lists: "du 2 au 30 novembre", "du lundi 15 au dimanche 21 novembre", "Du
   02/11 au 30/11", "16-17 novembre", "entre le 16 et le 18": one slot (all-day values are
   dates, end = last day, inclusive). "les 19 et 20 novembre", "le 25 et le 26": one slot
@@ -31,11 +34,16 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   décembre au 3 janvier 2022" → 28 Dec 2021), then ``year``, a year standing alone in the
   text, the candidate of ``years`` that fits the weekdays, then ``today``'s year; else None.
   A weekday that does not fit the date keeps the date and adds a warning.
-- Relative words ("demain", "lundi prochain", "le 28 septembre dernier") need ``today``.
+- Relative words ("demain", "lundi prochain", "le 28 septembre dernier", "ce soir") need
+  ``today``; "<weekday> prochain" is the next one strictly after today, "dernier" the last
+  one strictly before, "ce <weekday>" the next one from today on.
   Placeholders ("l'année N+1") and vague periods ("la semaine prochaine") → None.
 - Stamps "Publiée le … · Mise à jour le …": ``parse_when`` returns the publication date;
   ``parse_stamps`` returns both.
-- Text longer than 1000 characters is not a date text → None.
+- Text longer than 1000 characters is not a date text → None. Non-str text → TypeError
+  (callers check for a missing text themselves); a bad year/today/tz → TypeError/ValueError.
+- ``When.unparsed_rest`` keeps the words the rules did not use (for review);
+  ``When.method`` is "rules" or "fallback".
 - The long tail (no date found by the rules but digits present) goes to dateparser,
   imported lazily, with day and month required (and year unless the context gives one).
 """

@@ -28,6 +28,7 @@ _VAGUE_UNITS = {"semaine", "mois", "annee", "an", "weekend", "week"}
 _DURATION = {"duree", "pendant", "dure", "environ", "en"}
 _FILLERS = {"le", "les", "l'", "la", "de", "du", "d'", "mois", "tout", "toute", "durant",
             "en", "au", "cours", "a"}
+_PARTS_OF_DAY = {"matin", "soir", "apres-midi", "apres midi", "apresmidi"}
 _DATE_KINDS = {"iso", "numdate", "spacedate"}
 _PLAIN = {"word", "punct", "dash", "other"}
 
@@ -90,7 +91,7 @@ class _Reader:
         tok = self.toks[i]
         if tok.kind == "time":
             return self.read_times(i)
-        if tok.kind in _PLAIN and tok.text not in _RELATIVE:
+        if tok.kind in _PLAIN and tok.text not in _RELATIVE and not self.this_part_of_day(i):
             self.connector(i, tok)
             return i + 1
         atom, j = self.read_atom(i)
@@ -126,7 +127,7 @@ class _Reader:
             self.out.abort = f"vague date {word!r}"
         elif word in _VAGUE_UNITS and self.text(i + 1) in _DIRECTION:
             self.out.abort = f"vague period {word!r}"
-        elif tok.kind in ("word", "other", "num") and word not in _FILLERS and word != "ce":
+        elif tok.kind in ("word", "other", "num") and word not in _FILLERS and word not in ("ce", "cet"):
             self.out.rest.append(tok.text)
             self.conn = None if self.conn != "or" else "or"
 
@@ -165,7 +166,12 @@ class _Reader:
             return self.read_month(i, tok)
         if tok.kind == "word" and tok.text in _RELATIVE:
             return Atom(offset_days=_RELATIVE[tok.text], text=tok.text), i + 1
+        if self.this_part_of_day(i):  # "ce soir", "cet après-midi": today
+            return Atom(offset_days=0, text=tok.text), i + 1
         return None, i
+
+    def this_part_of_day(self, i: int) -> bool:
+        return self.text(i) in _PARTS_OF_DAY and self.text(i - 1) in ("ce", "cet", "cette")
 
     def read_month(self, i: int, tok: Token) -> tuple[Atom, int]:
         """A whole month ("novembre 2021"), or month-first order ("novembre 16, 2021")."""

@@ -420,6 +420,9 @@ RELATIVE = [
     ("le 28 décembre dernier", D(2025, 12, 28)),
     ("le 3 décembre prochain", D(2026, 12, 3)),
     ("le 3 novembre prochain", D(2027, 11, 3)),
+    ("ce soir à 19h", T(2026, 11, 26, 19)),
+    ("cet après-midi de 14h à 16h", T(2026, 11, 26, 14)),
+    ("demain matin à 9h", T(2026, 11, 27, 9)),
 ]
 
 
@@ -462,6 +465,18 @@ REAL_WORLD = [
     ("Du 15 au 19 novembre 2021, de 9h à 17h", {}, T(2021, 11, 15, 9), T(2021, 11, 19, 17), 5),
     ("MARDI 16 NOVEMBRE 2021 - 14H00 À 16H00", {}, T(2021, 11, 16, 14), T(2021, 11, 16, 16), 1),
     ("Le 16 novembre de 9h à 17h à Paris", {"year": 2021}, T(2021, 11, 16, 9), T(2021, 11, 16, 17), 1),
+    ("Du 16/11/2021 09:00 au 18/11/2021 17:00", {}, T(2021, 11, 16, 9), T(2021, 11, 18, 17), 1),
+    ("lundi 15, mardi 16 et mercredi 17 novembre 2021", {}, D(2021, 11, 15), D(2021, 11, 17), 3),
+    ("Les 16 & 17 novembre 2021", {}, D(2021, 11, 16), D(2021, 11, 17), 2),
+    ("16 au 18 novembre 2021", {}, D(2021, 11, 16), D(2021, 11, 18), 1),
+    ("16-18 nov. 2021", {}, D(2021, 11, 16), D(2021, 11, 18), 1),
+    ("Mardi 16 novembre 2021 à 14h30 au 3 rue Martenot", {}, T(2021, 11, 16, 14, 30), None, 1),
+    ("Le 16 novembre 2021 à 14h30 et le 17 à 10h", {}, T(2021, 11, 16, 14, 30),
+     T(2021, 11, 17, 10), 2),
+    ("du 2/11 au 30/11/2021", {}, D(2021, 11, 2), D(2021, 11, 30), 1),
+    ("Le 16 novembre 2021 à 14h, 12 rue de la Paix, 75002 Paris", {}, T(2021, 11, 16, 14), None, 1),
+    ("Semaine de l'innovation publique du 19 au 25 novembre 2018", {},
+     D(2018, 11, 19), D(2018, 11, 25), 1),
 ]
 
 
@@ -482,6 +497,9 @@ ASIDES = [
     ("Jeudi 18 novembre 2021 de 14h à 17h (accueil à partir de 13h30)", T(2021, 11, 18, 14),
      T(2021, 11, 18, 17), "brackets"),
     ("le 16 novembre 2021, pendant 3h", D(2021, 11, 16), D(2021, 11, 16), "duration"),
+    ("Le 16 novembre 2021 à 14h – Durée : 1h30", T(2021, 11, 16, 14), None, "duration"),
+    ("le 18 novembre 2021 de 9h à 17h (pause déjeuner de 12h à 14h)", T(2021, 11, 18, 9),
+     T(2021, 11, 18, 17), "brackets"),
 ]
 
 
@@ -567,7 +585,8 @@ NONE = [
     ("mi-novembre 2021", {}), ("courant novembre", {"year": 2021}),
     ("vers le 16 novembre 2021", {}), ("avant le 30 novembre 2021", {}),
     ("la semaine prochaine", {"today": TODAY}), ("le mois prochain", {"today": TODAY}),
-    ("demain", {}), ("lundi prochain", {}), ("le 28 septembre dernier", {}),
+    ("demain", {}), ("lundi prochain", {}), ("le 28 septembre dernier", {}), ("ce soir", {}),
+    ("l'an prochain", {"today": TODAY}), ("fin 2021", {}), ("du lundi au vendredi de 9h à 17h", {}),
     ("le 16 ou le 17 novembre 2021", {}), ("31 novembre 2021", {}), ("30 février 2022", {}),
     ("29/02/2023", {}), ("32/11/2021", {}), ("16/13/2021", {}), ("le 0 novembre 2021", {}),
     ("du 30 au 2 novembre 2021", {}), ("du 16 novembre 2021 au 2 novembre 2021", {}),
