@@ -33,10 +33,16 @@ from parsers.place_text import tokenize
 __all__ = ["Place", "parse_place"]
 
 MAX_LENGTH = 2000  # longer texts are cut: a place is a line, not a page
-# "Matin :", "Après-midi :", "14h-17h :", "Jour 2 :" start a place of their own
+_TIME = r"\d{1,2} ?h ?(?:\d{2})?(?: ?[-–à] ?\d{1,2} ?h ?(?:\d{2})?)?"
+_PART_OF_DAY = r"(?:le |l')?(?:matin(?:ée)?|apr[eè]s[- ]?midi|soir(?:ée)?)"
+# "Matin :", "Après-midi :", "14h-17h :", "Jour 2 :" start a place of their own…
 _HALF_DAY = re.compile(
-    r"(?i)(?:^|(?<=[\s;,.\n]))(?:le |l')?(?:matin(?:ée)?|apr[eè]s[- ]?midi|soir(?:ée)?|midi|"
-    r"journée|jour \d+|\d{1,2} ?h ?(?:\d{2})?(?: ?[-–à] ?\d{1,2} ?h ?(?:\d{2})?)?)\s*:"
+    rf"(?i)(?:^|(?<=[\s;,.\n]))(?:{_PART_OF_DAY}|(?:le )?midi|journée|jour \d+|{_TIME})\s*:"
+)
+# … and so do "matin", "après-midi" opening a clause: "Matin à Rennes, après-midi en ligne"
+_HALF_DAY_CLAUSE = re.compile(rf"(?i)(?:^|[;,.\n/|])\s*({_PART_OF_DAY})(?=[\s–-])")
+_LABEL = re.compile(
+    rf"(?i)^\s*(?:{_PART_OF_DAY}|(?:le )?midi|journée|jour \d+|{_TIME})\s*(?::\s*)?(?:[-–]\s*)?"
 )
 
 
@@ -102,12 +108,13 @@ def _parse_one(text: str, whole: str | None = None) -> Place:
 
 
 def _split_half_days(text: str) -> list[str]:
-    starts = [m.start() for m in _HALF_DAY.finditer(text)]
+    starts = sorted({m.start() for m in _HALF_DAY.finditer(text)}
+                    | {m.start(1) for m in _HALF_DAY_CLAUSE.finditer(text)})
     if not starts:
         return [text]
     cuts = ([0] if text[:starts[0]].strip(" ;,.\n") else []) + starts + [len(text)]
     pieces = [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
-    return [_HALF_DAY.sub(" ", p, count=1).strip(" ;,.\n") for p in pieces if p.strip()]
+    return [_LABEL.sub("", p, count=1).strip(" ;,.\n") for p in pieces if p.strip()]
 
 
 def parse_place(text: str) -> Place:

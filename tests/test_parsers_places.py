@@ -241,7 +241,7 @@ AREAS = [
     ("Pays de la Loire", {"commune_code": None, "region_code": "52"}),
     ("Nord-Pas-de-Calais", {"commune_code": None, "region_code": "32"}),
     ("Picardie", {"commune_code": None, "region_code": "32"}),
-    ("Midi-Pyrénées", {"commune_code": None, "region_code": "76"}),
+    ("Midi-Pyrénées", {"commune_code": None, "region_code": "76", "others": ()}),
     ("Languedoc-Roussillon", {"commune_code": None, "region_code": "76"}),
     ("Alsace", {"commune_code": None, "region_code": "44"}),
     ("Lorraine", {"commune_code": None, "region_code": "44"}),
@@ -319,6 +319,10 @@ SEVERAL = [
     ("9h-12h : Lille (59) ; 14h-17h : Arras (62)", C("59350", "59", "32")),
     ("Matinée : Espace Beaulieu, 44200 Nantes\nAprès-midi : Station F", C(*NANTES)),
     ("Jour 1 : Lyon 3e ; Jour 2 : Marseille 1er", C(*LYON, arrondissement="69383")),
+    ("Matin en présentiel à Rennes, après-midi en ligne", C(*RENNES, attendance="mixed")),
+    ("Matin - Rennes / Après-midi - en ligne", C(*RENNES, attendance="mixed")),
+    ("Le matin à Nantes (44) ; l'après-midi à Angers", C(*NANTES, attendance="offline")),
+    ("Rennes, le matin ; en ligne l'après-midi", C(*RENNES, attendance="mixed")),
 ]
 
 REAL_WORLD = [  # forms seen on public-sector event pages
