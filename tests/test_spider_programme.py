@@ -270,3 +270,22 @@ def test_crawl_replica_labs(replica_small, tmp_path: Path) -> None:
         assert (sheet["name"], sheet["title"], sheet["host"]) == (lab["name"], lab["title"], lab["host"])
         assert sheet["tags"] == lab["tags"] and list(sheet["sections"]) == lab["sections"]
         assert str(lab["year_created"]) in sheet["created_text"]
+
+
+@pytest.mark.e2e
+def test_crawl_under_faults_keeps_every_page_it_could_get(replica_small_site, tmp_path: Path) -> None:
+    """Transient faults (5xx once, cut bodies, resets) are retried away; a persistent 5xx is a
+    FetchFailure: every event a fetched listing page links is either yielded or failed."""
+    import replica
+
+    with replica.serve(replica_small_site, flaky_rate=0.2, truncate_rate=0.1, reset_rate=0.1,
+                       fail_rate=0.08) as base_url:
+        items = _crawl("programme", base_url, tmp_path / "faults.jsonl", "-a", "edition=2024")
+    events = {urlsplit(i["url"]).path: i for i in items if "strategies" in i}
+    failures = [i for i in items if "reason" in i]
+    linked = {urlsplit(u).path for i in items if "event_urls" in i for u in i["event_urls"]}
+    failed_events = {urlsplit(f["url"]).path for f in failures if f["kind"] == "event"}
+    assert failures, "fail_rate 0.08 over ~40 paths should hit at least one"
+    assert all(f["http_status"] >= 500 and f["kind"] in ("listing", "event") for f in failures)
+    assert linked == set(events) | failed_events
+    assert all(e["edition"] == 2024 and e["title"] for e in events.values())
