@@ -1,7 +1,7 @@
 """The long tail: dateparser, imported lazily, for texts the rules found no date in.
 
-Called only when the text holds a number the rules did not use (so "10h-12h" alone never
-reaches it) and nothing made the rules refuse it. dateparser must find a day and a month
+Called only when the text holds a day-like number the rules did not use (so "10h-12h" or
+"Mois de l'innovation publique 2021" never reach it) and nothing made the rules refuse it. dateparser must find a day and a month
 (and a year unless the context gives one); "now" is pinned to `today` or to the context
 year, and relative phrases are read only when `today` is given.
 """
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
     from parsers.dates_grammar import Reading
 
-_DIGIT = re.compile(r"\d")
+# a number that could be a day ("16", "1er") or a compact date ("16112021")
+_DAYLIKE = re.compile(r"\d{1,2}(?:er|e)?|\d{5,8}")
 
 
 @functools.lru_cache(maxsize=32)
@@ -39,7 +40,8 @@ def _parser(base: dt.datetime, need_year: bool, relative: bool):
 
 
 def worth_trying(reading: Reading) -> bool:
-    return bool(reading.years) or any(_DIGIT.search(word) for word in reading.rest)
+    """Only a text with a day-like number the rules left unused can hold a date they missed."""
+    return any(_DAYLIKE.fullmatch(word) for word in reading.rest)
 
 
 def parse(norm: str, reading: Reading, *, year, today, zone: ZoneInfo):
