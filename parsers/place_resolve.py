@@ -197,6 +197,10 @@ def resolve(tokens: tuple[Token, ...], mentions: list[Mention]) -> Resolution:
         (commune, arrondissement), confidence = arr, "arrondissement"
     if commune is None and pc:
         commune, confidence = _by_postcode(pc, mentions)
+        named = _by_name([m for m in mentions if m.how == "postcode"], h)
+        if confidence == "postcode" and named and named[0] != commune:
+            # "44000 Rennes": the name written next to a wrong postcode wins
+            commune, confidence = named[0], "name-postcode-mismatch"
     strong = [m for m in mentions if m.how in STRONG or m.how == "in"]
     if commune is None and (found := _by_name(strong, h)):
         commune, confidence = found

@@ -10,7 +10,8 @@ text it cannot place gives a ``Place`` whose codes are None.
 
 ``confidence`` says how the commune (or, failing one, the area) was found:
 "arrondissement" ("Paris 15e"), "postcode+name", "cedex+name" (an unlisted Cedex postcode
-whose département agrees with the name), "postcode" (a postcode serving one commune),
+whose département agrees with the name), "postcode" (a postcode serving one commune), "name-postcode-mismatch" (the name written
+next to the postcode names another commune: the name wins),
 "name", "name+departement" / "name+region" (a homonym settled by the text),
 "name-dominant" (a homonym 15x more populous than the others together:
 "Saint-Nazaire" is the one in Loire-Atlantique),

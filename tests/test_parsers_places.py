@@ -94,6 +94,8 @@ POSTCODES = [
     ("11 rue Saint-Dominique 75700 Paris SP 07", C(*PARIS)),
     ("BP 123 - 44000 Nantes", C(*NANTES)),
     ("17000 La Rochelle", C("17300", "17", "75")),
+    ("44000 Rennes", C(*RENNES, postcode="44000", confidence="name-postcode-mismatch")),
+    ("3 rue de Paris, 44000 Saint-Denis", C(*NANTES, confidence="postcode")),
     ("76600 Le Havre", C("76351", "76", "28")),
     ("Parc des expositions, 18 rue de la Foire, 57000 Metz", C("57463", "57", "44")),
 ]
