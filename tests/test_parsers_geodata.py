@@ -134,3 +134,14 @@ def test_chefs_lieux(kind, code, chef_lieu):
     found = geo.region_chef_lieu(code) if kind == "region" else geo.departement_chef_lieu(code)
     assert found.name == chef_lieu
     assert geo.region_chef_lieu("99") is None
+
+
+def test_check_mode_tells_stale_tables(tmp_path, tarballs, fresh_table, capsys):
+    cache = str(next(iter(tarballs.values())).parent)
+    stale = dict(fresh_table, regions=fresh_table["regions"][:-1])
+    out = tmp_path / "geo.json.gz"
+    out.write_bytes(build.encode(stale))
+    assert build.main(["--cache", cache, "--check", "--out", str(out)]) == 1
+    assert "differs" in capsys.readouterr().out
+    out.write_bytes(build.encode(fresh_table))
+    assert build.main(["--cache", cache, "--check", "--out", str(out)]) == 0
