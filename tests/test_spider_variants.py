@@ -214,6 +214,12 @@ def test_variant(html: str, expected: dict) -> None:
         assert (got, item.strategies.get(field)) == (value, strategy), field
 
 
+def test_junk_nested_beyond_any_limit_is_kept_without_error() -> None:
+    html = "<html><body><main><h1>Titre</h1>" + "<div><b>" * 20000 + "Date : Le 9/11"
+    item, failed = _read(html)
+    assert failed == [] and item.title == "Titre" and item.url == URL
+
+
 def test_menus_footers_and_related_cards_are_never_read() -> None:
     item, _ = _read(page("<h1>T</h1>"))
     assert item.when_text is None and item.place_text is None and item.organiser is None

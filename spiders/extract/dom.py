@@ -52,31 +52,27 @@ def _is_link_card(el, cls: str) -> bool:
 
 
 def text_of(el, *, skip: bool = True) -> str:
-    """Text of an element, one line per block, spaces collapsed, empty lines dropped."""
-    parts: list[str] = []
-    if el.text:
-        parts.append(el.text)
-    _collect(el, parts, skip)
-    return tidy("".join(parts))
+    """Text of an element, one line per block, spaces collapsed, empty lines dropped.
 
-
-def _collect(el, parts: list[str], skip: bool) -> None:
-    for child in el:
-        tag = child.tag
-        if isinstance(tag, str) and not (skip and skipped(child)):
-            if tag == "br":
-                parts.append("\n")
-            else:
+    Walked with an explicit stack: junk nested thousands deep cannot hit the recursion limit."""
+    parts: list[str] = [el.text or ""]
+    stack: list = list(el)[::-1]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):          # what to write once an element's children are done
+            parts.append(node)
+            continue
+        tag = node.tag
+        if isinstance(tag, str) and not (skip and skipped(node)):
+            if tag != "br":
                 block = tag in BLOCKS
-                if block:
-                    parts.append("\n")
-                if child.text:
-                    parts.append(child.text)
-                _collect(child, parts, skip)
-                if block:
-                    parts.append("\n")
-        if child.tail:
-            parts.append(child.tail)
+                stack.append(("\n" if block else "") + (node.tail or ""))
+                parts.append(("\n" if block else "") + (node.text or ""))
+                stack.extend(list(node)[::-1])
+                continue
+            parts.append("\n")
+        parts.append(node.tail or "")
+    return tidy("".join(parts))
 
 
 def tidy(text: str) -> str:

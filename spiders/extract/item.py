@@ -57,7 +57,12 @@ def read_event(
         if value not in (None, "", []):
             setattr(item, name, value)
             item.strategies[name] = strategy
-    found = read_edition(page, when_text=item.when_text, stamps=item.stamps_text)
+    try:
+        found = read_edition(page, when_text=item.when_text, stamps=item.stamps_text)
+    except Exception:  # noqa: BLE001 - same rule as the fields: keep the page
+        logger.warning("reading the edition of %s failed", response.url, exc_info=True)
+        failed.append("edition")
+        found = None
     if found:
         item.edition, item.edition_text = found.year, found.text
         item.strategies["edition"] = found.strategy
