@@ -46,27 +46,31 @@ def read_event(
         listing_url=listing_url, edition_hint=edition_hint,
         capture_id=response.meta.get("capture_id") if _has_meta(response) else None,
     )
-    failed = []
-    for name, helper in FIELDS.items():
-        try:
-            value, strategy = helper(page)
-        except Exception:  # noqa: BLE001 - one odd field must not lose the whole page
-            logger.warning("extracting %s from %s failed", name, response.url, exc_info=True)
-            failed.append(name)
-            continue
-        if value not in (None, "", []):
-            setattr(item, name, value)
-            item.strategies[name] = strategy
-    try:
-        found = read_edition(page, when_text=item.when_text, stamps=item.stamps_text)
-    except Exception:  # noqa: BLE001 - same rule as the fields: keep the page
-        logger.warning("reading the edition of %s failed", response.url, exc_info=True)
+    failed = [name for name, helper in FIELDS.items() if not _apply(item, name, helper, page)]
+    if not _apply(item, "edition", lambda p: _edition(p, item), page):
         failed.append("edition")
-        found = None
-    if found:
-        item.edition, item.edition_text = found.year, found.text
-        item.strategies["edition"] = found.strategy
     return item, failed
+
+
+def _edition(page: Page, item: EventItem):
+    found = read_edition(page, when_text=item.when_text, stamps=item.stamps_text)
+    if found is None:
+        return None, None
+    item.edition_text = found.text
+    return found.year, found.strategy
+
+
+def _apply(item: EventItem, name: str, helper, page: Page) -> bool:
+    """Set one field from its helper; False when the helper failed (logged, the page is kept)."""
+    try:
+        value, strategy = helper(page)
+    except Exception:  # noqa: BLE001 - one odd field must not lose the whole page
+        logger.warning("extracting %s from %s failed", name, page.url, exc_info=True)
+        return False
+    if value not in (None, "", []):
+        setattr(item, name, value)
+        item.strategies[name] = strategy
+    return True
 
 
 def _has_meta(response: TextResponse) -> bool:
