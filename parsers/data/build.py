@@ -101,14 +101,19 @@ def _verify(source: Source, blob: bytes) -> None:
         raise BuildError(f"{source.tarball_name}: integrity mismatch (not the pinned release)")
 
 
-def _read_json(tarball: Path, source: Source, member: str) -> object:
+def _read_json(tarball: Path, source: Source, members: tuple[str, ...]) -> dict[str, object]:
+    """The JSON files ``members`` of a verified tarball, read in one streaming pass."""
     blob = tarball.read_bytes()
     _verify(source, blob)
-    with tarfile.open(fileobj=io.BytesIO(blob), mode="r:gz") as tar:
-        f = tar.extractfile(f"package/{member}")
-        if f is None:
-            raise BuildError(f"{tarball.name}: {member} missing")
-        return json.load(f)
+    wanted = {f"package/{m}": m for m in members}
+    found: dict[str, object] = {}
+    with tarfile.open(fileobj=io.BytesIO(blob), mode="r|gz") as tar:
+        for info in tar:
+            if info.name in wanted and (f := tar.extractfile(info)) is not None:
+                found[wanted[info.name]] = json.load(f)
+                if len(found) == len(wanted):
+                    return found
+    raise BuildError(f"{tarball.name}: {sorted(set(members) - found.keys())} missing")
 
 
 def _current_code(entry: dict, by_code: dict[str, dict]) -> str | None:
@@ -139,7 +144,8 @@ def _commune_rows(entries: list[dict], paths: dict[str, Path]) -> dict[str, list
     """Current communes (with La Poste's extra postcodes), arrondissements, former communes."""
     by_code = {c["code"]: c for c in entries if c["type"] == "commune-actuelle"}
     everything = {c["code"]: c for c in entries} | by_code
-    rows = _read_json(paths[CODES_POSTAUX.name], CODES_POSTAUX, "codes-postaux.json")
+    rows = _read_json(paths[CODES_POSTAUX.name], CODES_POSTAUX, ("codes-postaux.json",))
+    rows = rows["codes-postaux.json"]
     extras = _postcode_extras(rows, everything)
     return {
         "communes": sorted(
@@ -161,9 +167,11 @@ def _commune_rows(entries: list[dict], paths: dict[str, Path]) -> dict[str, list
 
 def build_table(paths: dict[str, Path]) -> dict:
     """The compact table as a JSON-able dict (deterministic order)."""
+    files = _read_json(paths[DECOUPAGE.name], DECOUPAGE,
+                       tuple(f"data/{m}.json" for m in ("regions", "departements", "communes")))
+
     def data(member: str) -> list[dict]:
-        return [x for x in _read_json(paths[DECOUPAGE.name], DECOUPAGE, f"data/{member}.json")
-                if x["zone"] in ZONES]
+        return [x for x in files[f"data/{member}.json"] if x["zone"] in ZONES]
 
     regions = sorted(data("regions"), key=lambda r: r["code"])
     departements = sorted(data("departements"), key=lambda d: d["code"])
