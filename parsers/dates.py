@@ -94,7 +94,8 @@ _PARIS = ZoneInfo("Europe/Paris")
 
 
 def _check(text, year, today, tz, years) -> ZoneInfo:
-    if type(text) is str and today is None and years is None and tz == "Europe/Paris" and (
+    if type(text) is str and years is None and tz == "Europe/Paris" and (
+        today is None or type(today) is dt.date) and (
         year is None or (type(year) is int and 1900 <= year <= 2200)
     ):
         return _PARIS  # the usual call, checked in one go

@@ -33,13 +33,13 @@ _DATE_KINDS = {"iso", "numdate", "spacedate"}
 _PLAIN = {"word", "punct", "dash", "other"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Slot:
     start: Clock
     end: Clock | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Atom:
     day: int | None = None
     month: int | None = None
@@ -55,7 +55,7 @@ class Atom:
     text: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     atoms: list[Atom] = field(default_factory=list)
     pre_times: list[Slot] = field(default_factory=list)

@@ -37,24 +37,24 @@ _DASHED_MONTH = re.compile(r"(\d)-([a-z]{3,9}\.?)-(\d)")
 
 _TOKEN = re.compile(
     r"""
-    (?=\d)(?:(?P<iso>(?<![\d/.])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)
+    (?=\d)(?:(?=\d{4}[-/.]\d)(?P<iso>(?<![\d/.])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)
         (?:[t\s]+(?P<ih>\d\d?):(?P<imi>\d\d)(?::\d\d(?:[.,]\d+)?)?
         (?P<ioff>z|[+-]\d\d:?\d\d)?)?(?![\d/.]))
-    |(?P<numdate>(?<![\d/.,])(?:(?P<nd>\d\d?)/(?P<nm>\d\d?)(?:/(?P<ny>\d{4}|\d\d))?
+    |(?=\d\d?[/.-]\d)(?P<numdate>(?<![\d/.,])(?:(?P<nd>\d\d?)/(?P<nm>\d\d?)(?:/(?P<ny>\d{4}|\d\d))?
         |(?P<nd2>\d\d?)(?P<nsep>[.-])(?P<nm2>\d\d?)(?P=nsep)(?P<ny2>\d{4}|\d\d))(?![\d/.]\d|\d|\s*h\b))
-    |(?P<spacedate>(?<!\d)(?P<sd>\d\d?)\s(?P<sm>\d\d?)\s(?P<sy>(?:19|20)\d\d)(?!\d))
-    |(?P<roundclock>24\s*h\s*/\s*24|7\s*j\s*/\s*7)
-    |(?P<time>(?<![\d:.,])(?P<th>\d\d?)\s*(?:heures?|hrs?|h)
+    |(?=\d\d?\s\d)(?P<spacedate>(?<!\d)(?P<sd>\d\d?)\s(?P<sm>\d\d?)\s(?P<sy>(?:19|20)\d\d)(?!\d))
+    |(?=24|7)(?P<roundclock>24\s*h\s*/\s*24|7\s*j\s*/\s*7)
+    |(?=\d\d?\s*h)(?P<time>(?<![\d:.,])(?P<th>\d\d?)\s*(?:heures?|hrs?|h)
         (?:\s*(?P<tm>\d\d)(?!\d)(?:\s*(?:minutes?|mn|min)\b)?)?(?![a-z\d]))
-    |(?P<clock>(?<![\d:/.,])(?P<ch>\d\d?):(?P<cm>\d\d)(?::\d\d)?(?![\d:]))
+    |(?=\d\d?:)(?P<clock>(?<![\d:/.,])(?P<ch>\d\d?):(?P<cm>\d\d)(?::\d\d)?(?![\d:]))
     |(?P<year>(?<!\d)(?:19|20)\d\d(?!\d))
     |(?P<num>(?<![\d])(?P<nv>\d\d?)(?:er|re|eme|e)?(?![\d]))
     |(?P<digits>\d+))
-    |(?=[a-z])(?:(?P<phrase>apres[-\s]?midi|aujourd'?\s*hui|apres[-\s]demain|avant[-\s]hier
+    |(?=[a-z])(?:(?=[ajdmn])(?:(?P<phrase>apres[-\s]?midi|aujourd'?\s*hui|apres[-\s]demain|avant[-\s]hier
         |jusqu'?\s*(?:au|aux|a|en)(?![a-z])|a\s+partir\s+(?:du|de|d')|des\s+le
         |mise?\s+a\s+jour|mis\s+en\s+ligne)
     |(?P<noon>midi(?:\s*(?:et\s*)?(?P<half>demie?|30|quart|15))?(?![a-z]))
-    |(?P<placeholder>n\s*\+\s*\d|annee\s+prochaine|annee\s+suivante)
+    |(?P<placeholder>n\s*\+\s*\d|annee\s+prochaine|annee\s+suivante))
     |(?P<alpha>[a-z]+'?)\.?)
     |(?P<dash>-)
     |(?P<punct>[,;:()\[\]&+/.!?|])
@@ -67,8 +67,7 @@ _TOKEN = re.compile(
 class Token(NamedTuple):
     kind: str            # iso numdate spacedate time month weekday year num word dash punct other
     text: str            # the normalised text of the token
-    value: tuple         # kind-specific numbers, see _value()
-    start: int
+    value: tuple         # kind-specific numbers (day, month, year…, or hour, minute)
 
 
 def normalise(text: str) -> str:
@@ -104,6 +103,8 @@ def _noon(m: re.Match) -> tuple:
 def _alpha(m: re.Match, text: str) -> tuple[str, str, tuple]:
     """Kind, text and value of a single word: month, weekday, "minuit" or a plain word."""
     word = m.group("alpha")
+    if word not in _SPECIAL_WORDS:
+        return "word", word, ()
     if word in MONTHS:
         return "month", m.group(), (MONTHS[word],)
     if word in WEEKDAYS:
@@ -133,6 +134,7 @@ def _full_year(text: str | None) -> int | None:
     return int(text) if len(text) == 4 else 2000 + int(text)
 
 
+_SPECIAL_WORDS = {*MONTHS, *WEEKDAYS, *_WEEKDAY_ABBR, "minuit"}
 _KINDS = {"clock": "time", "noon": "time", "digits": "other", "roundclock": "other",
           "phrase": "word"}
 
@@ -140,13 +142,12 @@ _KINDS = {"clock": "time", "noon": "time", "digits": "other", "roundclock": "oth
 def tokenize(text: str) -> list[Token]:
     """Tokens of already-normalised text, in order."""
     tokens = []
-    new = tuple.__new__  # the NamedTuple constructor, without its Python-level wrapper
+    new, values, kinds = tuple.__new__, _VALUE, _KINDS  # NamedTuple without its wrapper
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         if kind == "alpha":
-            tokens.append(new(Token, (*_alpha(m, text), m.start())))
+            tokens.append(new(Token, _alpha(m, text)))
             continue
-        value = _VALUE.get(kind)
-        tokens.append(new(Token, (_KINDS.get(kind, kind), m.group(), value(m) if value else (),
-                                  m.start())))
+        value = values.get(kind)
+        tokens.append(new(Token, (kinds.get(kind, kind), m.group(), value(m) if value else ())))
     return tokens

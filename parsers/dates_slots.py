@@ -11,6 +11,7 @@ the next unit that has some, else of the previous one ("les 19 et 20 novembre de
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -22,7 +23,7 @@ MAX_DAILY_SPAN = 62  # longer ranges with a daily time keep one slot, not hundre
 Value = dt.date | dt.datetime
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     first: dt.date
     last: dt.date
@@ -55,6 +56,14 @@ def make_units(atoms: list[Atom], spans: list[tuple[dt.date, dt.date]]) -> list[
     return units
 
 
+@functools.lru_cache(maxsize=1024)
+def _plain_day(zone: ZoneInfo, day: dt.date) -> bool:
+    """True when the zone's offset does not change during the day (no gap, no fold)."""
+    first = dt.datetime(day.year, day.month, day.day, tzinfo=zone)
+    last = dt.datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=zone)
+    return first.utcoffset() == last.utcoffset() == first.replace(fold=1).utcoffset()
+
+
 def local(day: dt.date, clock: tuple[int, int], zone: ZoneInfo, warnings: list[str],
           offset: str | None = None) -> dt.datetime:
     """An aware datetime for a wall-clock time on a day, with DST gaps and folds flagged."""
@@ -66,7 +75,7 @@ def local(day: dt.date, clock: tuple[int, int], zone: ZoneInfo, warnings: list[s
             offset.replace(":", ""), "%z").tzinfo
         return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=fixed).astimezone(zone)
     value = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
-    if value.utcoffset() == value.replace(fold=1).utcoffset():
+    if _plain_day(zone, day) or value.utcoffset() == value.replace(fold=1).utcoffset():
         return value  # neither in a gap nor in a fold: the usual case
     back = value.astimezone(UTC).astimezone(zone)
     if back.replace(tzinfo=None) != value.replace(tzinfo=None):
@@ -92,7 +101,7 @@ def _timed(day: dt.date, slot: Slot, unit: Unit, zone: ZoneInfo, warnings: list[
                             f"{slot.start[0]:02d}:{slot.start[1]:02d}; end dropped")
             return (start, None)
     end = local(end_day, slot.end, zone, warnings, unit.offset)
-    if end.astimezone(UTC) <= start.astimezone(UTC):
+    if end.utcoffset() != start.utcoffset() and end.astimezone(UTC) <= start.astimezone(UTC):
         warnings.append("end instant not after start instant; end dropped")
         return (start, None)
     return (start, end)
