@@ -20,7 +20,8 @@ _ONLINE = re.compile(
     r"en direct sur|100 en ligne|full remote|tchap|gotomeeting|"
     r"lien (?:de )?(?:connexion|visio\w*|zoom|teams|webex|participation)|"
     r"(?:linkedin|facebook|youtube|instagram|twitch) live|live (?:linkedin|facebook|youtube)|"
-    r"(?:format|evenement|session|100) (?:digital|numerique)|en distanciel)\b"
+    r"(?:format|evenement|session|100) (?:digital|numerique)|en distanciel|en direct|"
+    r"retransmis\w*|retransmission)\b"
 )
 _OFFLINE = re.compile(
     r"\b(?:presentiel(?:le)?|sur place|en personne|physique|en salle|"

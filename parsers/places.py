@@ -47,6 +47,9 @@ _LABEL = re.compile(
 )
 
 
+_SPACED_POSTCODE = re.compile(r"\b(\d{2}) (\d{3})\b(?=,? ?[^\W\d_])")  # "35 000 Rennes"
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     text: str
@@ -86,6 +89,7 @@ def _alias_venue(found, addr) -> str | None:
 
 def _parse_one(text: str, whole: str | None = None) -> Place:
     bare, urls = split_urls(text)
+    bare = _SPACED_POSTCODE.sub(r"\1\2", bare)
     tokens = tokenize(bare)
     mentions = find_mentions(tokens, bare != bare.lower())
     found = resolve(tokens, mentions)

@@ -94,6 +94,8 @@ POSTCODES = [
     ("11 rue Saint-Dominique 75700 Paris SP 07", C(*PARIS)),
     ("BP 123 - 44000 Nantes", C(*NANTES)),
     ("17000 La Rochelle", C("17300", "17", "75")),
+    ("35 000 Rennes", C(*RENNES, postcode="35000")),
+    ("12 rue Kléber, 67 000 Strasbourg", C("67482", "67", "44", postcode="67000")),
     ("44000 Rennes", C(*RENNES, postcode="44000", confidence="name-postcode-mismatch")),
     ("3 rue de Paris, 44000 Saint-Denis", C(*NANTES, confidence="postcode")),
     ("76600 Le Havre", C("76351", "76", "28")),
@@ -311,6 +313,9 @@ ATTENDANCE = [
     ("Inscription en ligne obligatoire", None), ("Inscriptions en ligne, à Rennes", "offline"),
     ("Webinaire - lien envoyé après inscription", "online"),
     ("Matin : plénière en hybride", "mixed"),
+    ("Conférence retransmise en direct", "online"),
+    ("Amphithéâtre, Rennes (retransmission en direct)", "mixed"),
+    ("Appelez le 02 99 00 00 00", None),
 ]
 
 SEVERAL = [
