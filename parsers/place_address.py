@@ -27,7 +27,7 @@ _NOT_A_VENUE = re.compile(
     r"^(?:a|au|aux|en|dans|sur) |\b(?:a definir|a confirmer|a preciser|a venir|tbd|tba|"
     r"non communique|communique ulterieurement|france entiere|partout en france|"
     r"toute la france|national|nationale|lieu|adresse|cedex(?: \d+)?|bp \d+|cs \d+)$|"
-    r"^chez (?:vous|soi|toi)\b|\b(?:\d{2} ){4}\d{2}\b|@|"
+    r"^chez (?:vous|soi|toi)\b|\b(?:\d{2} ){4}\d{2}\b|"
     r"^(?:matin|apres midi|soir|soiree|journee|midi|salle)$|^\d+$"
 )
 MAX_VENUE_LENGTH = 120
