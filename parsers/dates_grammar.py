@@ -28,6 +28,13 @@ _VAGUE_UNITS = {"semaine", "mois", "annee", "an", "weekend", "week"}
 _DURATION = {"duree", "pendant", "dure", "environ", "en"}
 _FILLERS = {"le", "les", "l'", "la", "de", "du", "d'", "mois", "tout", "toute", "durant",
             "en", "au", "cours", "a"}
+# the part each small word plays, in order of precedence (later entries win)
+_ROLES = {
+    **dict.fromkeys(_FILLERS, "filler"), **dict.fromkeys(_RANGE_OPEN, "start"),
+    **dict.fromkeys(_OPEN_FROM, "from"), "ou": "or", **dict.fromkeys(_AND, "and"),
+    **dict.fromkeys(_TO, "to"), **dict.fromkeys(_OPEN_TO, "until"),
+    "(": "(", "[": "(", ")": ")", "]": ")",
+}
 _PARTS_OF_DAY = {"matin", "soir", "apres-midi", "apres midi", "apresmidi"}
 _DATE_KINDS = {"iso", "numdate", "spacedate"}
 _PLAIN = {"word", "punct", "dash", "other"}
@@ -91,7 +98,9 @@ class _Reader:
         tok = self.toks[i]
         if tok.kind == "time":
             return self.read_times(i)
-        if tok.kind in _PLAIN and tok.text not in _RELATIVE and not self.this_part_of_day(i):
+        if tok.kind in _PLAIN and tok.text not in _RELATIVE and (
+            tok.text not in _PARTS_OF_DAY or not self.this_part_of_day(i)
+        ):
             self.connector(i, tok)
             return i + 1
         atom, j = self.read_atom(i)
@@ -108,26 +117,27 @@ class _Reader:
 
     def connector(self, i: int, tok: Token) -> None:
         word = tok.text.rstrip(".")
-        if word in ("(", "["):
+        role = "to" if tok.kind == "dash" else _ROLES.get(word)
+        if role == "filler":
+            return
+        if role is None:
+            self.other_word(i, tok, word)
+        elif role == "(":
             self.depth += 1
-        elif word in (")", "]"):
+        elif role == ")":
             self.depth = max(0, self.depth - 1)
-        elif tok.kind == "dash" or word in _TO:
-            self.conn = "to" if word not in _OPEN_TO else "until"
-        elif word in _AND:
-            self.conn = "and"
-        elif word == "ou":
-            self.conn = "or"
-        elif word in _OPEN_FROM:
-            self.conn = "from"
-        elif word in _RANGE_OPEN:
+        elif role == "start":
             self.between = self.between or word == "entre"
             self.conn = self.conn if self.conn in ("from", "until") else "start"
-        elif word in _VAGUE and self.vague_date_follows(i):
+        else:  # to, until, and, or, from
+            self.conn = role
+
+    def other_word(self, i: int, tok: Token, word: str) -> None:
+        if word in _VAGUE and self.vague_date_follows(i):
             self.out.abort = f"vague date {word!r}"
         elif word in _VAGUE_UNITS and self.text(i + 1) in _DIRECTION:
             self.out.abort = f"vague period {word!r}"
-        elif tok.kind in ("word", "other", "num") and word not in _FILLERS and word not in ("ce", "cet"):
+        elif tok.kind in ("word", "other", "num") and word not in ("ce", "cet"):
             self.out.rest.append(tok.text)
             self.conn = None if self.conn != "or" else "or"
 
