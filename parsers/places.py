@@ -45,8 +45,6 @@ _HALF_DAY_CLAUSE = re.compile(rf"(?i)(?:^|[;,.\n/|])\s*({_PART_OF_DAY})(?=[\s–
 _LABEL = re.compile(
     rf"(?i)^\s*(?:{_PART_OF_DAY}|(?:le )?midi|journée|jour \d+|{_TIME})\s*(?::\s*)?(?:[-–]\s*)?"
 )
-
-
 _SPACED_POSTCODE = re.compile(r"\b(\d{2}) (\d{3})\b(?=,? ?[^\W\d_])")  # "35 000 Rennes"
 
 
@@ -69,11 +67,6 @@ class Place:
     @property
     def is_online(self) -> bool | None:
         return {"online": True, "offline": False}.get(self.attendance or "")
-
-    @property
-    def is_physical(self) -> bool:
-        return bool(self.commune_code or self.postcode or self.street or self.venue
-                    or self.departement_code or self.region_code)
 
 
 def _attendance_of(online: bool, offline: bool, hybrid: bool) -> str | None:
