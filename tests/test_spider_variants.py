@@ -101,6 +101,16 @@ CASES = [
                             '%20Paris">Voir sur la carte</a></p>'), {"place_text": ("Station F, Paris", "attr")}),
     ("online link by host", page('<h1>T</h1><p>Rejoindre : <a href="https://teams.microsoft.com/l/meetup">ici'
                                  "</a></p>"), {"online_url": ("https://teams.microsoft.com/l/meetup", "attr")}),
+    ("drupal date field content", page('<h1>T</h1><div class="field-item"><span class="date-display-start" '
+                                       'property="dc:date" datatype="xsd:dateTime" content="2017-11-20T09:00:00+01:00">'
+                                       'Lundi 20 novembre 2017 - 09:00</span> à <span class="date-display-end" '
+                                       'property="dc:date" datatype="xsd:dateTime" content="2017-11-20T17:00:00+01:00">'
+                                       "17:00</span></div>"), {
+        "when_text": ("Lundi 20 novembre 2017 - 09:00 à 17:00", "attr"), "edition": (2017, "attr")}),
+    ("time inside a sentence", page('<h1>T</h1><p>Date : le <time datetime="2024-11-21">21 novembre</time> de 9h '
+                                    "à 12h</p>"), {"when_text": ("le 21 novembre de 9h à 12h", "attr")}),
+    ("address element", page("<h1>T</h1><address>Hôtel de Région<br>1 rue de la Loire, 44000 Nantes</address>"), {
+        "place_text": ("Hôtel de Région 1 rue de la Loire, 44000 Nantes", "attr")}),
     # ---- (3) DSFR components
     ("dsfr icons on the element", page('<h1 class="fr-h1">T</h1><p class="fr-icon-calendar-line">Le 14/11 à 10h</p>'
                                        '<p class="fr-icon-map-pin-2-line">Préfecture, 3 rue Martenot à Rennes</p>'
@@ -157,6 +167,9 @@ CASES = [
     ("date plus hours labels", page("<h1>T</h1><dl><dt>Date</dt><dd>Mardi 16 novembre 2021</dd>"
                                     "<dt>Horaires</dt><dd>de 14h à 16h30</dd></dl>"), {
         "when_text": ("Mardi 16 novembre 2021, de 14h à 16h30", "label"), "edition": (2021, "fallback")}),
+    ("labels with plural marks and symbols", page("<h1>T</h1><p>📅 Date(s) et horaire(s) : Le 22/11 à 18h</p>"
+                                                  "<p>Organisateur·rice : Lab Zéro</p>"), {
+        "when_text": ("Le 22/11 à 18h", "label"), "organiser": ("Lab Zéro", "label")}),
     ("sentence organisé par", page("<h1>T</h1><p>Organisé par la DINUM</p>"), {
         "organiser": ("la DINUM", "label")}),
     ("2021 parcours label", page("<h1>T</h1><p><strong>Parcours :</strong> L'innovation au service de "
@@ -175,6 +188,10 @@ CASES = [
         "edition": (2020, "fallback")}),
     ("hero heading edition", page("<h2 class='edition'>Mois de l'innovation publique 2022</h2><h1>T</h1>"), {
         "edition": (2022, "label")}),
+    ("legacy status label", '<html><body><div id="content"><h1>T</h1><span class="label label-danger">Annulé'
+                            '</span><div class="field field--label-inline"><div class="field__label">Format</div>'
+                            '<div class="field__item">Atelier</div></div></div></body></html>', {
+        "badges": (["Annulé"], "legacy"), "formats": (["Atelier"], "label")}),
     # ---- (5) fallback
     ("first date-like line", page("<h1>Un atelier</h1><p>Rendez-vous le lundi 21 novembre 2022 à 14h.</p>"
                                   "<p>Salle 3, 59000 Lille</p>"), {

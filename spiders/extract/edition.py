@@ -55,7 +55,7 @@ def _time_attr(page: Page) -> EditionFound | None:
         parent = t.getparent()
         if parent is not None and STAMP.match(text_of(parent)):
             continue
-        found = _year_in(t.get("datetime"), "attr")
+        found = _year_in(t.get("datetime") or t.get("content"), "attr")
         if found:
             return found
     return None

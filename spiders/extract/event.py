@@ -4,6 +4,8 @@ returns ``(value, strategy)`` — ``jsonld``/``microdata``, ``attr``, ``dsfr``/`
 
 from __future__ import annotations
 
+import re
+
 from spiders.extract import fallback, links
 from spiders.extract import structured as sd
 from spiders.extract.dom import BLOCKS, one_line, text_of
@@ -46,7 +48,7 @@ def when_text(page: Page) -> Found:
     if event and event.get("startDate"):
         parts = [sd.text(event.get("startDate")), sd.text(event.get("endDate"))]
         return " – ".join(p for p in parts if p), kind
-    times = [t for t in page.times if t.get("datetime") and not _in_stamp(t)]
+    times = [t for t in page.times if _datetime(t) and not _in_stamp(t)]
     if times:
         return _time_text(times), "attr"
     icon = _icon_text(page, ("calendar", "time-line", "timer"))
@@ -64,7 +66,7 @@ def place_text(page: Page) -> Found:
     place = _structured_place(event) if event else None
     if place:
         return place, kind
-    mapped = links.map_link_text(page)
+    mapped = links.map_link_text(page) or _address_element(page)
     if mapped:
         return mapped, "attr"
     icon = _icon_text(page, ("map-pin", "map-line", "road-map", "earth"))
@@ -166,10 +168,14 @@ def badges(page: Page) -> Found:
     found = [b for b in dict.fromkeys(found) if b]
     if found:
         return found, "dsfr"
-    legacy = page.main.xpath(".//*[contains(@class,'badge') or contains(@class,'status')"
-                             " or contains(@class,'label-')]")
+    legacy = [el for el in page.elements if _LEGACY_BADGE.search(el.get("class") or "")]
     found = [b for b in dict.fromkeys(one_line(text_of(x)) for x in legacy) if b and len(b) < 40]
     return (found, "legacy") if found else NOTHING
+
+
+# Status markers of pre-DSFR themes: Bootstrap labels/badges, "status"/"statut" classes.
+_LEGACY_BADGE = re.compile(r"(?:^|\s)(?:badge|badge-[\w-]+|label-(?:danger|warning|important|info|default|"
+                           r"success|primary)|status|statut|etat|event-status|annul\w*|cancel\w*)(?:\s|$)")
 
 
 def stamps_text(page: Page) -> Found:
@@ -210,6 +216,16 @@ def _place_line(loc) -> str | None:
     return ", ".join(kept) or None
 
 
+def _address_element(page: Page) -> str | None:
+    """An ``<address>`` that holds a postcode or an online word (not a contact e-mail)."""
+    for el in page.elements:
+        if el.tag == "address":
+            text = one_line(text_of(el))
+            if text and fallback.PLACE_LIKE.search(text):
+                return text
+    return None
+
+
 def _icon_text(page: Page, words: tuple[str, ...]) -> str | None:
     """Text next to a DSFR icon (``fr-icon-calendar-line`` …): its own text or its parent's."""
     for cls, el in page.icons:
@@ -236,11 +252,25 @@ def strip_label(text: str | None) -> str | None:
 
 
 def _time_text(times: list) -> str:
-    """A ``<time>`` as written when it has text, else its ``datetime`` attribute(s)."""
-    written = one_line(text_of(times[0]))
+    """The date as written around a ``<time>`` (its line, label dropped, so "Le <time>7/11</time>
+    de 9h à 12h" keeps its hours), else the ``datetime`` attribute(s)."""
+    first = times[0]
+    parent = first.getparent()
+    line = text_of(parent) if parent is not None else ""
+    if line and "\n" not in line and len(line) <= _MAX_WHEN_LINE:
+        written = strip_label(line)
+    else:
+        written = one_line(text_of(first))
     if written and fallback.DATE_LIKE.search(written):
         return written
-    return " – ".join(t.get("datetime") for t in times[:2])
+    return " – ".join(_datetime(t) for t in times[:2])
+
+
+_MAX_WHEN_LINE = 200
+
+
+def _datetime(el) -> str | None:
+    return (el.get("datetime") or el.get("content") or "").strip() or None
 
 
 def _in_stamp(el) -> bool:

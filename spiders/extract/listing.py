@@ -17,7 +17,7 @@ from spiders.editions import Edition, is_listing_path
 from spiders.extract.dom import skipped
 from spiders.extract.page import find_main
 
-_CARD_LINKS = "//*[contains(@class,'fr-card__title')]//a/@href"
+_CARD_LINKS = "//*[contains(@class,'fr-card__title') or contains(@class,'fr-tile__title')]//a/@href"
 _PAGE_LINKS = ("//*[contains(@class,'pagination') or contains(@class,'pager')]//a/@href"
                " | //a[contains(@href,'page=')]/@href")
 _LISTING_LIKE = re.compile(r"/programme(?:-\d{4})?/?$")

@@ -32,7 +32,7 @@ class Page:
         self.elements: list = []
         self.icons: list = []      # (class, element) for fr-icon-* / fr-fi-* markers
         self.links: list = []      # <a href> elements
-        self.times: list = []      # <time> elements
+        self.times: list = []      # <time> elements, and RDFa/microdata dates (content="2017-11-20T09:00")
         self.tags: list = []       # DSFR tags
         self.badges: list = []     # DSFR badges
         stack = [iter([self.main])]
@@ -51,7 +51,7 @@ class Page:
         tag = el.tag
         if tag == "a" and el.get("href"):
             self.links.append(el)
-        elif tag == "time":
+        elif tag == "time" or (el.get("content") and _is_date_attr(el)):
             self.times.append(el)
         cls = el.get("class")
         if cls:
@@ -93,6 +93,13 @@ class Page:
             if href.strip():
                 return urljoin(self.url, href.strip())
         return self.url
+
+
+def _is_date_attr(el) -> bool:
+    """Drupal's date fields (``property="dc:date"``, ``datatype="xsd:dateTime"``) and lone
+    ``itemprop="startDate"``: the machine-readable date is in ``content``."""
+    marks = " ".join(filter(None, (el.get("property"), el.get("datatype"), el.get("itemprop")))).lower()
+    return "date" in marks
 
 
 def find_main(root):

@@ -9,10 +9,11 @@ from functools import lru_cache
 # field group -> labels, already normalised (lower case, no accents, no trailing colon)
 VOCABULARY: dict[str, tuple[str, ...]] = {
     "date": ("date", "dates", "date(s)", "date et horaires", "date et horaire", "date et heure",
-             "dates et horaires", "quand", "quand ?", "jour", "date de l'evenement"),
+             "dates et horaires", "quand", "quand ?", "jour", "date de l'evenement", "date et lieu",
+             "dates et heures", "date et heures"),
     "hours": ("horaires", "horaire", "heure", "heures", "horaire(s)"),
     "venue": ("lieu", "lieux", "ou", "ou ?", "lieu de l'evenement", "salle", "localisation"),
-    "address": ("adresse", "adresse postale", "ville", "commune"),
+    "address": ("adresse", "adresse postale", "ville", "commune", "adresse du lieu", "lieu et adresse"),
     "organiser": ("organisateur", "organisateurs", "organisatrice", "organisateur(s)",
                   "organisateur·rice", "organise par", "organisee par", "organisateur de l'evenement",
                   "structure organisatrice", "porteur", "porte par", "propose par", "proposee par"),
@@ -20,7 +21,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                 "format de l'evenement", "type de l'evenement"),
     "parcours": ("parcours", "parcours thematique"),
     "audience": ("public", "publics", "public cible", "public vise", "public(s)", "pour qui",
-                 "pour qui ?", "a destination de", "a qui s'adresse l'evenement"),
+                 "pour qui ?", "a destination de", "a qui s'adresse l'evenement", "public concerne",
+                 "cible", "publics cibles", "public cibles"),
     "access": ("acces", "accessibilite", "conditions d'acces", "conditions", "modalites",
                "modalites d'acces", "modalites d'inscription", "tarif", "entree"),
     "registration": ("inscription", "inscriptions", "lien d'inscription",
@@ -51,6 +53,8 @@ COLON = re.compile(r"^\s*([^:\n]{1,40}?)\s*[:：]\s*(.*)$", re.S)
 # Labels that read naturally without a colon at the start of a sentence ("Organisé par la DITP").
 NO_COLON = re.compile(r"^\s*((?:organis|propos|anim|port)[ée]+e?s? par)\s+(\S.*)$", re.I | re.S)
 _SPACES = re.compile(r"\s+")
+_PLURAL_MARKS = re.compile(r"\((?:s|e|es|x|ice|rice|ices)\)|[·.](?:rice|ice|e)s?\b")
+_LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
 _MAX_LABEL = 45
 
 
@@ -59,6 +63,8 @@ def normalise(label: str) -> str:
     """``"Organisé par :"`` → ``"organise par"``: lower case, no accents, no trailing colon."""
     text = unicodedata.normalize("NFKD", label.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = _PLURAL_MARKS.sub("", text)             # "date(s) et horaire(s)", "organisateur·rice"
+    text = _LEADING_SYMBOLS.sub("", text)          # "📅 Date", "> Lieu"
     return _SPACES.sub(" ", text).strip(" :：\u00a0-–•·").strip()
 
 
