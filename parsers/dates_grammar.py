@@ -35,6 +35,7 @@ _ROLES = {
     **dict.fromkeys(_TO, "to"), **dict.fromkeys(_OPEN_TO, "until"),
     "(": "(", "[": "(", ")": ")", "]": ")",
 }
+_BEFORE_HOUR = {"de", "entre", "", ",", ":", ";"}
 _PARTS_OF_DAY = {"matin", "soir", "apres-midi", "apres midi", "apresmidi"}
 _DATE_KINDS = {"iso", "numdate", "spacedate"}
 _PLAIN = {"word", "punct", "dash", "other"}
@@ -96,7 +97,7 @@ class _Reader:
 
     def step(self, i: int) -> int:
         tok = self.toks[i]
-        if tok.kind == "time":
+        if tok.kind == "time" or (tok.kind == "num" and self.bare_hour(i)):
             return self.read_times(i)
         if tok.kind in _PLAIN and tok.text not in _RELATIVE and (
             tok.text not in _PARTS_OF_DAY or not self.this_part_of_day(i)
@@ -263,8 +264,17 @@ class _Reader:
         return Atom(day=day, month=month, year=year, text=tok.text), i + 1
 
     # -- times -------------------------------------------------------------
+    def bare_hour(self, i: int) -> bool:
+        """"9" in "de 9 à 12h" / "9-12h": an hour without its "h", before a time."""
+        sep = self.text(i + 1)
+        return self.kind(i + 2) == "time" and self.text(i - 1) in _BEFORE_HOUR and (
+            self.kind(i + 1) == "dash" or sep in ("a", "et", "/")
+        ) and self.toks[i].value[0] <= self.toks[i + 2].value[0]
+
     def read_times(self, i: int) -> int:
         start = self.toks[i].value
+        if len(start) == 1:  # a bare hour
+            start = (start[0], 0)
         end, j = None, i + 1
         sep = self.text(j)
         if self.kind(j + 1) == "time" and (

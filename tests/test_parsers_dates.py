@@ -208,6 +208,9 @@ TIME_RANGES = [
     ("Le 16 novembre à 14h-16h", {"year": 2021}, T(2021, 11, 16, 14), T(2021, 11, 16, 16)),
     ("du 16 novembre 2021 à 14h au 17 novembre 2021 à 12h", {}, T(2021, 11, 16, 14), T(2021, 11, 17, 12)),
     ("du 16 novembre 14h au 17 novembre 12h", {"year": 2021}, T(2021, 11, 16, 14), T(2021, 11, 17, 12)),
+    ("jeudi 18 novembre 2021 de 9 à 12h", {}, T(2021, 11, 18, 9), T(2021, 11, 18, 12)),
+    ("jeudi 18 novembre 2021, 9-12h", {}, T(2021, 11, 18, 9), T(2021, 11, 18, 12)),
+    ("le 16 novembre 2021, de 14 à 16h30", {}, T(2021, 11, 16, 14), T(2021, 11, 16, 16, 30)),
     ("le quatorze novembre deux mille vingt-deux de dix heures à midi", {}, T(2022, 11, 14, 10), T(2022, 11, 14, 12)),
     ("le 16 novembre 2021 de quatorze heures trente à seize heures", {}, T(2021, 11, 16, 14, 30), T(2021, 11, 16, 16)),
 ]
