@@ -157,6 +157,10 @@ CASES = [
                                             "Espace Beaulieu - 44200 Nantes<br>Format : Atelier, Démo</p>"), {
         "when_text": ("Le 25 et le 26 novembre", "label"),
         "place_text": ("Espace Beaulieu - 44200 Nantes", "label"), "formats": (["Atelier", "Démo"], "label")}),
+    ("several labels on one line", page("<h1>T</h1><p>Date : Le 7/11 de 9h à 12h | Lieu : 3 rue Martenot, "
+                                        "35000 Rennes · Public : Agents</p>"), {
+        "when_text": ("Le 7/11 de 9h à 12h", "label"), "place_text": ("3 rue Martenot, 35000 Rennes", "label"),
+        "audience": ("Agents", "label")}),
     ("heading then paragraph", page("<h1>T</h1><h3>Lieu</h3><p>à Nantes (Pays de Loire)</p>"
                                     "<h3>Inscription</h3><p><a href='https://www.weezevent.com/x'>ici</a></p>"), {
         "place_text": ("à Nantes (Pays de Loire)", "label"),

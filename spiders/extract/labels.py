@@ -8,12 +8,15 @@ accent- and case-insensitively, with or without a colon.
 
 from __future__ import annotations
 
+import re
+
 from spiders.extract import values
 from spiders.extract.values import LabelHit
 from spiders.extract.vocab import COLON, LABEL_GROUP, NO_COLON, group_of, normalise
 
 _COLON = COLON
 _NO_COLON = NO_COLON
+_CHAINED = re.compile(r"\s*(?:\||•|·|;|\s[–—-])\s*([^:|•·;\n]{2,40}?)\s*:\s*")
 
 
 class LabelIndex:
@@ -63,7 +66,22 @@ class LabelIndex:
         if not m:
             return
         group = group_of(m.group(1), self.groups)
-        if group is None or group in self.hits:
+        if group is None:
             return
-        hit = values.inline_value(m.group(2), following, normalise(m.group(1)))
-        self._add(group, hit)
+        pairs = [(m.group(1), m.group(2))]
+        while (nxt := self._chained(pairs[-1][1])) is not None:   # "Date : … | Lieu : …"
+            before, (label, after) = nxt
+            pairs[-1] = (pairs[-1][0], before)
+            pairs.append((label, after))
+        for i, (label, rest) in enumerate(pairs):
+            grp = group_of(label, self.groups)
+            if grp is not None and grp not in self.hits:
+                last = i == len(pairs) - 1
+                self._add(grp, values.inline_value(rest, following if last else [], normalise(label)))
+
+    def _chained(self, text: str) -> tuple[str, tuple[str, str]] | None:
+        """Split ``"7/11 | Lieu : Paris"`` at a separator followed by a known label."""
+        for m in _CHAINED.finditer(text):
+            if group_of(m.group(1), self.groups):
+                return text[:m.start()], (m.group(1), text[m.end():])
+        return None
