@@ -30,7 +30,7 @@ _INSTITUTIONS = frozenset({
     "arrondissement", "canton", "prefet", "eurometropole", "territoire", "pays",
 })
 _AFTER_NAME = frozenset({"et", "ou", "cedex", "sp", "puis"})
-STRONG = ("postcode", "parens", "at", "segment", "institution")
+STRONG = ("postcode", "parens", "at", "bracketed", "segment", "institution")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,8 @@ class Mention:
     end: int  # token index after the last word
     key: str
     entry: Entry
-    how: str  # "postcode" | "parens" | "at" | "in" | "segment" | "institution" | "weak" | "prose"
+    how: str  # "postcode" | "parens" | "at" | "bracketed" | "in" | "segment" | "institution"
+    #           | "weak" | "prose"
 
 
 def _lookup(keys: list[str], tokens: tuple[Token, ...], i: int) -> tuple[int, str, Entry] | None:
@@ -92,8 +93,8 @@ def _how(tokens: tuple[Token, ...], keys: list[str], start: int, end: int) -> st
         return "in"
     first = start == 0 or tokens[start - 1].segment != seg
     last = end == len(keys) or tokens[end].segment != last_seg or keys[end] == "cedex"
-    if first and last:
-        return "segment"
+    if first and last:  # "Maison de l'emploi (Mayenne)": a bracketed name is a town
+        return "bracketed" if tokens[start].in_parens else "segment"
     if before in ("de", "d", "du") and start > 1 and keys[start - 2] in _INSTITUTIONS:
         return "institution"
     return "weak"

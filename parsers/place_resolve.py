@@ -27,7 +27,10 @@ _ARR_LAST = re.compile(
 )
 _PLM = {"paris": ("75056", "751{:02d}", 20), "lyon": ("69123", "6938{:d}", 9),
         "marseille": ("13055", "132{:02d}", 16)}
-_ORDER = {"parens": 0, "at": 1, "segment": 2, "institution": 3, "in": 4, "postcode": 5, "weak": 6, "prose": 7}
+_ORDER = {"parens": 0, "at": 1, "bracketed": 2, "segment": 3, "institution": 4, "in": 5,
+          "postcode": 6, "weak": 7, "prose": 8}
+# where a name that is also a département or an everyday word still means the town
+_TOWN_FIRST = ("at", "parens", "postcode", "bracketed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +135,11 @@ def _as_commune(m: Mention, h: _Hints) -> list[str]:
     codes = e.communes or e.former
     if not codes or e.venue or (e.regions and m.how != "parens"):
         return []
-    if e.departements and m.how not in ("at", "parens", "postcode") and e.departements[0] != "75":
+    if e.departements and m.how not in _TOWN_FIRST and e.departements[0] != "75":
         return []
-    if (e.everyday_word or e.foreign) and m.how not in ("at", "parens", "postcode"):
+    if e.foreign and m.how not in ("parens", "postcode"):  # "Montréal (11)", not "(Suisse)"
+        return []
+    if e.everyday_word and m.how not in _TOWN_FIRST:
         return []
     return codes
 

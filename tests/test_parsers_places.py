@@ -401,6 +401,13 @@ FALSE_FRIENDS = [  # everyday words that are commune names elsewhere must not wi
     ("Rue de Paris, 35000 Rennes", C(*RENNES)),
     ("Gare du Nord, Paris", C(*PARIS)),
     ("Bâtiment Y, 35000 Rennes", C(*RENNES)),
+    ("Maison de l'emploi (Mayenne)", C("53147", "53", "52")),
+    ("Maison France services (Doubs)", C("25204", "25", "27")),
+    ("Maison des associations (Sens)", C("89387", "89", "27")),
+    ("Centre de gestion (Ligné)", C("44082", "44", "52")),
+    ("Espace Simone Veil (Ham)", C("80410", "80", "32")),
+    ("Montréal (11)", C("11254", "11", "76")),
+    ("Médiathèque, Doubs", {"commune_code": None, "departement_code": "25"}),
 ]
 
 
