@@ -18,7 +18,7 @@ from parsers.dates_slots import local
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-    from parsers.dates_grammar import Reading
+    from parsers.dates_model import Reading
 
 # a number that could be a day ("16", "1er") or a compact date ("16112021")
 _DAYLIKE = re.compile(r"\d{1,2}(?:er|e)?|\d{5,8}")

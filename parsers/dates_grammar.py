@@ -9,72 +9,25 @@ Nothing here knows the year context: parsers.dates_resolve fills months and year
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from parsers.dates_lexer import Token
-
-Clock = tuple[int, int]
-
-_TO = {"au", "aux", "a", "jusqu'au", "jusqu'aux", "jusqu'a", "jusqu'en", "jusqu au", "jusqu a"}
-_OPEN_FROM = {"a partir du", "a partir de", "a partir d'", "des le", "depuis"}
-_OPEN_TO = {w for w in _TO if w.startswith("jusqu")}
-_AND = {"et", "puis", ",", ";", "&", "+", "/", "|"}
-_RANGE_OPEN = {"du", "de", "d'", "entre"}
-_RELATIVE = {"aujourd'hui": 0, "aujourd' hui": 0, "aujourd hui": 0, "demain": 1,
-             "apres-demain": 2, "apres demain": 2, "hier": -1, "avant-hier": -2, "avant hier": -2}
-_DIRECTION = {"prochain": "next", "prochaine": "next", "dernier": "last", "derniere": "last"}
-_VAGUE = {"fin", "debut", "mi", "courant", "milieu", "vers", "avant", "apres", "autour"}
-_VAGUE_UNITS = {"semaine", "mois", "annee", "an", "weekend", "week"}
-_DURATION = {"duree", "pendant", "dure", "environ", "en"}
-_FILLERS = {"le", "les", "l'", "la", "de", "du", "d'", "mois", "tout", "toute", "durant",
-            "en", "au", "cours", "a"}
-# the part each small word plays, in order of precedence (later entries win)
-_ROLES = {
-    **dict.fromkeys(_FILLERS, "filler"), **dict.fromkeys(_RANGE_OPEN, "start"),
-    **dict.fromkeys(_OPEN_FROM, "from"), "ou": "or", **dict.fromkeys(_AND, "and"),
-    **dict.fromkeys(_TO, "to"), **dict.fromkeys(_OPEN_TO, "until"),
-    "(": "(", "[": "(", ")": ")", "]": ")",
-}
-_BEFORE_HOUR = {"de", "entre", "", ",", ":", ";"}
-_PARTS_OF_DAY = {"matin", "soir", "apres-midi", "apres midi", "apresmidi"}
-_DATE_KINDS = {"iso", "numdate", "spacedate"}
-_PLAIN = {"word", "punct", "dash", "other"}
+from parsers.dates_model import Atom, Reading, Slot
+from parsers.dates_times import TimesMixin
+from parsers.dates_words import (
+    AND,
+    DATE_KINDS,
+    DIRECTION,
+    FILLERS,
+    PARTS_OF_DAY,
+    PLAIN,
+    RELATIVE,
+    ROLES,
+    TO,
+    VAGUE,
+    VAGUE_UNITS,
+)
 
 
-@dataclass(slots=True)
-class Slot:
-    start: Clock
-    end: Clock | None = None
-
-
-@dataclass(slots=True)
-class Atom:
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    weekday: int | None = None
-    month_only: bool = False
-    offset_days: int | None = None      # "demain" → 1 (needs today)
-    direction: str | None = None        # "next" / "last" / "this" (needs today)
-    link: str | None = None             # "range" | "list" (to the atom before)
-    bound: str | None = None            # "from" | "to" (open ranges)
-    utc_offset: str | None = None       # ISO "+01:00" / "z"
-    times: list[Slot] = field(default_factory=list)
-    text: str = ""
-
-
-@dataclass(slots=True)
-class Reading:
-    atoms: list[Atom] = field(default_factory=list)
-    pre_times: list[Slot] = field(default_factory=list)
-    years: list[int] = field(default_factory=list)    # years standing alone ("Édition 2021")
-    warnings: list[str] = field(default_factory=list)
-    rest: list[str] = field(default_factory=list)
-    abort: str | None = None
-    has_time: bool = False
-
-
-class _Reader:
+class _Reader(TimesMixin):
     def __init__(self, tokens: list[Token]):
         self.toks = tokens
         self.out = Reading()
@@ -99,8 +52,8 @@ class _Reader:
         tok = self.toks[i]
         if tok.kind == "time" or (tok.kind == "num" and self.bare_hour(i)):
             return self.read_times(i)
-        if tok.kind in _PLAIN and tok.text not in _RELATIVE and (
-            tok.text not in _PARTS_OF_DAY or not self.this_part_of_day(i)
+        if tok.kind in PLAIN and tok.text not in RELATIVE and (
+            tok.text not in PARTS_OF_DAY or not self.this_part_of_day(i)
         ):
             self.connector(i, tok)
             return i + 1
@@ -118,7 +71,7 @@ class _Reader:
 
     def connector(self, i: int, tok: Token) -> None:
         word = tok.text.rstrip(".")
-        role = "to" if tok.kind == "dash" else _ROLES.get(word)
+        role = "to" if tok.kind == "dash" else ROLES.get(word)
         if role == "filler":
             return
         if role is None:
@@ -134,9 +87,9 @@ class _Reader:
             self.conn = role
 
     def other_word(self, i: int, tok: Token, word: str) -> None:
-        if word in _VAGUE and self.vague_date_follows(i):
+        if word in VAGUE and self.vague_date_follows(i):
             self.out.abort = f"vague date {word!r}"
-        elif word in _VAGUE_UNITS and self.text(i + 1) in _DIRECTION:
+        elif word in VAGUE_UNITS and self.text(i + 1) in DIRECTION:
             self.out.abort = f"vague period {word!r}"
         elif tok.kind in ("word", "other", "num") and word not in ("ce", "cet"):
             self.out.rest.append(tok.text)
@@ -144,9 +97,9 @@ class _Reader:
 
     def vague_date_follows(self, i: int) -> bool:
         j = i + 1
-        while self.kind(j) in ("word", "dash") and self.text(j) in _FILLERS | {"-"}:
+        while self.kind(j) in ("word", "dash") and self.text(j) in FILLERS | {"-"}:
             j += 1
-        return self.kind(j) in ("month", "num", "numdate", "iso") or self.text(j) in _VAGUE_UNITS
+        return self.kind(j) in ("month", "num", "numdate", "iso") or self.text(j) in VAGUE_UNITS
 
     def add_atom(self, atom: Atom) -> None:
         atoms = self.out.atoms
@@ -169,20 +122,20 @@ class _Reader:
         tok = self.toks[i]
         if tok.kind == "weekday":
             return self.read_weekday(i)
-        if tok.kind in _DATE_KINDS:
+        if tok.kind in DATE_KINDS:
             return self.read_numeric(i, tok)
         if tok.kind == "num":
             return self.read_day(i, None)
         if tok.kind == "month" and not self.after_bare_number(i):
             return self.read_month(i, tok)
-        if tok.kind == "word" and tok.text in _RELATIVE:
-            return Atom(offset_days=_RELATIVE[tok.text], text=tok.text), i + 1
+        if tok.kind == "word" and tok.text in RELATIVE:
+            return Atom(offset_days=RELATIVE[tok.text], text=tok.text), i + 1
         if self.this_part_of_day(i):  # "ce soir", "cet après-midi": today
             return Atom(offset_days=0, text=tok.text), i + 1
         return None, i
 
     def this_part_of_day(self, i: int) -> bool:
-        return self.text(i) in _PARTS_OF_DAY and self.text(i - 1) in ("ce", "cet", "cette")
+        return self.text(i) in PARTS_OF_DAY and self.text(i - 1) in ("ce", "cet", "cette")
 
     def read_month(self, i: int, tok: Token) -> tuple[Atom, int]:
         """A whole month ("novembre 2021"), or month-first order ("novembre 16, 2021")."""
@@ -198,12 +151,12 @@ class _Reader:
         j = i + 1 if self.text(i + 1) != "," else i + 2
         if self.kind(j) == "num":
             return self.read_day(j, weekday)
-        if self.kind(j) in _DATE_KINDS:
+        if self.kind(j) in DATE_KINDS:
             atom, end = self.read_numeric(j, self.toks[j])
             atom.weekday = weekday
             return atom, end
-        if self.text(i + 1) in _DIRECTION:
-            return Atom(weekday=weekday, direction=_DIRECTION[self.text(i + 1)]), i + 2
+        if self.text(i + 1) in DIRECTION:
+            return Atom(weekday=weekday, direction=DIRECTION[self.text(i + 1)]), i + 2
         if self.text(i - 1) in ("ce", "cette"):
             return Atom(weekday=weekday, direction="this"), i + 1
         return None, i + 1
@@ -214,8 +167,8 @@ class _Reader:
         if self.kind(i + 1) == "month":
             atom.month = self.toks[i + 1].value[0]
             end = self.read_year(i + 2, atom)
-            if self.text(end) in _DIRECTION:
-                atom.direction = _DIRECTION[self.text(end)]
+            if self.text(end) in DIRECTION:
+                atom.direction = DIRECTION[self.text(end)]
                 end += 1
             return atom, end
         if self.bare_day_ok(i + 1) or self.closes_range(i):
@@ -226,7 +179,7 @@ class _Reader:
         """A day without month counts before a link to a later date with a month, or
         right after a link from an earlier one ("du 16 novembre au 18")."""
         nxt = self.text(j)
-        if self.kind(j) != "dash" and nxt not in _TO | _AND | {"ou", "le", "et le"}:
+        if self.kind(j) != "dash" and nxt not in TO | AND | {"ou", "le", "et le"}:
             return False
         return any(t.kind in ("month", "numdate", "iso", "spacedate") for t in self.toks[j:])
 
@@ -235,14 +188,14 @@ class _Reader:
         back = i - 1 if self.text(i - 1) not in ("le", "lundi") else i - 2
         if not self.out.atoms or self.out.atoms[-1].month is None:
             return False
-        if self.kind(back) != "dash" and self.text(back) not in _TO | {"et", "puis"}:
+        if self.kind(back) != "dash" and self.text(back) not in TO | {"et", "puis"}:
             return False
         nxt = self.text(i + 1)
-        return self.kind(i + 1) in ("", "punct", "dash", "time") or nxt in _FILLERS | _TO | _AND
+        return self.kind(i + 1) in ("", "punct", "dash", "time") or nxt in FILLERS | TO | AND
 
     def after_bare_number(self, i: int) -> bool:
         j = i - 1
-        while self.kind(j) == "word" and self.text(j) in _FILLERS:
+        while self.kind(j) == "word" and self.text(j) in FILLERS:
             j -= 1
         return self.kind(j) == "num"
 
@@ -264,63 +217,6 @@ class _Reader:
         return Atom(day=day, month=month, year=year, text=tok.text), i + 1
 
     # -- times -------------------------------------------------------------
-    def bare_hour(self, i: int) -> bool:
-        """"9" in "de 9 à 12h" / "9-12h": an hour without its "h", before a time."""
-        sep = self.text(i + 1)
-        return self.kind(i + 2) == "time" and self.text(i - 1) in _BEFORE_HOUR and (
-            self.kind(i + 1) == "dash" or sep in ("a", "et", "/")
-        ) and self.toks[i].value[0] <= self.toks[i + 2].value[0]
-
-    def read_times(self, i: int) -> int:
-        start = self.toks[i].value
-        if len(start) == 1:  # a bare hour
-            start = (start[0], 0)
-        end, j = None, i + 1
-        sep = self.text(j)
-        if self.kind(j + 1) == "time" and (
-            self.kind(j) == "dash" or sep in _TO or sep == "/" or (sep == "et" and self.between)
-        ):
-            end, j = self.toks[j + 1].value, j + 2
-            self.between = False
-        if self.is_duration(i, j, end):
-            self.out.warnings.append(f"duration ignored: {self.toks[i].text!r}")
-            return j
-        if not (_valid_clock(start) and (end is None or _valid_clock(end))):
-            self.out.warnings.append(f"invalid time ignored: {self.toks[i].text!r}")
-            return j
-        slot = Slot(start, end)
-        self.out.has_time = True
-        if self.depth and self.out.atoms and self.out.atoms[-1].times:
-            self.out.warnings.append(f"time in brackets ignored: {self.toks[i].text!r}")
-            return j  # "18h30 (ouverture des portes à 18h)"
-        if self.out.atoms:
-            self.out.atoms[-1].times.append(slot)
-        else:
-            self.out.pre_times.append(slot)
-        self.conn = None if self.conn != "or" else "or"
-        return j
-
-    def is_duration(self, i: int, j: int, end: Clock | None) -> bool:
-        if end is not None:
-            return False
-        back = i - 1
-        while self.text(back) in (":", "(", "de", "d'"):
-            back -= 1
-        if self.text(back) in _DURATION:
-            return True
-        if self.text(i - 1) == "(" and self.text(j) == ")" and self.out.has_time:
-            return True  # "14h-15h30 (1h30)"
-        follower = self.text(j + 1)
-        return self.text(j) in ("de", "d'") and self.kind(j + 1) == "word" and follower not in (
-            _FILLERS | _RELATIVE.keys()
-        )
-
-
-def _valid_clock(clock: Clock) -> bool:
-    hour, minute = clock
-    return 0 <= minute <= 59 and (0 <= hour <= 23 or (hour == 24 and minute == 0))
-
-
 def read(tokens: list[Token]) -> Reading:
     """The atoms, times and links of a token list."""
     return _Reader(tokens).run()

@@ -17,8 +17,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from parsers.dates_grammar import Atom, Reading
 from parsers.dates_lexer import WEEKDAY_NAMES
+from parsers.dates_model import Atom, Reading
 
 
 class Unreadable(Exception):

@@ -15,7 +15,7 @@ import functools
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from parsers.dates_grammar import Atom, Slot
+from parsers.dates_model import Atom, Slot
 from parsers.dates_resolve import Unreadable
 
 UTC = dt.UTC

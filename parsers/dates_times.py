@@ -1,0 +1,66 @@
+"""Reading times of day in the token stream: slots, bare hours, durations and asides."""
+
+from __future__ import annotations
+
+from parsers.dates_model import Clock, Slot
+from parsers.dates_words import BEFORE_HOUR, DURATION, FILLERS, RELATIVE, TO
+
+
+class TimesMixin:
+    """Time reading for parsers.dates_grammar._Reader (uses its toks, out, kind(), text())."""
+
+    def bare_hour(self, i: int) -> bool:
+        """"9" in "de 9 à 12h" / "9-12h": an hour without its "h", before a time."""
+        sep = self.text(i + 1)
+        return self.kind(i + 2) == "time" and self.text(i - 1) in BEFORE_HOUR and (
+            self.kind(i + 1) == "dash" or sep in ("a", "et", "/")
+        ) and self.toks[i].value[0] <= self.toks[i + 2].value[0]
+
+    def read_times(self, i: int) -> int:
+        start = self.toks[i].value
+        if len(start) == 1:  # a bare hour
+            start = (start[0], 0)
+        end, j = None, i + 1
+        sep = self.text(j)
+        if self.kind(j + 1) == "time" and (
+            self.kind(j) == "dash" or sep in TO or sep == "/" or (sep == "et" and self.between)
+        ):
+            end, j = self.toks[j + 1].value, j + 2
+            self.between = False
+        if self.is_duration(i, j, end):
+            self.out.warnings.append(f"duration ignored: {self.toks[i].text!r}")
+            return j
+        if not (_valid_clock(start) and (end is None or _valid_clock(end))):
+            self.out.warnings.append(f"invalid time ignored: {self.toks[i].text!r}")
+            return j
+        slot = Slot(start, end)
+        self.out.has_time = True
+        if self.depth and self.out.atoms and self.out.atoms[-1].times:
+            self.out.warnings.append(f"time in brackets ignored: {self.toks[i].text!r}")
+            return j  # "18h30 (ouverture des portes à 18h)"
+        if self.out.atoms:
+            self.out.atoms[-1].times.append(slot)
+        else:
+            self.out.pre_times.append(slot)
+        self.conn = None if self.conn != "or" else "or"
+        return j
+
+    def is_duration(self, i: int, j: int, end: Clock | None) -> bool:
+        if end is not None:
+            return False
+        back = i - 1
+        while self.text(back) in (":", "(", "de", "d'"):
+            back -= 1
+        if self.text(back) in DURATION:
+            return True
+        if self.text(i - 1) == "(" and self.text(j) == ")" and self.out.has_time:
+            return True  # "14h-15h30 (1h30)"
+        follower = self.text(j + 1)
+        return self.text(j) in ("de", "d'") and self.kind(j + 1) == "word" and follower not in (
+            FILLERS | RELATIVE.keys()
+        )
+
+
+def _valid_clock(clock: Clock) -> bool:
+    hour, minute = clock
+    return 0 <= minute <= 59 and (0 <= hour <= 23 or (hour == 24 and minute == 0))
