@@ -100,13 +100,13 @@ def test_rendered_time_range_reads_back(day, clock, minutes, clock_style, patter
 
 
 @SOME
-@given(dates, st.integers(1, 40))
-def test_rendered_date_range_reads_back(first, length):
+@given(dates, st.integers(1, 40), st.booleans())
+def test_rendered_date_range_reads_back(first, length, first_year_written):
     last = first + dt.timedelta(days=length)
     assume(last.year <= 2099)
     same_month = (first.year, first.month) == (last.year, last.month)
     head = f"{_day(first)}" if same_month else f"{_day(first)} {MONTHS[first.month - 1]}"
-    if first.year != last.year:
+    if first.year != last.year and first_year_written:  # else: "du 28 décembre au 3 janvier 2022"
         head += f" {first.year}"
     text = f"du {head} au {_day(last)} {MONTHS[last.month - 1]} {last.year}"
     when = parse_when(text)
@@ -127,6 +127,36 @@ def test_listed_days_with_one_time_range(first, count, clock):
     assert [s.date() for s, _ in when.slots] == days
     assert when.start == _local(days[0], clock)
     assert when.end == _local(days[-1], (clock[0] + 2, 0))
+
+
+@SOME
+@given(dates, st.integers(1, 6))
+def test_wrong_weekday_keeps_the_date_and_warns(day, shift):
+    wrong = WEEKDAYS[(day.weekday() + shift) % 7]
+    when = parse_when(f"{wrong} {day.day} {MONTHS[day.month - 1]} {day.year}")
+    assert when is not None and when.start == day
+    assert len(when.warnings) == 1 and wrong in when.warnings[0]
+
+
+@SOME
+@given(st.dates(min_value=dt.date(2016, 1, 1), max_value=dt.date(2026, 12, 31)))
+def test_weekday_picks_the_year_among_candidates(day):
+    candidates = range(2016, 2027)
+    fits = [y for y in candidates
+            if _exists(y, day.month, day.day) and dt.date(y, day.month, day.day).weekday() == day.weekday()]
+    when = parse_when(f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}", years=candidates)
+    if fits == [day.year]:
+        assert when is not None and when.start == day and when.warnings == ()
+    else:  # another year fits as well: no guess
+        assert when is None
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 VOCAB = ["le", "les", "du", "au", "et", "de", "à", "-", ",", ";", "jusqu'au", "à partir du",
