@@ -30,6 +30,7 @@ _NOT_A_VENUE = re.compile(
     r"^chez (?:vous|soi|toi)\b|\b(?:\d{2} ){4}\d{2}\b|"
     r"^(?:matin|apres midi|soir|soiree|journee|midi|salle)$|^\d+$"
 )
+_TRAILING_CODES = re.compile(r"(?: (?:\d+|2a|2b|cedex|e|er|eme))+$")
 MAX_VENUE_LENGTH = 120
 
 
@@ -54,7 +55,7 @@ def _is_venue(segment: str) -> bool:
         return False
     if mentions_attendance(folded) or folded in departement_codes() or is_arrondissement(folded):
         return False
-    entry = index().entries.get(folded)
+    entry = index().entries.get(_TRAILING_CODES.sub("", folded))  # "Paris 75", "Caen cedex 9"
     return entry is None or entry.venue is not None or not (
         entry.communes or entry.former or entry.departements or entry.regions or entry.foreign
     )

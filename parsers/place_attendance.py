@@ -21,7 +21,8 @@ _ONLINE = re.compile(
     r"lien (?:de )?(?:connexion|visio\w*|zoom|teams|webex|participation)|"
     r"(?:linkedin|facebook|youtube|instagram|twitch) live|live (?:linkedin|facebook|youtube)|"
     r"(?:format|evenement|session|100) (?:digital|numerique)|en distanciel|en direct|"
-    r"retransmis\w*|retransmission)\b"
+    r"retransmis\w*|retransmission|webikeo|google meet|skype|discord|workadventure|"
+    r"gather town|wonder me)\b"
 )
 _OFFLINE = re.compile(
     r"\b(?:presentiel(?:le)?|sur place|en personne|physique|en salle|"

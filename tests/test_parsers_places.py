@@ -316,6 +316,7 @@ ATTENDANCE = [
     ("Conférence retransmise en direct", "online"),
     ("Amphithéâtre, Rennes (retransmission en direct)", "mixed"),
     ("Appelez le 02 99 00 00 00", None),
+    ("Webikeo", "online"), ("Google Meet", "online"), ("Skype", "online"),
 ]
 
 SEVERAL = [
@@ -407,6 +408,9 @@ FALSE_FRIENDS = [  # everyday words that are commune names elsewhere must not wi
     ("Centre de gestion (Ligné)", C("44082", "44", "52")),
     ("Espace Simone Veil (Ham)", C("80410", "80", "32")),
     ("Montréal (11)", C("11254", "11", "76")),
+    ("Paris 75", C(*PARIS, venue=None)),
+    ("la Plaine Saint-Denis", C("93066", "93", "11")),
+    ("Université de Bordeaux, Talence", C("33522", "33", "75")),
     ("Médiathèque, Doubs", {"commune_code": None, "departement_code": "25"}),
 ]
 
