@@ -100,8 +100,11 @@ class EventStore:
             rows.append({**rec, "first_seen": ctx.now, "last_seen": ctx.now, "last_changed": ctx.now,
                          "first_run_id": ctx.run_id, "last_run_id": ctx.run_id,
                          "duplicate_of": dup_id, "duplicate_score": score})
-        ids = dict((url, i) for i, url in upsert(session, _EVENT, rows, key=["url"],
-                                                  update=_CONTENT, returning=["id", "url"]))
+        # executemany (pipelined by psycopg) then one SELECT: a RETURNING upsert would be sent
+        # as one huge multi-VALUES statement that psycopg re-parses for every batch.
+        upsert(session, _EVENT, rows, key=["url"], update=_CONTENT)
+        urls = [r["url"] for r in records]
+        ids = {url: i for i, url in session.execute(select(_EVENT.c.id, _EVENT.c.url).where(_EVENT.c.url.in_(urls)))}
         revisions = []
         for rec in records:
             event_id = ids[rec["url"]]
