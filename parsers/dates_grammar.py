@@ -34,6 +34,8 @@ class _Reader(TimesMixin):
         self.conn: str | None = None
         self.between = False
         self.depth = 0
+        self.change: str | None = None   # "moved" (reporté au …) / "was" (initialement prévu le …)
+        self.target: Atom | None = None  # the atom the next times belong to
 
     def kind(self, i: int) -> str:
         return self.toks[i].kind if 0 <= i < len(self.toks) else ""
@@ -76,6 +78,8 @@ class _Reader(TimesMixin):
             return
         if role is None:
             self.other_word(i, tok, word)
+        elif role in ("moved", "was"):
+            self.change = role
         elif role == "(":
             self.depth += 1
         elif role == ")":
@@ -87,6 +91,10 @@ class _Reader(TimesMixin):
             self.conn = role
 
     def other_word(self, i: int, tok: Token, word: str) -> None:
+        if (word, self.text(i + 1)) == ("nouvelle", "date"):
+            self.change = "moved"
+        elif (self.text(i - 1), word) == ("au", "lieu"):
+            self.change = "was"
         if word in VAGUE and self.vague_date_follows(i):
             self.out.abort = f"vague date {word!r}"
         elif word in VAGUE_UNITS and self.text(i + 1) in DIRECTION:
@@ -102,6 +110,14 @@ class _Reader(TimesMixin):
         return self.kind(j) in ("month", "num", "numdate", "iso") or self.text(j) in VAGUE_UNITS
 
     def add_atom(self, atom: Atom) -> None:
+        self.target, change, self.change = atom, self.change, None
+        if change == "was":  # "initialement prévu le 16": the old date, times and all
+            self.out.warnings.append(f"former date ignored: {atom.text!r}")
+            self.conn = None
+            return
+        if change == "moved" and self.out.atoms:
+            self.out.warnings.append("rescheduled: the earlier date is replaced")
+            self.out.atoms, self.conn = [], None
         atoms = self.out.atoms
         conn = self.conn
         if atoms:

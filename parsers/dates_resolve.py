@@ -9,7 +9,8 @@ Rules (also summed up in parsers.dates):
 - what is still without year takes the context: `year`, else a year standing alone in the
   text, else the one candidate of `years` whose calendar matches every weekday written
   (or the only candidate when no weekday is written), else today's year; otherwise None;
-- relative words need `today`.
+- relative words need `today`; without it "le 16 novembre prochain" is read as "le 16
+  novembre" (the context year decides) and "lundi prochain" gives None.
 """
 
 from __future__ import annotations
@@ -148,6 +149,10 @@ def weekday_warning(atom: Atom, day: dt.date) -> str | None:
 def resolve_days(reading: Reading, *, year, years, today) -> list[tuple[dt.date, dt.date]]:
     """Calendar span of every atom, in text order; adds weekday warnings to the reading."""
     atoms = reading.atoms
+    if today is None:  # "le 16 novembre prochain" without today: read with the year context
+        for atom in atoms:
+            if atom.day is not None and atom.direction in ("next", "last"):
+                atom.direction = None
     fill_months(atoms)
     found = iter(fill_years(atoms, reading, year=year, years=years, today=today))
     spans = []

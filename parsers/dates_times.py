@@ -35,11 +35,11 @@ class TimesMixin:
             return j
         slot = Slot(start, end)
         self.out.has_time = True
-        if self.depth and self.out.atoms and self.out.atoms[-1].times:
+        if self.depth and self.target is not None and self.target.times:
             self.out.warnings.append(f"time in brackets ignored: {self.toks[i].text!r}")
             return j  # "18h30 (ouverture des portes à 18h)"
-        if self.out.atoms:
-            self.out.atoms[-1].times.append(slot)
+        if self.target is not None:
+            self.target.times.append(slot)
         else:
             self.out.pre_times.append(slot)
         self.conn = None if self.conn != "or" else "or"

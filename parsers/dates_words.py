@@ -21,6 +21,9 @@ ROLES = {
     **dict.fromkeys(OPEN_FROM, "from"), "ou": "or", **dict.fromkeys(AND, "and"),
     **dict.fromkeys(TO, "to"), **dict.fromkeys(OPEN_TO, "until"),
     "(": "(", "[": "(", ")": ")", "]": ")",
+    **dict.fromkeys(("reporte", "reportee", "reportes", "reportees", "decale", "decalee",
+                     "repousse", "repoussee", "deplace", "deplacee"), "moved"),
+    **dict.fromkeys(("initialement", "anciennement", "precedemment"), "was"),
 }
 BEFORE_HOUR = {"de", "entre", "", ",", ":", ";"}
 PARTS_OF_DAY = {"matin", "soir", "apres-midi", "apres midi", "apresmidi"}

@@ -436,6 +436,35 @@ def test_relative_with_today(text, start):
     assert parse_when(text) is None  # no today: no guess
 
 
+def test_dated_relative_without_today_uses_the_year_context():
+    assert parse_when("le 16 novembre prochain", year=2021).start == D(2021, 11, 16)
+    assert parse_when("le 16 novembre prochain") is None
+
+
+CHANGES = [
+    ("le 16 novembre 2021 (reporté au 23 novembre 2021)", D(2021, 11, 23), "rescheduled"),
+    ("Le 23 novembre 2021 à 14h (initialement prévu le 16 novembre à 10h)",
+     T(2021, 11, 23, 14), "former date"),
+    ("le 23 novembre 2021 au lieu du 16 novembre", D(2021, 11, 23), "former date"),
+    ("Le 16 novembre 2021 - Nouvelle date : 30 novembre 2021", D(2021, 11, 30), "rescheduled"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "why"), CHANGES, ids=ids(CHANGES))
+def test_rescheduled_dates_keep_the_new_one(text, start, why):
+    when = parse_when(text)
+    assert when.start == start and len(when.slots) == 1
+    assert why in when.warnings[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Lieu : préfecture, le 16 novembre 2021",
+    "Le 16 novembre 2021 en Nouvelle-Aquitaine",
+])
+def test_words_near_change_markers_do_not_drop_dates(text):
+    assert parse_when(text).start == D(2021, 11, 16)
+
+
 def test_today_may_be_an_aware_datetime():
     late = dt.datetime(2026, 11, 26, 23, 30, tzinfo=dt.UTC)  # already the 27th in Paris
     assert parse_when("demain", today=late).start == D(2026, 11, 28)
