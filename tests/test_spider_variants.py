@@ -161,6 +161,22 @@ CASES = [
                                         "35000 Rennes · Public : Agents</p>"), {
         "when_text": ("Le 7/11 de 9h à 12h", "label"), "place_text": ("3 rue Martenot, 35000 Rennes", "label"),
         "audience": ("Agents", "label")}),
+    ("colon outside the bold label", page("<h1>T</h1><p><b>Lieu</b> : Station F</p><p><b>Lien de connexion</b>"
+                                          " : https://meet.google.com/abc-def</p>"), {
+        "place_text": ("Station F", "label"), "online_url": ("https://meet.google.com/abc-def", "label")}),
+    ("bare URL values", page("<h1>T</h1><p>Inscription : https://example.org/form</p>"
+                             "<p>Lien de connexion : https://visio.example.org/salle</p>"), {
+        "registration_url": ("https://example.org/form", "label"), "access": (None, None),
+        "online_url": ("https://visio.example.org/salle", "label")}),
+    ("header row table", page("<h1>T</h1><table><thead><tr><th>Date</th><th>Lieu de l'atelier</th></tr></thead>"
+                              "<tbody><tr><td>Le 9/11</td><td>Salle B, 69003 Lyon</td></tr></tbody></table>"), {
+        "when_text": ("Le 9/11", "label"), "place_text": ("Salle B, 69003 Lyon", "label")}),
+    ("qualified labels, publication date is no event date", page(
+        "<h1>T</h1><p>Date de publication : 2 octobre 2024</p><p>Date de la rencontre : Le 12/11</p>"), {
+        "when_text": ("Le 12/11", "label")}),
+    ("edition from the page title", "<html><head><title>Atelier | Mois de l'innovation publique 2025</title>"
+                                    "</head><body><main><h1>Atelier</h1></main></body></html>", {
+        "edition": (2025, "label")}),
     ("heading then paragraph", page("<h1>T</h1><h3>Lieu</h3><p>à Nantes (Pays de Loire)</p>"
                                     "<h3>Inscription</h3><p><a href='https://www.weezevent.com/x'>ici</a></p>"), {
         "place_text": ("à Nantes (Pays de Loire)", "label"),

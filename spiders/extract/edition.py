@@ -80,10 +80,11 @@ def _legacy_crumb(page: Page) -> EditionFound | None:
 
 
 def _heading(page: Page) -> EditionFound | None:
-    for line in page.lines:
+    """A short line naming the Semaine/Mois with its year, in the content or the page title."""
+    for line in [*page.lines, *page.root.xpath("//head/title/text()")]:
         m = _NAMED.search(line) if len(line) <= 120 else None
         if m:
-            return EditionFound(int(m.group(1)), line, "label")
+            return EditionFound(int(m.group(1)), one_line(line) or line, "label")
     return None
 
 

@@ -153,7 +153,7 @@ def access(page: Page) -> Found:
     if found[0]:
         return found
     hit = page.labels.get("registration")
-    if hit and hit.text and not hit.links:
+    if hit and hit.text and not hit.links and not hit.text.startswith(("http://", "https://")):
         return one_line(hit.text), "label"
     line = fallback.first_line(page.lines, fallback.ACCESS_LIKE, skip=_title_lines(page), max_len=100)
     return (line, "fallback") if line else NOTHING

@@ -24,6 +24,7 @@ _ONLINE_HOSTS = re.compile(r"(?:^|\.)(?:zoom\.us|teams\.microsoft\.com|teams\.li
                            r"webinaire\.[a-z.]+|vimeo\.com)$")
 _MAP_PATH = re.compile(r"/maps\b")
 _GENERIC_MAP_TEXT = re.compile(r"carte|plan|itin[ée]raire|voir|map", re.I)
+_URL = re.compile(r"https?://\S+")   # a bare URL written as the value
 _REGISTER_TEXT = re.compile(r"inscri|r[ée]serv|billet", re.I)
 
 
@@ -73,8 +74,8 @@ def registration_url(page: Page) -> tuple[str | None, str | None]:
         if ("fr-btn" in cls or "fr-link" in cls) and _REGISTER_TEXT.search(text_of(a)):
             return page.absolute(a.get("href")), "dsfr"
     hit = page.labels.get("registration")
-    if hit and hit.links:
-        return page.absolute(hit.links[0]), "label"
+    if hit and (hit.links or _URL.match(hit.text)):
+        return page.absolute(hit.links[0] if hit.links else _URL.match(hit.text).group(0)), "label"
     for a in page.links:
         href = a.get("href", "")
         if _REGISTER_TEXT.search(text_of(a)) or _REGISTRATION_HOSTS.search(_host(href)):
@@ -93,6 +94,6 @@ def online_url(page: Page) -> tuple[str | None, str | None]:
         if _ONLINE_HOSTS.search(_host(href)):
             return page.absolute(href), "attr"
     hit = page.labels.get("online")
-    if hit and hit.links:
-        return page.absolute(hit.links[0]), "label"
+    if hit and (hit.links or _URL.match(hit.text)):
+        return page.absolute(hit.links[0] if hit.links else _URL.match(hit.text).group(0)), "label"
     return None, None

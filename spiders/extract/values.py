@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spiders.extract.dom import BLOCKS, text_of, tidy
+from spiders.extract.dom import BLOCKS, skipped, text_of, tidy
 from spiders.extract.vocab import starts_with_label
 
 _LIST_CLASS = re.compile(r"field__item\b|fr-tag\b")
@@ -35,7 +35,7 @@ def after_label(el, label: str) -> LabelHit | None:
         return _from_nodes(label, dds, "dl")
     if el.tag == "th":
         tds = [s for s in _element_siblings(el) if s.tag == "td"][:1]
-        return _from_nodes(label, tds, "table")
+        return _from_nodes(label, tds or _column_below(el), "table")
     hit = inline_value(el.tail or "", list(el.itersiblings()), label)
     if hit is not None:
         return hit
@@ -44,7 +44,7 @@ def after_label(el, label: str) -> LabelHit | None:
 
 def inline_value(rest: str, following: list, label: str) -> LabelHit | None:
     """The text after a label on the same line: ``rest`` then ``following`` up to a ``<br>``."""
-    parts, nodes = [rest], []
+    parts, nodes = [rest.lstrip(" :：\u00a0\t\n")], []   # "<b>Lieu</b> : …" keeps its colon outside
     for sib in following:
         tag = sib.tag
         if not isinstance(tag, str):
@@ -94,6 +94,21 @@ def _from_nodes(label: str, nodes: list, markup: str) -> LabelHit | None:
     return LabelHit(label, text, items, _links(nodes), markup, nodes)
 
 
+def _column_below(th) -> list:
+    """A header row's ``th``: the cell in the same column of the next row."""
+    row = th.getparent()
+    if row is None or row.tag != "tr":
+        return []
+    column = [c for c in row if isinstance(c.tag, str)].index(th)
+    nxt = next((r for r in row.itersiblings() if r.tag == "tr"), None)
+    if nxt is None:     # header in <thead>, values in <tbody>
+        section = row.getparent()
+        body = next((b for b in section.itersiblings() if b.tag == "tbody"), None) if section is not None else None
+        nxt = body.find("tr") if body is not None else None
+    cells = [c for c in nxt if isinstance(c.tag, str)] if nxt is not None else []
+    return cells[column:column + 1]
+
+
 def _until_label(text: str) -> str:
     """The value's lines up to the next label (a value left open swallows the next field)."""
     lines = text.split("\n")
@@ -104,8 +119,9 @@ def _until_label(text: str) -> str:
 
 
 def _element_siblings(el):
+    """Following sibling elements that are content (no comments, menus or related cards)."""
     for sib in el.itersiblings():
-        if isinstance(sib.tag, str):
+        if isinstance(sib.tag, str) and not skipped(sib):
             yield sib
 
 

@@ -55,6 +55,9 @@ NO_COLON = re.compile(r"^\s*((?:organis|propos|anim|port)[ée]+e?s? par)\s+(\S.*
 _SPACES = re.compile(r"\s+")
 _PLURAL_MARKS = re.compile(r"\((?:s|e|es|x|ice|rice|ices)\)|[·.](?:rice|ice|e)s?\b")
 _LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
+_QUALIFIED = re.compile(r"^(date|dates|lieu|adresse|horaires?|public|format|organisateur)"
+                        r" (?:de |du |des |d'|pour )[^:\d]{1,30}$")
+_NOT_EVENT_DATES = re.compile(r"publication|mise a jour|modification|creation|naissance|limite|cloture")
 _MAX_LABEL = 45
 
 
@@ -69,10 +72,19 @@ def normalise(label: str) -> str:
 
 
 def group_of(text: str | None, groups: dict[str, str] = LABEL_GROUP) -> str | None:
-    """The field group a label announces, or None when the text is no known label."""
+    """The field group a label announces, or None when the text is no known label.
+
+    "Lieu de l'atelier", "Date de la rencontre" count as "Lieu", "Date" (not "Date de
+    publication" and the like)."""
     if not text or len(text) > _MAX_LABEL:
         return None
-    return groups.get(normalise(text))
+    label = normalise(text)
+    found = groups.get(label)
+    if found is None and groups is LABEL_GROUP:
+        m = _QUALIFIED.match(label)
+        if m and not _NOT_EVENT_DATES.search(label):
+            found = groups.get(m.group(1))
+    return found
 
 
 def starts_with_label(text: str) -> bool:
