@@ -175,6 +175,10 @@ class _Reader(TimesMixin):
             return Atom(weekday=weekday, direction=DIRECTION[self.text(i + 1)]), i + 2
         if self.text(i - 1) in ("ce", "cette"):
             return Atom(weekday=weekday, direction="this"), i + 1
+        if (self.kind(i + 1) == "dash" or self.text(i + 1) in TO) and self.kind(i + 2) == "weekday" \
+                and self.kind(i + 3) in ("num", *DATE_KINDS):
+            # "du lundi au vendredi 19 novembre": the Monday before that Friday
+            return Atom(weekday=weekday, direction="before", text=self.toks[i].text), i + 1
         return None, i + 1
 
     def read_day(self, i: int, weekday: int | None) -> tuple[Atom | None, int]:

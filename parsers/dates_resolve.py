@@ -155,12 +155,27 @@ def resolve_days(reading: Reading, *, year, years, today) -> list[tuple[dt.date,
                 atom.direction = None
     fill_months(atoms)
     found = iter(fill_years(atoms, reading, year=year, years=years, today=today))
-    spans = []
+    spans: list = []
     for atom in atoms:
+        if atom.direction == "before":
+            spans.append(None)  # known once the next date is
+            continue
         relative = atom.offset_days is not None or atom.direction is not None
         span = atom_days(atom, None if relative else next(found), today)
         warning = weekday_warning(atom, span[0])
         if warning:
             reading.warnings.append(warning)
         spans.append(span)
+    return _weekdays_before(atoms, spans)
+
+
+def _weekdays_before(atoms: list[Atom], spans: list) -> list[tuple[dt.date, dt.date]]:
+    """The day of a bare weekday opening a range: the last such weekday before its end."""
+    for k in range(len(atoms) - 1, -1, -1):
+        if spans[k] is None:
+            if k + 1 >= len(spans) or spans[k + 1] is None:
+                raise Unreadable("weekday without a date")
+            end = spans[k + 1][0]
+            day = end - dt.timedelta(days=(end.weekday() - atoms[k].weekday) % 7)
+            spans[k] = (day, day)
     return spans

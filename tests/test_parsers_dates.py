@@ -509,6 +509,18 @@ REAL_WORLD = [
     ("Le 16 novembre 2021 à 14h, 12 rue de la Paix, 75002 Paris", {}, T(2021, 11, 16, 14), None, 1),
     ("Semaine de l'innovation publique du 19 au 25 novembre 2018", {},
      D(2018, 11, 19), D(2018, 11, 25), 1),
+    ("du lundi au vendredi 19 novembre 2021", {}, D(2021, 11, 15), D(2021, 11, 19), 1),
+    ("Du mardi au jeudi 18 novembre, de 9h à 17h", {"year": 2021},
+     T(2021, 11, 16, 9), T(2021, 11, 18, 17), 3),
+    ("lundi - vendredi 19/11/2021", {}, D(2021, 11, 15), D(2021, 11, 19), 1),
+    ("du lundi au vendredi, du 2 au 30 novembre 2021", {}, D(2021, 11, 2), D(2021, 11, 30), 1),
+    ("jeudi 18 novembre 2021 de 9h30 à 12h30 et de 13h30 à 16h30", {},
+     T(2021, 11, 18, 9, 30), T(2021, 11, 18, 16, 30), 2),
+    ("18/11/2021 de 14h00 à 16h00 (UTC+1)", {}, T(2021, 11, 18, 14), T(2021, 11, 18, 16), 1),
+    ("2021-11-18T13:30:00.000Z", {}, T(2021, 11, 18, 14, 30), None, 1),
+    ("A partir du 2 novembre et jusqu'au 30 novembre 2021", {}, D(2021, 11, 2), D(2021, 11, 30), 1),
+    ("Novembre 2021 – Janvier 2022", {}, D(2021, 11, 1), D(2022, 1, 31), 1),
+    ("tout au long du mois de novembre 2021", {}, D(2021, 11, 1), D(2021, 11, 30), 1),
 ]
 
 
