@@ -7,6 +7,7 @@ A changed real URL is a one-line fix here. Paths are relative to the base URL
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 HUB_PATH = "/mois-de-linnovation-publique"
 LABS_OVERVIEW_PATH = (
@@ -58,6 +59,18 @@ def select(edition: str | int | None) -> tuple[Edition, ...]:
         known = ", ".join(str(y) for y in sorted(EDITIONS))
         raise UnknownEdition(f"unknown edition {text!r}: expected one of {known} or 'all'")
     return (EDITIONS[int(text)],)
+
+
+def site_domain(base_url: str) -> str:
+    """The crawl's domain: the base URL's host without ``www.`` (so both spellings are on-site)."""
+    host = (urlsplit(base_url).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def on_site(url: str, domain: str) -> bool:
+    """Whether ``url`` is on the crawled site (the domain or any of its sub-domains)."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host == domain or host.endswith("." + domain)
 
 
 def is_listing_path(path: str) -> bool:

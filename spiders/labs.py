@@ -34,7 +34,7 @@ class LabsSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.base_url = (crawler.settings.get("MIPCRAWL_BASE_URL") or config.REAL_BASE_URL).rstrip("/")
-        spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
+        spider.allowed_domains = [editions.site_domain(spider.base_url)]
         return spider
 
     async def start(self):
@@ -47,7 +47,7 @@ class LabsSpider(scrapy.Spider):
         if reason:
             yield self._failure(response.url, "overview", reason, response.status)
             return
-        for url in sheet_urls(response, host=urlsplit(self.base_url).hostname):
+        for url in sheet_urls(response, domain=editions.site_domain(self.base_url)):
             yield scrapy.Request(url, callback=self.parse_lab, errback=self.lab_failed)
 
     def parse_lab(self, response: Response):
@@ -71,7 +71,7 @@ class LabsSpider(scrapy.Spider):
         return FetchFailure(url=url, kind=kind, reason=reason, http_status=status)
 
 
-def sheet_urls(response: Response, *, host: str | None) -> list[str]:
+def sheet_urls(response: Response, *, domain: str | None) -> list[str]:
     """Links of the page's content to a lab sheet (either pattern), menus and footers skipped."""
     found = []
     stack = [find_main(response.selector.root)]
@@ -81,15 +81,15 @@ def sheet_urls(response: Response, *, host: str | None) -> list[str]:
             continue
         if el.tag == "a" and el.get("href"):
             url = urljoin(response.url, el.get("href").strip()).split("#", 1)[0]
-            if _is_sheet(url, host):
+            if _is_sheet(url, domain):
                 found.append(url)
         stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
     return list(dict.fromkeys(found))
 
 
-def _is_sheet(url: str, host: str | None) -> bool:
+def _is_sheet(url: str, domain: str | None) -> bool:
     parts = urlsplit(url)
-    if (host and parts.hostname != host) or parts.query:
+    if (domain and not editions.on_site(url, domain)) or parts.query:
         return False
     path = parts.path.rstrip("/")
     return any(path.startswith(p) and len(path) > len(p) and "/" not in path[len(p):]

@@ -8,7 +8,6 @@ every page that could not be had after retries. Nothing is normalised here.
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
@@ -39,7 +38,7 @@ class ProgrammeSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.base_url = (crawler.settings.get("MIPCRAWL_BASE_URL") or config.REAL_BASE_URL).rstrip("/")
-        spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
+        spider.allowed_domains = [editions.site_domain(spider.base_url)]
         return spider
 
     async def start(self):
@@ -55,7 +54,7 @@ class ProgrammeSpider(scrapy.Spider):
         if reason:
             yield self._failure(response.url, "listing", reason, edition.year, response.status)
             return
-        listing = read_listing(response, edition, host=urlsplit(self.base_url).hostname)
+        listing = read_listing(response, edition, domain=editions.site_domain(self.base_url))
         yield ListingPageItem(
             url=response.url, edition=edition.year, page=listing.page, last_page=listing.last_page,
             event_urls=listing.event_urls, http_status=response.status, fetched_at=self.clock(),

@@ -101,6 +101,18 @@ LISTINGS = [
 ]
 
 
+def test_links_to_the_site_without_www_are_on_site(spider: ProgrammeSpider) -> None:
+    url = BASE + "/mois-de-linnovation-publique/programme-2025"
+    body = (b"<html><body><main>"
+            b"<h3 class='fr-card__title'><a href='https://modernisation.gouv.fr/mois-de-linnovation-publique/a'>A</a></h3>"
+            b"<h3 class='fr-card__title'><a href='https://evil-modernisation.gouv.fr.example/mois-de-linnovation-publique/b'>"
+            b"B</a></h3></main></body></html>")
+    [listing, event] = spider.parse_listing(HtmlResponse(url=url, body=body, request=Request(url)),
+                                            edition=editions.EDITIONS[2025])
+    assert listing.event_urls == [event.url] == ["https://modernisation.gouv.fr/mois-de-linnovation-publique/a"]
+    assert spider.allowed_domains == ["modernisation.gouv.fr"]
+
+
 def test_last_page_whose_only_link_is_the_first_page(spider: ProgrammeSpider) -> None:
     url = BASE + "/mois-de-linnovation-publique/programme-2023?page=1"
     body = (b'<html><body><main><nav class="fr-pagination"><ul class="fr-pagination__list">'

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 
 from scrapy.http import TextResponse
 
-from spiders.editions import Edition, is_listing_path
+from spiders.editions import Edition, is_listing_path, on_site
 from spiders.extract.dom import skipped
 from spiders.extract.page import find_main
 
@@ -43,11 +43,11 @@ def page_url(first_page_url: str, n: int) -> str:
     return urlunsplit(parts._replace(query="" if n == 0 else f"page={n}", fragment=""))
 
 
-def read_listing(response: TextResponse, edition: Edition, *, host: str | None = None) -> Listing:
+def read_listing(response: TextResponse, edition: Edition, *, domain: str | None = None) -> Listing:
     sel = response.selector
     current = page_index(response.url)
     hrefs = sel.xpath(_CARD_LINKS).getall() or _legacy_links(sel.root, edition)
-    events = _event_urls(response.url, hrefs, edition, host)
+    events = _event_urls(response.url, hrefs, edition, domain)
     last = _last_page(sel.xpath(_PAGE_LINKS).getall(), response.url, current)
     first = page_url(response.url, 0)
     pages = [page_url(first, n) for n in range(0, (last or 0) + 1) if n != current]
@@ -69,12 +69,12 @@ def _legacy_links(root, edition: Edition) -> list[str]:
     return found
 
 
-def _event_urls(base: str, hrefs: list[str], edition: Edition, host: str | None) -> list[str]:
+def _event_urls(base: str, hrefs: list[str], edition: Edition, domain: str | None) -> list[str]:
     urls = []
     for href in hrefs:
         url = urljoin(base, href.strip()).split("#", 1)[0]
         parts = urlsplit(url)
-        if host and parts.hostname != host:
+        if domain and not on_site(url, domain):
             continue
         if parts.query or is_listing_path(parts.path) or _LISTING_LIKE.search(parts.path):
             continue
