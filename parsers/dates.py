@@ -24,7 +24,11 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   dates, end = last day, inclusive). "les 19 et 20 novembre", "le 25 et le 26": one slot
   per day. Times written once apply to each day ("les 19 et 20 novembre de 9h à 17h" → two
   slots 9–17; start = first slot start, end = last slot end); times at both ends of a
-  range make one continuous slot. "le 16 ou le 17" is an alternative → None.
+  range make one continuous slot. "le 16 ou le 17" is an alternative → None. "du lundi au
+  vendredi 19 novembre": the bare weekday is the one before the end date. "tous les jeudis
+  de novembre", "chaque mardi du 2 au 30": one slot per such weekday.
+- Changes: "reporté au", "nouvelle date :" replace the dates before them; the date after
+  "initialement prévu le" / "au lieu du" is dropped (each with a warning).
 - Months: "novembre 2021", "tout le mois de novembre" → the whole month. "fin novembre",
   "début", "mi-", "courant", "vers", "avant", "après" + a date → None: no day can be
   justified, and the edition month is already known to callers.
@@ -139,7 +143,7 @@ def _read(norm: str, *, year, years, today, zone) -> When | None:
         return dates_fallback.parse(norm, reading, year=year, today=today, zone=zone)
     try:
         spans = resolve_days(reading, year=year, years=years, today=today)
-        slots = build_slots(reading.atoms, spans, zone, reading.warnings)
+        slots = build_slots(reading.atoms, spans, zone, reading.warnings, reading.weekly)
     except Unreadable:
         return None
     start, end = bounds(slots)

@@ -63,7 +63,9 @@ class _Reader(TimesMixin):
         if atom is not None:
             self.add_atom(atom)
             return j
-        if tok.kind == "year":
+        if tok.kind == "weekly" or (tok.kind == "weekday" and self.text(i - 1) == "chaque"):
+            self.out.weekly = tok.value[0]
+        elif tok.kind == "year":
             self.out.years.append(tok.value[0])
         elif tok.kind == "placeholder":
             self.out.abort = f"placeholder {tok.text!r}"
@@ -164,6 +166,8 @@ class _Reader(TimesMixin):
 
     def read_weekday(self, i: int) -> tuple[Atom | None, int]:
         weekday = self.toks[i].value[0]
+        if self.text(i - 1) == "chaque":
+            return None, i
         j = i + 1 if self.text(i + 1) != "," else i + 2
         if self.kind(j) == "num":
             return self.read_day(j, weekday)

@@ -113,6 +113,8 @@ def _alpha(m: re.Match, text: str) -> tuple[str, str, tuple]:
         return "weekday", m.group(), (_WEEKDAY_ABBR[word],)  # "mar. 16", not "mar" alone
     if word == "minuit":
         return "time", word, (0, 0)
+    if word in _WEEKLY:
+        return "weekly", word, (_WEEKLY[word],)
     return "word", word, ()
 
 
@@ -134,7 +136,8 @@ def _full_year(text: str | None) -> int | None:
     return int(text) if len(text) == 4 else 2000 + int(text)
 
 
-_SPECIAL_WORDS = {*MONTHS, *WEEKDAYS, *_WEEKDAY_ABBR, "minuit"}
+_WEEKLY = {f"{name}s": n for name, n in WEEKDAYS.items()}  # "tous les jeudis"
+_SPECIAL_WORDS = {*MONTHS, *WEEKDAYS, *_WEEKDAY_ABBR, *_WEEKLY, "minuit"}
 _KINDS = {"clock": "time", "noon": "time", "digits": "other", "roundclock": "other",
           "phrase": "word"}
 

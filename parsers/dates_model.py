@@ -38,3 +38,4 @@ class Reading:
     rest: list[str] = field(default_factory=list)
     abort: str | None = None
     has_time: bool = False
+    weekly: int | None = None      # "tous les jeudis", "chaque jeudi": only that weekday

@@ -20,6 +20,7 @@ from parsers.dates_resolve import Unreadable
 
 UTC = dt.UTC
 MAX_DAILY_SPAN = 62  # longer ranges with a daily time keep one slot, not hundreds
+MAX_WEEKLY_SPAN = 400
 Value = dt.date | dt.datetime
 
 
@@ -31,12 +32,14 @@ class Unit:
     tail: list[Slot] = field(default_factory=list)
     bound: str | None = None
     offset: str | None = None
+    weekly: int | None = None
 
     def daily(self) -> list[Slot]:
         return [] if self.head and self.tail else (self.head or self.tail)
 
 
-def make_units(atoms: list[Atom], spans: list[tuple[dt.date, dt.date]]) -> list[Unit]:
+def make_units(atoms: list[Atom], spans: list[tuple[dt.date, dt.date]],
+               weekly: int | None = None) -> list[Unit]:
     units: list[Unit] = []
     for atom, (first, last) in zip(atoms, spans, strict=True):
         if atom.link == "range" and units:
@@ -46,7 +49,7 @@ def make_units(atoms: list[Atom], spans: list[tuple[dt.date, dt.date]]) -> list[
             unit.last, unit.tail, unit.bound = last, list(atom.times), None
         else:
             units.append(Unit(first, last, list(atom.times), bound=atom.bound,
-                              offset=atom.utc_offset))
+                              offset=atom.utc_offset, weekly=weekly))
     for i, unit in enumerate(units):
         if not unit.head and not unit.tail:
             donor = next((u for u in units[i + 1:] if u.daily()), None) or next(
@@ -127,6 +130,8 @@ def unit_slots(unit: Unit, zone: ZoneInfo, warnings: list[str]) -> list[tuple]:
         end = unit.tail[-1]
         return [(local(unit.first, unit.head[0].start, zone, warnings, unit.offset),
                  local(unit.last, end.end or end.start, zone, warnings, unit.offset))]
+    if unit.weekly is not None and unit.first != unit.last:
+        return _weekly(unit, times, zone, warnings)
     if not times:
         return [(unit.first, unit.last)]
     if (unit.last - unit.first).days >= MAX_DAILY_SPAN:
@@ -134,6 +139,18 @@ def unit_slots(unit: Unit, zone: ZoneInfo, warnings: list[str]) -> list[tuple]:
         return [(local(unit.first, first.start, zone, warnings, unit.offset),
                  local(unit.last, last.end or last.start, zone, warnings, unit.offset))]
     return [_timed(day, slot, unit, zone, warnings) for day in _days(unit) for slot in times]
+
+
+def _weekly(unit: Unit, times: list[Slot], zone: ZoneInfo, warnings: list[str]) -> list[tuple]:
+    """"tous les jeudis de novembre": one slot per such weekday of the range."""
+    if (unit.last - unit.first).days > MAX_WEEKLY_SPAN:
+        raise Unreadable("weekly over too long a span")
+    days = [day for day in _days(unit) if day.weekday() == unit.weekly]
+    if not days:
+        raise Unreadable("no such weekday in the range")
+    if not times:
+        return [(day, day) for day in days]
+    return [_timed(day, slot, unit, zone, warnings) for day in days for slot in times]
 
 
 def _instant(value: Value) -> dt.datetime:
@@ -156,8 +173,9 @@ def bounds(slots: list[tuple]) -> tuple[Value | None, Value | None]:
     return start, end
 
 
-def build_slots(atoms, spans, zone, warnings) -> list[tuple]:
-    slots = [s for unit in make_units(atoms, spans) for s in unit_slots(unit, zone, warnings)]
+def build_slots(atoms, spans, zone, warnings, weekly: int | None = None) -> list[tuple]:
+    units = make_units(atoms, spans, weekly)
+    slots = [s for unit in units for s in unit_slots(unit, zone, warnings)]
     if len(slots) > 1 and None not in (s for s, _ in slots):
         slots.sort(key=lambda pair: _instant(pair[0]))
     return slots

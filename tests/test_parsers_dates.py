@@ -261,6 +261,11 @@ MULTI_SLOTS = [
      [(D(2021, 11, 2), D(2021, 11, 4)), (D(2021, 11, 10),) * 2]),
     ("entre le 16 et le 18 novembre 2021, entre 14h et 16h", {},
      [(T(2021, 11, d, 14), T(2021, 11, d, 16)) for d in (16, 17, 18)]),
+    ("tous les jeudis de novembre 2021", {}, [(D(2021, 11, d),) * 2 for d in (4, 11, 18, 25)]),
+    ("Tous les mardis du 2 au 30 novembre, de 14h à 16h", {"year": 2021},
+     [(T(2021, 11, d, 14), T(2021, 11, d, 16)) for d in (2, 9, 16, 23, 30)]),
+    ("chaque lundi de novembre 2021 à 10h", {},
+     [(T(2021, 11, d, 10), None) for d in (1, 8, 15, 22, 29)]),
 ]
 
 
@@ -636,7 +641,8 @@ NONE = [
     ("du 30 au 2 novembre 2021", {}), ("du 16 novembre 2021 au 2 novembre 2021", {}),
     ("mardi 16 novembre", {"years": (2019, 2020)}), ("16 novembre", {"years": (2020, 2021)}),
     ("Le lundi 07/11", {"years": (2016, 2022)}),
-    ("le 16 du mois de novembre", {"year": 2021}), ("24h/24 et 7j/7", {"year": 2021}),
+    ("le 16 du mois de novembre", {"year": 2021}), ("tous les jeudis", {"year": 2021}),
+    ("tous les lundis du 2 au 3 novembre 2021", {}), ("24h/24 et 7j/7", {"year": 2021}),
     ("2 ateliers et 3 conférences", {"year": 2021}), ("16", {"year": 2021}),
     ("Mois de l'innovation publique 2021", {}),
     ("x" * 10_000, {}), ("16 novembre 2021 " + "bla " * 2500, {}),
