@@ -1,12 +1,15 @@
 """French dates and times of events: ``parse_when`` and ``parse_stamps``.
 
-    >>> parse_when("les 19 et 20 novembre 2016 de 9h à 17h").slots  # two slots, 9–17 each
+    parse_when("les 19 et 20 novembre 2016 de 9h à 17h")   # two slots, 9h–17h each
+    parse_when("Le lundi 07/11 de 9h30 à 16h", year=2022)     # 2022-11-07 09:30–16:00 Paris
 
 Pure: no clock, no I/O at call time; "today", the edition year and the zone are keyword
 arguments. Times are local (``tz``, Europe/Paris by default) and built with zoneinfo.
 
 Reading rules (a careful human reader, never a silent guess — in doubt, ``None``):
 
+- Values: all-day values are ``datetime.date`` (a single day gives start = end = that day);
+  timed values are aware datetimes in ``tz``; a lone time gives end None ("à 14h").
 - Dates: "16 novembre 2021", "mardi 16 nov. 2021", "1er", "16/11/2021", "16/11", "16.11.21",
   "20.12.18" (dd.mm.yy, two-digit years are 20yy), "16 11 2021", ISO (with time and offset),
   number words ("le premier novembre", "vingt-deux novembre"). "sept." is September.
