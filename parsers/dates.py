@@ -29,7 +29,8 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   slots 9–17; start = first slot start, end = last slot end); times at both ends of a
   range make one continuous slot. "le 16 ou le 17" is an alternative → None. "du lundi au
   vendredi 19 novembre": the bare weekday is the one before the end date. "tous les jeudis
-  de novembre", "chaque mardi du 2 au 30": one slot per such weekday.
+  de novembre", "chaque mardi du 2 au 30": one slot per such weekday. "semaine du 15
+  novembre" runs from that day to the Sunday of its week.
 - Changes: "reporté au", "nouvelle date :" replace the dates before them; the date after
   "initialement prévu le" / "au lieu du" is dropped (each with a warning).
 - Months: "novembre 2021", "tout le mois de novembre" → the whole month. "fin novembre",

@@ -36,6 +36,7 @@ class _Reader(TimesMixin):
         self.depth = 0
         self.change: str | None = None   # "moved" (reporté au …) / "was" (initialement prévu le …)
         self.target: Atom | None = None  # the atom the next times belong to
+        self.week_of = False
 
     def kind(self, i: int) -> str:
         return self.toks[i].kind if 0 <= i < len(self.toks) else ""
@@ -93,6 +94,8 @@ class _Reader(TimesMixin):
             self.conn = role
 
     def other_word(self, i: int, tok: Token, word: str) -> None:
+        if (word, self.text(i + 1)) == ("semaine", "du"):
+            self.week_of = True
         if (word, self.text(i + 1)) == ("nouvelle", "date"):
             self.change = "moved"
         elif (self.text(i - 1), word) == ("au", "lieu"):
@@ -113,6 +116,7 @@ class _Reader(TimesMixin):
 
     def add_atom(self, atom: Atom) -> None:
         self.target, change, self.change = atom, self.change, None
+        atom.week, self.week_of = self.week_of, False
         if change == "was":  # "initialement prévu le 16": the old date, times and all
             self.out.warnings.append(f"former date ignored: {atom.text!r}")
             self.conn = None

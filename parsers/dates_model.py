@@ -25,6 +25,7 @@ class Atom:
     link: str | None = None             # "range" | "list" (to the atom before)
     bound: str | None = None            # "from" | "to" (open ranges)
     utc_offset: str | None = None       # ISO "+01:00" / "z"
+    week: bool = False                  # "semaine du 15 novembre": the week from that day
     times: list[Slot] = field(default_factory=list)
     text: str = ""
 

@@ -48,6 +48,8 @@ def make_units(atoms: list[Atom], spans: list[tuple[dt.date, dt.date]],
                 raise Unreadable("range ends before it starts")
             unit.last, unit.tail, unit.bound = last, list(atom.times), None
         else:
+            if atom.week and first == last:  # "semaine du 15 novembre": to that Sunday
+                last = first + dt.timedelta(days=6 - first.weekday())
             units.append(Unit(first, last, list(atom.times), bound=atom.bound,
                               offset=atom.utc_offset, weekly=weekly))
     for i, unit in enumerate(units):

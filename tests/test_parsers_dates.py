@@ -526,6 +526,8 @@ REAL_WORLD = [
     ("A partir du 2 novembre et jusqu'au 30 novembre 2021", {}, D(2021, 11, 2), D(2021, 11, 30), 1),
     ("Novembre 2021 – Janvier 2022", {}, D(2021, 11, 1), D(2022, 1, 31), 1),
     ("tout au long du mois de novembre 2021", {}, D(2021, 11, 1), D(2021, 11, 30), 1),
+    ("Semaine du 15 novembre 2021", {}, D(2021, 11, 15), D(2021, 11, 21), 1),
+    ("la semaine du lundi 22 novembre", {"year": 2021}, D(2021, 11, 22), D(2021, 11, 28), 1),
 ]
 
 
