@@ -35,8 +35,9 @@ _SPECIAL_RE = re.compile("[" + "".join(_SPECIAL) + "]")
 # "16-nov-2021": a month name between dashes is not a range
 _DASHED_MONTH = re.compile(r"(\d)-([a-z]{3,9}\.?)-(\d)")
 
+# Each match swallows the spaces before its token, so the scan never stops on a space.
 _TOKEN = re.compile(
-    r"""
+    r"""[ ]*(?:
     (?=\d)(?:(?=\d{4}[-/.]\d)(?P<iso>(?<![\d/.])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)
         (?:[t\s]+(?P<ih>\d\d?):(?P<imi>\d\d)(?::\d\d(?:[.,]\d+)?)?
         (?P<ioff>z|[+-]\d\d:?\d\d)?)?(?![\d/.]))
@@ -58,7 +59,7 @@ _TOKEN = re.compile(
     |(?P<alpha>[a-z]+'?)\.?)
     |(?P<dash>-)
     |(?P<punct>[,;:()\[\]&+/.!?|])
-    |(?P<other>\S)
+    |(?P<other>\S))
     """,
     re.VERBOSE,
 )
@@ -106,11 +107,11 @@ def _alpha(m: re.Match, text: str) -> tuple[str, str, tuple]:
     if word not in _SPECIAL_WORDS:
         return "word", word, ()
     if word in MONTHS:
-        return "month", m.group(), (MONTHS[word],)
+        return "month", word, (MONTHS[word],)
     if word in WEEKDAYS:
         return "weekday", word, (WEEKDAYS[word],)
     if word in _WEEKDAY_ABBR and text[m.end(): m.end() + 2].lstrip()[:1].isdigit():
-        return "weekday", m.group(), (_WEEKDAY_ABBR[word],)  # "mar. 16", not "mar" alone
+        return "weekday", word, (_WEEKDAY_ABBR[word],)  # "mar. 16", not "mar" alone
     if word == "minuit":
         return "time", word, (0, 0)
     if word in _WEEKLY:
@@ -125,7 +126,7 @@ _VALUE = {
     "time": lambda m: (int(m.group("th")), int(m.group("tm") or 0)),
     "clock": lambda m: (int(m.group("ch")), int(m.group("cm"))),
     "noon": _noon,
-    "year": lambda m: (int(m.group()),),
+    "year": lambda m: (int(m.group("year")),),
     "num": lambda m: (int(m.group("nv")),),
 }
 
@@ -152,5 +153,5 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(new(Token, _alpha(m, text)))
             continue
         value = values.get(kind)
-        tokens.append(new(Token, (kinds.get(kind, kind), m.group(), value(m) if value else ())))
+        tokens.append(new(Token, (kinds.get(kind, kind), m.group(kind), value(m) if value else ())))
     return tokens
