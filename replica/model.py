@@ -9,6 +9,7 @@ import html
 import random
 from dataclasses import dataclass, field, replace
 
+from parsers import geo
 from replica import vocab, whens, wheres
 from replica.editions import Edition
 from replica.labs import LABS
@@ -121,8 +122,10 @@ def _organiser(rng: random.Random, ed: Edition, where: wheres.Where | None) -> t
         return rng.choice((lab.name, lab.name) + lab.variants), lab.id
     commune = where.commune if where else None
     if commune and rng.random() < 0.35:
-        kind = rng.choice(("Ville", "Mairie", "Sous-préfecture", "Communauté d'agglomération"))
-        return f"{kind} {_de(commune.name)}", None
+        region = geo.region(commune.region_code).name
+        return rng.choice((f"Ville {_de(commune.name)}", f"Mairie {_de(commune.name)}",
+                           f"Sous-préfecture {_de(commune.name)}", f"SGAR {region}",
+                           f"Préfecture de la région {region}")), None
     pool = vocab.NATIONAL_ORGANISERS if rng.random() < 0.6 else vocab.LOCAL_ORGANISERS
     return rng.choice(pool), None
 
