@@ -149,6 +149,12 @@ def weekday_warning(atom: Atom, day: dt.date) -> str | None:
 def resolve_days(reading: Reading, *, year, years, today) -> list[tuple[dt.date, dt.date]]:
     """Calendar span of every atom, in text order; adds weekday warnings to the reading."""
     atoms = reading.atoms
+    if len(atoms) == 1 and _complete(atoms[0]):  # the usual "16 novembre 2021 …"
+        day = make_date(atoms[0].year, atoms[0].month, atoms[0].day)
+        warning = weekday_warning(atoms[0], day)
+        if warning:
+            reading.warnings.append(warning)
+        return [(day, day)]
     if today is None:  # "le 16 novembre prochain" without today: read with the year context
         for atom in atoms:
             if atom.day is not None and atom.direction in ("next", "last"):
@@ -167,6 +173,11 @@ def resolve_days(reading: Reading, *, year, years, today) -> list[tuple[dt.date,
             reading.warnings.append(warning)
         spans.append(span)
     return _weekdays_before(atoms, spans)
+
+
+def _complete(atom: Atom) -> bool:
+    return atom.year is not None and atom.day is not None and atom.month is not None and (
+        atom.direction is None and atom.offset_days is None and not atom.month_only)
 
 
 def _weekdays_before(atoms: list[Atom], spans: list) -> list[tuple[dt.date, dt.date]]:

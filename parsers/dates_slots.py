@@ -50,15 +50,21 @@ def make_units(atoms: list[Atom], spans: list[tuple[dt.date, dt.date]],
         else:
             if atom.week and first == last:  # "semaine du 15 novembre": to that Sunday
                 last = first + dt.timedelta(days=6 - first.weekday())
-            units.append(Unit(first, last, list(atom.times), bound=atom.bound,
-                              offset=atom.utc_offset, weekly=weekly))
+            units.append(Unit(first, last, list(atom.times), [], atom.bound, atom.utc_offset,
+                              weekly))
+    if len(units) > 1:
+        _share_times(units)
+    return units
+
+
+def _share_times(units: list[Unit]) -> None:
+    """A unit without times borrows those of the next unit that has some, else the previous."""
     for i, unit in enumerate(units):
         if not unit.head and not unit.tail:
             donor = next((u for u in units[i + 1:] if u.daily()), None) or next(
                 (u for u in reversed(units[:i]) if u.daily()), None)
             if donor is not None:
                 unit.head = list(donor.daily())
-    return units
 
 
 @functools.lru_cache(maxsize=1024)
@@ -155,10 +161,14 @@ def _weekly(unit: Unit, times: list[Slot], zone: ZoneInfo, warnings: list[str]) 
     return [_timed(day, slot, unit, zone, warnings) for day in days for slot in times]
 
 
-def _instant(value: Value) -> dt.datetime:
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
+
+def _instant(value: Value) -> float:
+    """Seconds since the epoch: the instant of an aware datetime, UTC midnight of a date."""
     if isinstance(value, dt.datetime):
-        return value.astimezone(UTC)
-    return dt.datetime(value.year, value.month, value.day, tzinfo=UTC)
+        return value.timestamp()
+    return (value.toordinal() - _EPOCH_ORDINAL) * 86400.0
 
 
 def bounds(slots: list[tuple]) -> tuple[Value | None, Value | None]:
@@ -166,7 +176,7 @@ def bounds(slots: list[tuple]) -> tuple[Value | None, Value | None]:
     if len(slots) == 1:
         return slots[0]
     starts = [s for s, _ in slots]
-    start = None if None in starts else min(starts, key=_instant)
+    start = None if None in starts else starts[0]  # build_slots sorted them
     ends = [e for _, e in slots if e is not None]
     if ends:
         end = max(ends, key=_instant)
