@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from replica import truth
 from replica.editions import BY_YEAR, HUB_PATH, Edition, listing_url
@@ -19,19 +20,26 @@ from replica.model import Event
 
 FIELD_CLASSES = {"when": "date", "place": "lieu", "organiser": "organisateur", "formats": "format",
                  "audience": "public", "access": "acces", "registration": "inscription",
-                 "parcours": "parcours"}
+                 "parcours": "parcours", "contact": "contact"}
 
 
 def _fields(ev: Event) -> list[tuple[str, str, str]]:
     """(key, label, value HTML) for every field the event has, in page order."""
     rows: list[tuple[str, str, str]] = []
+    start = truth.when_truth(ev)["start"]
     if ev.when_text:
         value = esc(ev.when_text)
-        if ev.time_tag:
-            value = f'<time datetime="{attr(truth.when_truth(ev)["start"])}">{value}</time>'
+        if ev.microdata and start:
+            value = f'<span itemprop="startDate" content="{attr(start)}">{value}</span>'
+        elif ev.time_tag and start:
+            value = f'<time datetime="{attr(start)}">{value}</time>'
         rows.append(("when", ev.labels["when"], value))
     if ev.place_text:
-        rows.append(("place", ev.labels["place"], esc(ev.place_text)))
+        value = esc(ev.place_text)
+        if ev.microdata:
+            value = ('<span itemprop="location" itemscope itemtype="https://schema.org/Place">'
+                     f'<span itemprop="name">{value}</span></span>')
+        rows.append(("place", ev.labels["place"], value))
     if ev.organiser:
         rows.append(("organiser", ev.labels["organiser"], esc(ev.organiser)))
     if ev.parcours:
@@ -41,6 +49,9 @@ def _fields(ev: Event) -> list[tuple[str, str, str]]:
         rows.append(("audience", "Public", esc(ev.audience)))
     if ev.access:
         rows.append(("access", ev.labels["access"], esc(ev.access)))
+    if ev.phone:
+        tel = "+33" + ev.phone[1:].replace(" ", "")
+        rows.append(("contact", "Contact", f'<a href="tel:{tel}">{esc(ev.phone)}</a>'))
     if ev.registration_url:
         link = f'<a href="{attr(ev.registration_url)}" target="_blank" rel="noopener">S\'inscrire</a>'
         rows.append(("registration", "Inscription", link))
@@ -106,6 +117,13 @@ def _jsonld(ev: Event) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
+def _map_link(ev: Event) -> str:
+    if not (ev.map_link and ev.place_text):
+        return ""
+    url = "https://www.openstreetmap.org/search?query=" + quote(ev.place_text)
+    return f'\n<p class="mip-map"><a class="fr-link" href="{attr(url)}">Voir sur la carte</a></p>'
+
+
 def _related(cards: list[tuple[str, str]]) -> str:
     if not cards:
         return ""
@@ -137,10 +155,13 @@ def render_dsfr(ev: Event, related: list[tuple[str, str]]) -> str:
     if ev.status == "cancelled" and ev.badge:
         badge = '<ul class="fr-badges-group"><li><p class="fr-badge fr-badge--error">Annulé</p></li></ul>'
     description = f'<div class="mip-event__description">{ev.description_html}</div>'
+    infos += _map_link(ev)
     body = (description + "\n" + infos) if ev.index % 5 >= 3 else (infos + "\n" + description)
+    scope = ' itemscope itemtype="https://schema.org/Event"' if ev.microdata else ""
+    name = ' itemprop="name"' if ev.microdata else ""
     main = (
-        f'<div class="fr-grid-row"><div class="fr-col-12 fr-col-md-9"><article class="mip-event">{top}'
-        f'<h1 class="fr-h1">{esc(ev.title)}</h1>{badge}{dsfr_stamp(ev.published, ev.updated)}\n{body}\n'
+        f'<div class="fr-grid-row"><div class="fr-col-12 fr-col-md-9"><article class="mip-event"{scope}>{top}'
+        f'<h1 class="fr-h1"{name}>{esc(ev.title)}</h1>{badge}{dsfr_stamp(ev.published, ev.updated)}\n{body}\n'
         f'<p><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="{attr(ed.listing_path)}">'
         'Retour au programme</a></p></article></div><div class="fr-col-12 fr-col-md-3">'
         '<div class="fr-share"><p class="fr-share__title">Partager la page</p><ul class="fr-btns-group">'

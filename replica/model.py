@@ -53,6 +53,9 @@ class Event:
     jsonld: bool
     time_tag: bool
     outside: bool
+    microdata: bool = False             # schema.org microdata on the article (DSFR pages)
+    phone: str | None = None            # a "Contact" line with a tel: link
+    map_link: bool = False              # a "Voir sur la carte" link after the fields
     duplicate_of: str | None = None
     status: str = "scheduled"          # scheduled | cancelled | withdrawn
     badge: bool = False                 # cancellation shown as a badge (else in the title)
@@ -150,6 +153,10 @@ def _registration(rng: random.Random, title: str) -> str | None:
     return rng.choice(vocab.REGISTRATION).format(slug=slug, n=rng.randint(10**10, 10**11))
 
 
+def _phone(rng: random.Random) -> str:
+    return f"0{rng.randint(1, 5)} " + " ".join(f"{rng.randint(0, 99):02d}" for _ in range(4))
+
+
 def _dates(rng: random.Random, ed: Edition) -> tuple[dt.date, dt.date]:
     published = ed.start - dt.timedelta(days=rng.randint(5, 45))
     updated = min(published + dt.timedelta(days=rng.randint(0, 30)), ed.end)
@@ -182,6 +189,9 @@ def generate(seed: int, ed: Edition, index: int) -> Event:
         jsonld=ed.layout == "dsfr15" and rng.random() < 0.1,
         time_tag=presentation in ("icons", "dl", "fields") and rng.random() < 0.2,
         outside=outside,
+        microdata=ed.layout != "legacy" and rng.random() < 0.08,
+        phone=_phone(rng) if rng.random() < 0.15 else None,
+        map_link=bool(where and where.commune) and rng.random() < 0.3,
     )
 
 

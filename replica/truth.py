@@ -38,6 +38,7 @@ def event_record(ev: Event, *, listed: bool = True, http_status: int = 200,
         "registration_url": ev.registration_url, "duplicate_of": ev.duplicate_of,
         "in_official_dates": in_official_dates(ev), "published": ev.published.isoformat(),
         "presentation": ev.presentation, "edition_marker": ev.marker, "jsonld": ev.jsonld,
+        "microdata": ev.microdata, "phone": ev.phone,
         "redirect_from": redirect_from or [],
     }
 

@@ -123,6 +123,29 @@ def test_jsonld_agrees_with_the_truth(replica_small_site, events) -> None:
         assert data.get("startDate") == ev["start"]
 
 
+def test_microdata_and_machine_readable_attributes_agree_with_the_truth(replica_small_site, events) -> None:
+    site = Path(replica_small_site)
+    seen = {"microdata": 0, "time": 0, "tel": 0}
+    for ev in (e for e in events if e["listed"]):
+        doc = _page(site, ev["path"])
+        if ev["microdata"]:
+            event = doc.xpath('//*[@itemtype="https://schema.org/Event"]')[0]
+            assert event.xpath('(.//*[@itemprop="name"])[1]/text()') == [ev["title"]]
+            assert event.xpath('.//*[@itemprop="location"]//*[@itemprop="name"]/text()') == (
+                [ev["place_text"]] if ev["place_text"] else [])
+            if ev["start"] and ev["when_text"]:
+                assert doc.xpath('//*[@itemprop="startDate"]/@content') == [ev["start"]]
+            seen["microdata"] += 1
+        for value in doc.xpath("//time/@datetime"):
+            assert value == ev["start"]
+            seen["time"] += 1
+        if ev["phone"]:
+            (tel,) = doc.xpath('//a[starts-with(@href, "tel:")]')
+            assert tel.text == ev["phone"] and tel.get("href") == "tel:+33" + ev["phone"][1:].replace(" ", "")
+            seen["tel"] += 1
+    assert all(seen.values()), seen
+
+
 def test_every_presentation_and_edition_marker_is_used(events) -> None:
     dsfr = [e for e in events if e["edition"] >= 2021]
     assert {e["presentation"] for e in dsfr} == {"icons", "dl", "fields", "li", "table", "text"}
