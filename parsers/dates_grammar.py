@@ -53,7 +53,7 @@ class _Reader(TimesMixin):
 
     def step(self, i: int) -> int:
         tok = self.toks[i]
-        if tok.kind == "time" or (tok.kind == "num" and self.bare_hour(i)):
+        if tok.kind == "time" or tok.kind == "trange" or (tok.kind == "num" and self.bare_hour(i)):
             return self.read_times(i)
         if tok.kind in PLAIN and tok.text not in RELATIVE and (
             tok.text not in PARTS_OF_DAY or not self.this_part_of_day(i)
@@ -219,7 +219,7 @@ class _Reader(TimesMixin):
         if self.kind(back) != "dash" and self.text(back) not in TO | {"et", "puis"}:
             return False
         nxt = self.text(i + 1)
-        return self.kind(i + 1) in ("", "punct", "dash", "time") or nxt in FILLERS | TO | AND
+        return self.kind(i + 1) in ("", "punct", "dash", "time", "trange") or nxt in FILLERS | TO | AND
 
     def after_bare_number(self, i: int) -> bool:
         j = i - 1

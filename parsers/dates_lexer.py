@@ -44,6 +44,11 @@ _TOKEN = re.compile(
     |(?=\d\d?[/.-]\d)(?P<numdate>(?<![\d/.,])(?:(?P<nd>\d\d?)/(?P<nm>\d\d?)(?:/(?P<ny>\d{4}|\d\d))?
         |(?P<nd2>\d\d?)(?P<nsep>[.-])(?P<nm2>\d\d?)(?P=nsep)(?P<ny2>\d{4}|\d\d))(?![\d/.]\d|\d|\s*h\b))
     |(?=\d\d?\s\d)(?P<spacedate>(?<!\d)(?P<sd>\d\d?)\s(?P<sm>\d\d?)\s(?P<sy>(?:19|20)\d\d)(?!\d))
+    |(?=\d\d?\s*[h:])(?P<trange>(?<![\d:.,])
+        (?P<ra>\d\d?)(?:\s*(?:heures?|hrs?|h)(?:\s*(?P<ram>\d\d)(?!\d))?|:(?P<rac>\d\d))
+        \s*(?:-|a|au|/|jusqu'?\s*a)\s*
+        (?P<rb>\d\d?)(?:\s*(?:heures?|hrs?|h)(?:\s*(?P<rbm>\d\d)(?!\d))?|:(?P<rbc>\d\d))
+        (?![a-z\d:]))
     |(?=24|7)(?P<roundclock>24\s*h\s*/\s*24|7\s*j\s*/\s*7)
     |(?=\d\d?\s*h)(?P<time>(?<![\d:.,])(?P<th>\d\d?)\s*(?:heures?|hrs?|h)
         (?:\s*(?P<tm>\d\d)(?!\d)(?:\s*(?:minutes?|mn|min)\b)?)?(?![a-z\d]))
@@ -119,7 +124,14 @@ def _alpha(m: re.Match, text: str) -> tuple[str, str, tuple]:
     return "word", word, ()
 
 
+def _trange(m: re.Match) -> tuple:
+    """"14h30-16h" in one token: (start hour, start minute, end hour, end minute)."""
+    ra, ram, rac, rb, rbm, rbc = m.group("ra", "ram", "rac", "rb", "rbm", "rbc")
+    return (int(ra), int(ram or rac or 0), int(rb), int(rbm or rbc or 0))
+
+
 _VALUE = {
+    "trange": _trange,
     "iso": _iso,
     "numdate": _numdate,
     "spacedate": lambda m: tuple(map(int, m.group("sd", "sm", "sy"))),

@@ -18,14 +18,18 @@ class TimesMixin:
 
     def read_times(self, i: int) -> int:
         start = self.toks[i].value
-        if len(start) == 1:  # a bare hour
-            start = (start[0], 0)
         end, j = None, i + 1
         sep = self.text(j)
-        if self.kind(j + 1) == "time" and (
+        if len(start) == 4:  # a whole range in one token: "14h30-16h"
+            start, end = start[:2], start[2:]
+        elif len(start) == 1:  # a bare hour
+            start = (start[0], 0)
+        if end is None and self.kind(j + 1) == "time" and (
             self.kind(j) == "dash" or sep in TO or sep == "/" or (sep == "et" and self.between)
         ):
             end, j = self.toks[j + 1].value, j + 2
+            self.between = False
+        if end is not None:
             self.between = False
         if self.is_duration(i, j, end):
             self.out.warnings.append(f"duration ignored: {self.toks[i].text!r}")
