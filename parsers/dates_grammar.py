@@ -231,6 +231,11 @@ class _Reader(TimesMixin):
         if self.kind(j) == "year":
             atom.year = self.toks[j].value[0]
             return j + 1
+        if self.kind(j) == "num" and len(self.text(j)) == 2 and self.kind(j + 1) in (
+            "", "punct", "dash", "time", "trange"
+        ) and atom.month is not None:
+            atom.year = 2000 + self.toks[j].value[0]  # "16 nov. 21": a two-digit year
+            return j + 1
         return j
 
     def read_numeric(self, i: int, tok: Token) -> tuple[Atom, int]:
