@@ -3,6 +3,7 @@ truth, and a loopback HTTP server with ETags, 304s, robots.txt, a month timeline
 switchable faults. Imports nothing of ours but ``parsers``. See ``replica/README.md``."""
 
 from replica.build import build_site
+from replica.routes import events_on
 from replica.serving import reset_stats, serve, set_day, set_faults, stats
 
-__all__ = ["build_site", "serve", "set_day", "set_faults", "stats", "reset_stats"]
+__all__ = ["build_site", "events_on", "serve", "set_day", "set_faults", "stats", "reset_stats"]

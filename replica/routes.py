@@ -54,26 +54,45 @@ def normalise(raw_path: str) -> str:
     return path
 
 
+def _load_routes(site_dir: Path) -> tuple[dict, dict[str, Route], set[str]]:
+    """The build parameters, the routes of everything but the current edition, and the paths
+    the current edition's slugs must avoid."""
+    params = json.loads((site_dir / SITE_JSON).read_text())
+    static: dict[str, Route] = {}
+    taken: set[str] = set()
+    for line in (site_dir / ROUTES).read_text(encoding="utf-8").splitlines():
+        path, status, day_iso, tag, target, edition, ctype = line.split("\t")
+        if edition == str(CURRENT_YEAR):
+            continue
+        taken.add(path)
+        kw = {"location": target} if status == "301" else {}
+        if status == "200":
+            kw = {"file": site_dir / target}
+        static[path] = _route(int(status), dt.date.fromisoformat(day_iso), tag, content_type=ctype, **kw)
+    return params, static, dsfr_taken(taken)
+
+
+def current_edition(site_dir, day: int) -> CurrentEdition:
+    """The current edition of a built site, as on ``day``."""
+    params, _static, taken = _load_routes(Path(site_dir))
+    check_params(params["events_per_edition"], day)
+    return CurrentEdition(params["seed"], params["events_per_edition"], day, taken)
+
+
+def events_on(site_dir, day: int) -> list[dict]:
+    """The truth records of the current edition on ``day`` (as ``events.jsonl`` of a build at
+    that day has them), without rebuilding the site."""
+    cur = current_edition(site_dir, day)
+    return [cur.record(ev, day) for ev in cur.events()]
+
+
 class Site:
     """A built site served with the current edition as on ``day``."""
 
     def __init__(self, site_dir: Path, day: int | None = None) -> None:
         self.dir = Path(site_dir)
-        params = json.loads((self.dir / SITE_JSON).read_text())
+        params, self.static, self.taken = _load_routes(self.dir)
         self.seed, self.n = params["seed"], params["events_per_edition"]
-        self.static: dict[str, Route] = {}
-        taken: set[str] = set()
-        for line in (self.dir / ROUTES).read_text(encoding="utf-8").splitlines():
-            path, status, day_iso, tag, target, edition, ctype = line.split("\t")
-            if edition == str(CURRENT_YEAR):
-                continue
-            taken.add(path)
-            kw = {"location": target} if status == "301" else {}
-            if status == "200":
-                kw = {"file": self.dir / target}
-            self.static[path] = _route(int(status), dt.date.fromisoformat(day_iso), tag,
-                                       content_type=ctype, **kw)
-        self.taken = dsfr_taken(taken)
         self._read = lru_cache(maxsize=8192)(Path.read_bytes)
         self._lock = threading.Lock()
         self.current: dict[str, Route] = {}

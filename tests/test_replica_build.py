@@ -13,7 +13,7 @@ import lxml.html
 import pytest
 
 from parsers import geo
-from replica import build_site, timeline
+from replica import build_site, events_on, timeline
 from replica.build import ROUTES, file_for
 from replica.editions import BY_YEAR, CURRENT_YEAR
 from replica.slugs import MAX_PATH, cut, slugify
@@ -234,6 +234,7 @@ def test_timeline_replays_day_one_into_later_days(tmp_path: Path) -> None:
     for d in (12, 30):
         replayed = timeline.apply(start, [r for r in records if r["day"] <= d])
         assert replayed == _current(days[d] / "_truth" / "events.jsonl")
+        assert {e["id"]: e for e in events_on(days[1], d)} == replayed
 
 
 def test_timeline_records_one_field_per_line(tmp_path: Path) -> None:
