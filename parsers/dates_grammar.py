@@ -28,6 +28,8 @@ from parsers.dates_words import (
 
 
 class _Reader(TimesMixin):
+    """One left-to-right pass; `conn` is the last link word seen since the last atom or time."""
+
     def __init__(self, tokens: list[Token]):
         self.toks = tokens
         self.out = Reading()
@@ -207,7 +209,7 @@ class _Reader(TimesMixin):
         """A day without month counts before a link to a later date with a month, or
         right after a link from an earlier one ("du 16 novembre au 18")."""
         nxt = self.text(j)
-        if self.kind(j) != "dash" and nxt not in TO | AND | {"ou", "le", "et le"}:
+        if self.kind(j) != "dash" and nxt not in TO | AND | {"ou", "le"}:
             return False
         return any(t.kind in ("month", "numdate", "iso", "spacedate") for t in self.toks[j:])
 
@@ -249,7 +251,7 @@ class _Reader(TimesMixin):
         day, month, year = tok.value
         return Atom(day=day, month=month, year=year, text=tok.text), i + 1
 
-    # -- times -------------------------------------------------------------
+
 def read(tokens: list[Token]) -> Reading:
     """The atoms, times and links of a token list."""
     return _Reader(tokens).run()
