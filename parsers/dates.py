@@ -39,8 +39,8 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
 - Open bounds: "à partir du 16 novembre" → start only; "jusqu'au 30 novembre" → end only
   (start None).
 - Years: see parsers.dates_resolve — next/previous written year (across a year end "du 28
-  décembre au 3 janvier 2022" → 28 Dec 2021), then ``year``, a year standing alone in the
-  text, the candidate of ``years`` that fits the weekdays, then ``today``'s year; else None.
+  décembre au 3 janvier 2022" → 28 Dec 2021), then a year standing alone in the text, then
+  ``year``, the candidate of ``years`` that fits the weekdays, then ``today``'s year; else None.
   A weekday that does not fit the date keeps the date and adds a warning.
 - Relative words ("demain", "lundi prochain", "le 28 septembre dernier", "ce soir") need
   ``today``; "<weekday> prochain" is the next one strictly after today, "dernier" the last

@@ -6,9 +6,10 @@ Rules (also summed up in parsers.dates):
 - a date without year takes it from the next dated part, one year earlier when it comes
   later in the calendar ("du 28 décembre au 3 janvier 2022" → 28 Dec 2021), else from the
   previous part, one year later when it comes earlier;
-- what is still without year takes the context: `year`, else a year standing alone in the
-  text, else the one candidate of `years` whose calendar matches every weekday written
-  (or the only candidate when no weekday is written), else today's year; otherwise None;
+- what is still without year takes a year standing alone in the text ("Édition 2021 : le
+  18 novembre"), else the context `year`, else the one candidate of `years` whose calendar
+  matches every weekday written (or the only candidate when no weekday is written), else
+  today's year; otherwise None;
 - relative words need `today`; without it "le 16 novembre prochain" is read as "le 16
   novembre" (the context year decides) and "lundi prochain" gives None.
 """
@@ -85,10 +86,10 @@ def fill_years(atoms: list[Atom], reading: Reading, *, year, years, today) -> li
 
 
 def _context_year(atoms: list[Atom], reading: Reading, *, year, years, today) -> int | None:
+    if len(set(reading.years)) == 1:  # the text's own year beats the context
+        return reading.years[0]
     if year is not None:
         return year
-    if len(set(reading.years)) == 1:
-        return reading.years[0]
     if years:
         has_weekday = any(a.weekday is not None and a.day is not None for a in atoms)
         if has_weekday:

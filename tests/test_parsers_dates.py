@@ -380,6 +380,7 @@ YEARS = [
     ("le 16 novembre", {"year": 2021, "today": TODAY}, D(2021, 11, 16)),
     ("le 16 novembre 2021", {"year": 2024}, D(2021, 11, 16)),
     ("le 16 novembre (Mois de l'innovation publique 2021)", {}, D(2021, 11, 16)),
+    ("Édition 2021 : le 16 novembre", {"year": 2022}, D(2021, 11, 16)),
     ("du lundi 15 au dimanche 21 novembre", {"years": (2020, 2021, 2022)}, D(2021, 11, 15)),
 ]
 
