@@ -92,31 +92,45 @@ def _edition_record(ed, pages: int, listed: int, total: int, day: int) -> dict:
             "current": ed.is_current, "day": day if ed.is_current else None}
 
 
+def _is_listing(path: str, listing_path: str) -> bool:
+    return path == listing_path or path.startswith(listing_path + "?page=")
+
+
+def _write_past(writer: _Writer, seed: int, n: int, day: int, alloc: SlugAllocator) -> list[dict]:
+    editions = []
+    for ed in past_editions():
+        pages = 0
+        for page, record in past_edition(seed, ed, n, alloc):
+            writer.page(page, record)
+            pages += record is None
+        editions.append(_edition_record(ed, pages, n, n, day))
+    return editions
+
+
+def _write_current(writer: _Writer, cur: CurrentEdition) -> dict:
+    ed = EDITIONS[-1]
+    pages = listed = total = 0
+    for page, record in cur.pages():
+        writer.page(page, record)
+        pages += _is_listing(page.path, ed.listing_path)
+        total += record is not None
+        listed += bool(record and record["listed"])
+    return _edition_record(ed, pages, listed, total, cur.day)
+
+
 def build_site(out_dir, *, seed: int = 0, events_per_edition: int = 350, day: int = 30) -> Path:
     """Build the replica into ``out_dir`` (created; a previous build there is replaced)."""
     check_params(events_per_edition, day)
     out = Path(out_dir)
     _prepare(out)
     writer = _Writer(out)
-    editions = []
     try:
         for page in static_pages():
             writer.page(page)
         alloc = SlugAllocator(dsfr_taken(set()))
-        for ed in past_editions():
-            pages = 0
-            for page, record in past_edition(seed, ed, events_per_edition, alloc):
-                writer.page(page, record)
-                pages += record is None
-            editions.append(_edition_record(ed, pages, events_per_edition, events_per_edition, day))
+        editions = _write_past(writer, seed, events_per_edition, day, alloc)
         cur = CurrentEdition(seed, events_per_edition, day, set(alloc.taken))
-        pages = listed = total = 0
-        for page, record in cur.pages():
-            writer.page(page, record)
-            pages += page.path.startswith(EDITIONS[-1].listing_path)
-            total += record is not None
-            listed += bool(record and record["listed"])
-        editions.append(_edition_record(EDITIONS[-1], pages, listed, total, day))
+        editions.append(_write_current(writer, cur))
     finally:
         writer.close()
     (out / TRUTH_DIR / "editions.json").write_text(json.dumps(editions, ensure_ascii=False, indent=1) + "\n")

@@ -159,36 +159,45 @@ class Handler(BaseHTTPRequestHandler):
         self.connection.close()
 
     def _control(self) -> None:
-        srv = self.server
         parts = urlsplit(self.path)
         path = parts.path.rstrip("/")
+        action, _, arg = path.removeprefix("/_replica/").partition("/")
+        handler = getattr(self, f"_ctl_{action}", None)
+        if handler is None:
+            self._json(404, {"error": f"unknown control endpoint {path}"})
+            return
         try:
-            if path == "/_replica/stats":
-                payload = srv.stats.as_dict()
-            elif path == "/_replica/stats/reset":
-                srv.stats.reset()
-                payload = {"ok": True}
-            elif path == "/_replica/day":
-                payload = {"day": srv.site.day}
-            elif path.startswith("/_replica/day/"):
-                srv.site.set_day(int(path.rsplit("/", 1)[1]))
-                payload = {"day": srv.site.day}
-            elif path == "/_replica/faults":
-                changes = {k: float(v) for k, v in parse_qsl(parts.query)}
-                if changes:
-                    config = replace(srv.faults.config, **changes)
-                    srv.faults = Faults(srv.faults.seed, config)
-                payload = asdict(srv.faults.config)
-            elif path == "/_replica/faults/reset":
-                srv.faults.reset()
-                payload = {"ok": True}
-            else:
-                self._json(404, {"error": f"unknown control endpoint {path}"})
-                return
+            payload = handler(arg, parts.query)
         except (ValueError, TypeError) as exc:
             self._json(400, {"error": str(exc)})
             return
-        self._json(200, payload)
+        if payload is None:
+            self._json(404, {"error": f"unknown control endpoint {path}"})
+        else:
+            self._json(200, payload)
+
+    def _ctl_stats(self, arg: str, _query: str) -> dict | None:
+        if arg == "reset":
+            self.server.stats.reset()
+            return {"ok": True}
+        return self.server.stats.as_dict() if not arg else None
+
+    def _ctl_day(self, arg: str, _query: str) -> dict:
+        if arg:
+            self.server.site.set_day(int(arg))
+        return {"day": self.server.site.day}
+
+    def _ctl_faults(self, arg: str, query: str) -> dict | None:
+        srv = self.server
+        if arg == "reset":
+            srv.faults.reset()
+            return {"ok": True}
+        if arg:
+            return None
+        changes = {k: float(v) for k, v in parse_qsl(query)}
+        if changes:
+            srv.faults = Faults(srv.faults.seed, replace(srv.faults.config, **changes))
+        return asdict(srv.faults.config)
 
     def _json(self, status: int, payload: dict) -> None:
         body = json.dumps(payload, ensure_ascii=False).encode()
