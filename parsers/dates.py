@@ -40,7 +40,8 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   (start None).
 - Years: see parsers.dates_resolve — next/previous written year (across a year end "du 28
   décembre au 3 janvier 2022" → 28 Dec 2021), then a year standing alone in the text, then
-  ``year``, the candidate of ``years`` that fits the weekdays, then ``today``'s year; else None.
+  ``year``, the candidate of ``years`` that fits the weekdays, then the year putting the
+  date nearest to ``today`` ("le 3 janvier" read on 26 Nov 2026 → 2027); else None.
   A weekday that does not fit the date keeps the date and adds a warning.
 - Relative words ("demain", "lundi prochain", "le 28 septembre dernier", "ce soir") need
   ``today``; "<weekday> prochain" is the next one strictly after today, "dernier" the last

@@ -9,7 +9,7 @@ Rules (also summed up in parsers.dates):
 - what is still without year takes a year standing alone in the text ("Édition 2021 : le
   18 novembre"), else the context `year`, else the one candidate of `years` whose calendar
   matches every weekday written (or the only candidate when no weekday is written), else
-  today's year; otherwise None;
+  the year that puts the first date nearest to `today`; otherwise None;
 - relative words need `today`; without it "le 16 novembre prochain" is read as "le 16
   novembre" (the context year decides) and "lundi prochain" gives None.
 """
@@ -96,7 +96,21 @@ def _context_year(atoms: list[Atom], reading: Reading, *, year, years, today) ->
             fits = [y for y in years if _weekdays_match(atoms, _years_with(atoms, y))]
             return fits[0] if len(fits) == 1 else None
         return years[0] if len(years) == 1 else None
-    return today.year if today is not None else None
+    return _nearest_year(atoms[0], today) if today is not None and atoms else None
+
+
+def _nearest_year(atom: Atom, today: dt.date) -> int | None:
+    """The year that puts the date closest to today ("le 3 janvier" read in late November
+    is the coming one)."""
+    best = None
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            distance = abs((dt.date(year, atom.month, atom.day or 1) - today).days)
+        except (TypeError, ValueError):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else None
 
 
 def relative_date(atom: Atom, today: dt.date | None) -> dt.date:
