@@ -197,9 +197,9 @@ def _pick_times(rng: random.Random, kind: str) -> tuple[Slot, ...]:
 
 def _pick_day(rng: random.Random, start: dt.date, end: dt.date, outside: bool) -> dt.date:
     if outside:
-        if rng.random() < 0.5:
-            return dt.date(start.year, 10, rng.randint(19, 31))
-        return end + dt.timedelta(days=rng.randint(1, 9))
+        before = [dt.date(start.year, 10, d) for d in range(19, 32)]
+        after = [end + dt.timedelta(days=n) for n in range(1, 10)]
+        return rng.choice([d for d in (before if rng.random() < 0.5 else after) if d.weekday() < 5])
     days = [start + dt.timedelta(n) for n in range((end - start).days + 1)]
     weekdays = [d for d in days if d.weekday() < 5]
     return rng.choice(days if rng.random() < 0.05 else weekdays)
