@@ -94,8 +94,9 @@ class Stamps:
 
 
 _STAMP = re.compile(
-    r"(?P<pub>publie(?:e|s|es)?|mis(?:e)?\s+en\s+ligne|cree(?:e)?)\s+le"
-    r"|(?P<upd>mis(?:e)?\s+a\s+jour|modifie(?:e)?|actualise(?:e)?)\s+le"
+    r"(?:(?P<pub>publiee?s?|mise?\s+en\s+ligne|creee?|date\s+de\s+publication)"
+    r"|(?P<upd>(?:date\s+de\s+)?(?:la\s+)?(?:derniere\s+)?mise?\s+a\s+jour|modifiee?"
+    r"|actualisee?|date\s+de\s+modification))(?:\s+le|\s*:)"
 )
 
 

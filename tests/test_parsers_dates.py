@@ -670,6 +670,10 @@ STAMPS = [
     ("Publiée le 2 novembre 2021 | Mise à jour le 3 novembre 2021", D(2021, 11, 2), D(2021, 11, 3)),
     ("Mis en ligne le 4 octobre 2022 - Modifié le 5 octobre 2022", D(2022, 10, 4), D(2022, 10, 5)),
     ("Publiée le 13 novembre · Mise à jour le 25 novembre", None, None),
+    ("Date de publication : 13/11/2024 - Dernière mise à jour : 20/11/2024", D(2024, 11, 13),
+     D(2024, 11, 20)),
+    ("Publié le 13 novembre 2024 à 10h15", T(2024, 11, 13, 10, 15), None),
+    ("Mise à jour : 2 déc. 2024", None, D(2024, 12, 2)),
     ("rien ici", None, None),
     ("", None, None),
 ]
