@@ -5,6 +5,9 @@ from __future__ import annotations
 import email.utils
 import http.client
 import json
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -238,3 +241,18 @@ def test_cli_build(tmp_path: Path, capsys) -> None:
     assert json.loads((out / "_replica" / "site.json").read_text())["day"] == 4
     assert cli_main(["replica", "build", "--out", str(tmp_path / "x"), "--day", "0"]) == 2
     assert "day must be" in capsys.readouterr().err
+
+
+def test_cli_serve_prints_its_url_and_stops_on_sigterm(replica_small_site) -> None:
+    cmd = [sys.executable, "-m", "mipcrawl.cli", "replica", "serve", "--site", str(replica_small_site),
+           "--day", "3", "--flaky-rate", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        base = proc.stdout.readline().strip()
+        assert base.startswith("http://127.0.0.1:")
+        assert [get(base, "/")[0], get(base, "/")[0]] == [503, 200]
+        assert get(base, "/_replica/day")[2] == b'{"day": 3}'
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0 and "Traceback" not in err
