@@ -137,12 +137,12 @@ def _description(rng: random.Random, title: str) -> str:
     paras = [" ".join(rng.sample(vocab.SENTENCES, rng.randint(1, 3))) for _ in range(rng.randint(1, 3))]
     parts = [f"<p>{html.escape(p, quote=False)}</p>" for p in paras]
     if rng.random() < 0.5:
-        items = rng.sample(vocab.PROGRAMME_ITEMS, rng.randint(3, 5))
+        items = sorted(rng.sample(vocab.PROGRAMME_ITEMS, rng.randint(3, 5)), key=vocab.PROGRAMME_ITEMS.index)
         parts.insert(1, "<p><strong>Au programme :</strong></p><ul>"
                      + "".join(f"<li>{html.escape(i, quote=False)}</li>" for i in items) + "</ul>")
     if rng.random() < 0.6:
         url, label = rng.choice(vocab.EXTERNAL_LINKS)
-        parts.append(f'<p>Pour en savoir plus, consultez <a href="{url}">{html.escape(label)}</a>.</p>')
+        parts.append(f'<p>Pour en savoir plus, consultez <a href="{url}">{html.escape(label, quote=False)}</a>.</p>')
     return "\n".join(parts)
 
 
