@@ -33,6 +33,7 @@ class Unit:
     bound: str | None = None
     offset: str | None = None
     weekly: int | None = None
+    tail_offset: str | None = None  # the UTC offset written with the range end, if any
 
     def daily(self) -> list[Slot]:
         return [] if self.head and self.tail else (self.head or self.tail)
@@ -47,6 +48,7 @@ def make_units(atoms: list[Atom], spans: list[tuple[dt.date, dt.date]],
             if last < unit.first:
                 raise Unreadable("range ends before it starts")
             unit.last, unit.tail, unit.bound = last, list(atom.times), None
+            unit.tail_offset = atom.utc_offset
         else:
             if atom.week and first == last:  # "semaine du 15 novembre": to that Sunday
                 last = first + dt.timedelta(days=6 - first.weekday())
@@ -135,9 +137,7 @@ def unit_slots(unit: Unit, zone: ZoneInfo, warnings: list[str]) -> list[tuple]:
         last = unit.head[-1]
         return [(None, local(unit.last, last.end or last.start, zone, warnings, unit.offset))]
     if unit.head and unit.tail:
-        end = unit.tail[-1]
-        return [(local(unit.first, unit.head[0].start, zone, warnings, unit.offset),
-                 local(unit.last, end.end or end.start, zone, warnings, unit.offset))]
+        return [_continuous(unit, zone, warnings)]
     if unit.weekly is not None and unit.first != unit.last:
         return _weekly(unit, times, zone, warnings)
     if not times:
@@ -147,6 +147,17 @@ def unit_slots(unit: Unit, zone: ZoneInfo, warnings: list[str]) -> list[tuple]:
         return [(local(unit.first, first.start, zone, warnings, unit.offset),
                  local(unit.last, last.end or last.start, zone, warnings, unit.offset))]
     return [_timed(day, slot, unit, zone, warnings) for day in _days(unit) for slot in times]
+
+
+def _continuous(unit: Unit, zone: ZoneInfo, warnings: list[str]) -> tuple:
+    """"du 16 novembre 14h au 17 novembre 12h": one slot from the first time to the last."""
+    last = unit.tail[-1]
+    start = local(unit.first, unit.head[0].start, zone, warnings, unit.offset)
+    end = local(unit.last, last.end or last.start, zone, warnings, unit.tail_offset)
+    if end.timestamp() <= start.timestamp():
+        warnings.append("range ends before it starts; end dropped")
+        return (start, None)
+    return (start, end)
 
 
 def _weekly(unit: Unit, times: list[Slot], zone: ZoneInfo, warnings: list[str]) -> list[tuple]:
@@ -188,6 +199,9 @@ def bounds(slots: list[tuple]) -> tuple[Value | None, Value | None]:
 def build_slots(atoms, spans, zone, warnings, weekly: int | None = None) -> list[tuple]:
     units = make_units(atoms, spans, weekly)
     slots = [s for unit in units for s in unit_slots(unit, zone, warnings)]
+    timed = {isinstance(v, dt.datetime) for pair in slots for v in pair if v is not None}
+    if len(timed) > 1:
+        raise Unreadable("some parts have times, others none")
     if len(slots) > 1 and None not in (s for s, _ in slots):
         slots.sort(key=lambda pair: _instant(pair[0]))
     return slots

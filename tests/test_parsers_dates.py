@@ -603,6 +603,24 @@ def test_other_time_zone():
 
 
 # -- texts with a problem: kept with a warning ---------------------------------------------
+def test_iso_offset_applies_to_its_own_part_only():
+    when = parse_when("du 2021-11-16T13:00Z au 17/11/2021 à 12h")
+    assert (when.start, when.end) == (T(2021, 11, 16, 14), T(2021, 11, 17, 12))
+
+
+@pytest.mark.parametrize("text", [
+    "du 16 novembre 2021 à 14h au 16 novembre 2021 à 12h",
+    "du 2021-11-16T15:00 au 16 novembre 2021 à 9h",
+])
+def test_range_ending_before_it_starts_drops_the_end(text):
+    when = parse_when(text)
+    assert when.end is None and "ends before it starts" in when.warnings[-1]
+
+
+def test_parts_with_and_without_times_that_cannot_share_give_none():
+    assert parse_when("du 16 novembre 2021 14h au 17 novembre 2021 12h, et septembre 2022") is None
+
+
 def test_end_before_start_drops_the_end():
     when = parse_when("le 16 novembre 2021 de 14h à 12h")
     assert (when.start, when.end) == (T(2021, 11, 16, 14), None)
