@@ -163,7 +163,10 @@ VOCAB = ["le", "les", "du", "au", "et", "de", "à", "-", ",", ";", "jusqu'au", "
          "16", "1er", "31", "0", "99", "2021", "1899", "novembre", "déc.", "sept", "lundi",
          "mar.", "14h", "9h30", "24h", "25h", "midi", "minuit", "12:75", "16/11", "32/13/2021",
          "2021-02-30", "N+1", "fin", "prochain", "dernier", "demain", "entre", "ou", "mois",
-         "Publiée le", "Mise à jour le", "(", "]", "durée", "route", "dans", "jours"]
+         "Publiée le", "Mise à jour le", "(", "]", "durée", "route", "dans", "jours",
+         "ce", "soir", "tous les jeudis", "chaque mardi", "semaine", "reporté",
+         "initialement prévu", "au lieu du", "nouvelle date :", "9", "14h30-16h", "/",
+         "16 nov. 21", "2021-11-16T14:30Z", "10:00 à 12:00", "de 9 à 12h", "24h/24"]
 
 
 @settings(max_examples=300, deadline=None)
