@@ -134,6 +134,7 @@ PARIS_VENUES = (
     ("Centre de conférences Pierre Mendès France", "139 rue de Bercy", "75012"),
     ("Ségur", "20 avenue de Ségur", "75007"),
     ("DITP", "77 Av. de Ségur", "75015"),
+    ("DITP", "77 avenue de Ségur", "75015"),
     ("Station F", "5 parvis Alan Turing", "75013"),
     ("Institut national du service public", "1 rue Sainte-Marguerite", "75007"),
 )

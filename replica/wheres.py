@@ -131,7 +131,8 @@ def _offline_text(rng: random.Random, c: geo.Commune) -> str:
 def _paris_venue(rng: random.Random) -> tuple[str, geo.Commune]:
     venue, street, pc = rng.choice(vocab.PARIS_VENUES)
     paris = geo.commune("75056")
-    text = rng.choice((f"{venue}, {street}, {pc} Paris", f"{street} {pc} Paris", f"{venue} - {street} - {pc} Paris"))
+    text = rng.choice((f"{venue}, {street}, {pc} Paris", f"{street} {pc} Paris", f"{venue} - {street} - {pc} Paris",
+                       "à Paris (Ségur)"))
     return text, paris
 
 
