@@ -31,6 +31,32 @@ def _check(when: When | None, start, end, all_day):
             assert value.utcoffset() == value.astimezone(PARIS).utcoffset()
 
 
+# -- every when form quoted in /work/shared/reference/ditp-site.md ------------------------
+DITP_SITE = [
+    ("Le lundi 07/11 de 9h30 à 16h", {"year": 2022}, ((T(2022, 11, 7, 9, 30), T(2022, 11, 7, 16)),)),
+    ("Le jeudi 03/11 de 16h15 à 18h15", {"year": 2022},
+     ((T(2022, 11, 3, 16, 15), T(2022, 11, 3, 18, 15)),)),
+    ("le 20 novembre 2017 de 9h à 17h", {}, ((T(2017, 11, 20, 9), T(2017, 11, 20, 17)),)),
+    ("Vendredi 24 novembre 2017 à 08:45", {}, ((T(2017, 11, 24, 8, 45), None),)),
+    ("les 19 et 20 novembre 2016", {}, ((D(2016, 11, 19),) * 2, (D(2016, 11, 20),) * 2)),
+    ("Le 25 et le 26 novembre", {"year": 2019}, ((D(2019, 11, 25),) * 2, (D(2019, 11, 26),) * 2)),
+    ("du 4 au 30 novembre 2024", {}, ((D(2024, 11, 4), D(2024, 11, 30)),)),
+    ("[Du 02/11 au 30/11]", {"year": 2023}, ((D(2023, 11, 2), D(2023, 11, 30)),)),
+    ("20.12.18", {}, ((D(2018, 12, 20),) * 2,)),
+    ("Publiée le 13 novembre 2024 · Mise à jour le 25 novembre 2024", {}, ((D(2024, 11, 13),) * 2,)),
+    # slot lines alone carry no date; with the day line they read as slots of that day
+    ("Le 3 novembre 10h-10h40", {"year": 2022}, ((T(2022, 11, 3, 10), T(2022, 11, 3, 10, 40)),)),
+    ("Le 3 novembre. Horaires : de 16h à 18h", {"year": 2022},
+     ((T(2022, 11, 3, 16), T(2022, 11, 3, 18)),)),
+]
+
+
+@pytest.mark.parametrize(("text", "kw", "slots"), DITP_SITE, ids=ids(DITP_SITE))
+def test_ditp_site_forms(text, kw, slots):
+    when = parse_when(text, **kw)
+    assert when is not None and when.slots == slots and when.warnings == ()
+
+
 # -- single days, all day ------------------------------------------------------------------
 SINGLE_DAYS = [
     ("16 novembre 2021", {}, D(2021, 11, 16)),
