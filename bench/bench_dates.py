@@ -83,10 +83,14 @@ def main() -> None:
     mine = per_string_us(ours, rows, args.rounds)
     other = per_string_us(theirs, rows, max(1, args.rounds // 10))
 
+    report(args.rounds, rows, results, mine, other)
+
+
+def report(rounds: int, rows, results, mine: list[float], other: list[float]) -> None:
     fallback = sum(1 for w in results if w is not None and w.method == "fallback")
     unread = sum(1 for w in results if w is None)
     med_mine, med_other = statistics.median(mine), statistics.median(other)
-    print(f"command: {Path(sys.executable).name} bench/bench_dates.py --rounds {args.rounds}")
+    print(f"command: {Path(sys.executable).name} bench/bench_dates.py --rounds {rounds}")
     print(f"strings: {len(rows)} from {SAMPLES.relative_to(ROOT)}")
     print(f"parse_when        median {med_mine:8.1f} µs/string   mean {statistics.mean(mine):8.1f}")
     print(f"dateparser.parse  median {med_other:8.1f} µs/string   mean {statistics.mean(other):8.1f}")

@@ -37,17 +37,20 @@ class TimesMixin:
         if not (_valid_clock(start) and (end is None or _valid_clock(end))):
             self.out.warnings.append(f"invalid time ignored: {self.toks[i].text!r}")
             return j
-        slot = Slot(start, end)
+        self.attach(Slot(start, end), self.toks[i].text)
+        return j
+
+    def attach(self, slot: Slot, text: str) -> None:
+        """Give the slot to the date it follows (or keep it for the first date to come)."""
         self.out.has_time = True
         if self.depth and self.target is not None and self.target.times:
-            self.out.warnings.append(f"time in brackets ignored: {self.toks[i].text!r}")
-            return j  # "18h30 (ouverture des portes à 18h)"
+            self.out.warnings.append(f"time in brackets ignored: {text!r}")
+            return  # "18h30 (ouverture des portes à 18h)"
         if self.target is not None:
             self.target.times.append(slot)
         else:
             self.out.pre_times.append(slot)
         self.conn = None if self.conn != "or" else "or"
-        return j
 
     def is_duration(self, i: int, j: int, end: Clock | None) -> bool:
         if end is not None:
