@@ -256,3 +256,10 @@ def test_cli_serve_prints_its_url_and_stops_on_sigterm(replica_small_site) -> No
         proc.send_signal(signal.SIGTERM)
         _out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0 and "Traceback" not in err
+
+
+def test_serve_without_a_site_builds_one() -> None:
+    with replica.serve(seed=2, events_per_edition=20, day=5) as base:
+        assert get(base, "/_replica/day")[2] == b'{"day": 5}'
+        status, _h, body = get(base, "/mois-de-linnovation-publique/programme-2022?page=1")
+        assert status == 200 and b"fr-card__content" in body
