@@ -32,6 +32,7 @@ class _Reader(TimesMixin):
 
     def __init__(self, tokens: list[Token]):
         self.toks = tokens
+        self.n = len(tokens)
         self.out = Reading()
         self.conn: str | None = None
         self.between = False
@@ -41,14 +42,14 @@ class _Reader(TimesMixin):
         self.week_of = False
 
     def kind(self, i: int) -> str:
-        return self.toks[i].kind if 0 <= i < len(self.toks) else ""
+        return self.toks[i].kind if 0 <= i < self.n else ""
 
     def text(self, i: int) -> str:
-        return self.toks[i].text if 0 <= i < len(self.toks) else ""
+        return self.toks[i].text if 0 <= i < self.n else ""
 
     def run(self) -> Reading:
         i = 0
-        while i < len(self.toks) and not self.out.abort:
+        while i < self.n and not self.out.abort:
             j = self.step(i)
             i = j if j > i else i + 1
         return self.out
