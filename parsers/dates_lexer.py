@@ -109,8 +109,6 @@ def _noon(m: re.Match) -> tuple:
 def _alpha(m: re.Match, text: str) -> tuple[str, str, tuple]:
     """Kind, text and value of a single word: month, weekday, "minuit" or a plain word."""
     word = m.group("alpha")
-    if word not in _SPECIAL_WORDS:
-        return "word", word, ()
     if word in MONTHS:
         return "month", word, (MONTHS[word],)
     if word in WEEKDAYS:
@@ -162,7 +160,9 @@ def tokenize(text: str) -> list[Token]:
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         if kind == "alpha":
-            tokens.append(new(Token, _alpha(m, text)))
+            word = m.group("alpha")
+            tokens.append(new(Token, ("word", word, ()) if word not in _SPECIAL_WORDS
+                              else _alpha(m, text)))
             continue
         value = values.get(kind)
         tokens.append(new(Token, (kinds.get(kind, kind), m.group(kind), value(m) if value else ())))
