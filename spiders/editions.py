@@ -46,6 +46,10 @@ EDITIONS: dict[int, Edition] = {
 }
 
 
+# Any edition's detail pages may be linked from any listing (pages moved at the 2021 redesign).
+DETAIL_PREFIXES = tuple(sorted({e.detail_prefix for e in EDITIONS.values()}))
+
+
 class UnknownEdition(ValueError):
     """An edition the table does not know (the CLI prints it as one line, exit code USAGE)."""
 

@@ -13,13 +13,15 @@ from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 
 from scrapy.http import TextResponse
 
-from spiders.editions import Edition, is_listing_path, on_site
+from spiders.editions import DETAIL_PREFIXES, Edition, is_listing_path, on_site
 from spiders.extract.dom import skipped
 from spiders.extract.page import find_main
 
 _CARD_LINKS = "//*[contains(@class,'fr-card__title') or contains(@class,'fr-tile__title')]//a/@href"
 _PAGE_LINKS = ("//*[contains(@class,'pagination') or contains(@class,'pager')]//a/@href"
                " | //a[contains(@href,'page=')]/@href")
+_ROW_TAGS = frozenset({"h2", "h3", "h4", "article"})
+_ROW_CLASS = re.compile(r"views-row|node-title|event|evenement|teaser|result")
 _LISTING_LIKE = re.compile(r"/programme(?:-\d{4})?/?$")
 
 
@@ -44,32 +46,35 @@ def page_url(first_page_url: str, n: int) -> str:
 
 
 def read_listing(response: TextResponse, edition: Edition, *, domain: str | None = None) -> Listing:
+    """The listing page of ``edition``: its event links, page index and last page."""
     sel = response.selector
     current = page_index(response.url)
-    hrefs = sel.xpath(_CARD_LINKS).getall() or _legacy_links(sel.root, edition)
-    events = _event_urls(response.url, hrefs, edition, domain)
+    hrefs = sel.xpath(_CARD_LINKS).getall() or _legacy_links(sel.root)
+    events = _event_urls(response.url, hrefs, domain)
     last = _last_page(sel.xpath(_PAGE_LINKS).getall(), response.url, current)
     first = page_url(response.url, 0)
     pages = [page_url(first, n) for n in range(0, (last or 0) + 1) if n != current]
     return Listing(page=current, last_page=last, event_urls=events, page_urls=pages)
 
 
-def _legacy_links(root, edition: Edition) -> list[str]:
-    """Content links whose path lies under the edition's detail prefix (menus skipped)."""
-    found = []
-    stack = [find_main(root)]
+def _legacy_links(root) -> list[str]:
+    """Content links to a detail page (menus skipped); those in a heading or a views row
+    when there are any, so intro links ("le concept", "mentions légales") are not events."""
+    found, in_rows = [], []
+    stack = [(find_main(root), False)]
     while stack:
-        el = stack.pop()
+        el, row = stack.pop()
         if skipped(el) and el.tag != "a":
             continue
+        row = row or el.tag in _ROW_TAGS or bool(_ROW_CLASS.search(el.get("class") or ""))
         href = el.get("href") if el.tag == "a" else None
-        if href and edition.detail_prefix in href:
-            found.append(href)
-        stack.extend(reversed(list(el)))
-    return found
+        if href and any(prefix in href for prefix in DETAIL_PREFIXES):
+            (in_rows if row else found).append(href)
+        stack.extend((child, row) for child in reversed(list(el)) if isinstance(child.tag, str))
+    return in_rows or found
 
 
-def _event_urls(base: str, hrefs: list[str], edition: Edition, domain: str | None) -> list[str]:
+def _event_urls(base: str, hrefs: list[str], domain: str | None) -> list[str]:
     urls = []
     for href in hrefs:
         url = urljoin(base, href.strip()).split("#", 1)[0]
@@ -78,7 +83,7 @@ def _event_urls(base: str, hrefs: list[str], edition: Edition, domain: str | Non
             continue
         if parts.query or is_listing_path(parts.path) or _LISTING_LIKE.search(parts.path):
             continue
-        if not parts.path.startswith(edition.detail_prefix):
+        if not parts.path.startswith(DETAIL_PREFIXES) or parts.path.rstrip("/") + "/" in DETAIL_PREFIXES:
             continue
         urls.append(url)
     return list(dict.fromkeys(urls))
