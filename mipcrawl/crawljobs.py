@@ -7,25 +7,14 @@ from mipcrawl.commands import CommandError, ExitCode
 from mipcrawl.runner import CrawlJob
 
 
-def known_editions() -> list[int]:
-    from spiders.editions import EDITIONS
-
-    return sorted(EDITIONS)
-
-
 def parse_edition(value: str) -> list[int]:
-    editions = known_editions()
-    if value == "all":
-        return editions
+    """The edition years for ``--edition YEAR|all``, or a USAGE error naming the known ones."""
+    from spiders.editions import UnknownEdition, select
+
     try:
-        year = int(value)
-    except ValueError:
-        raise CommandError(f"edition must be a year or 'all', not {value!r}", ExitCode.USAGE) from None
-    if year not in editions:
-        raise CommandError(
-            f"unknown edition {year}: known editions are {editions[0]}–{editions[-1]}", ExitCode.USAGE
-        )
-    return [year]
+        return [edition.year for edition in select(value)]
+    except UnknownEdition as exc:
+        raise CommandError(str(exc), ExitCode.USAGE) from None
 
 
 def jobs_for(target: str, edition: str) -> list[CrawlJob]:
@@ -39,9 +28,13 @@ def jobs_for(target: str, edition: str) -> list[CrawlJob]:
 
 def check_database(url: str) -> None:
     """Fail at start, with one line, when the database cannot be reached or created."""
-    from storage.db import DatabaseUnavailable, check_connection
+    from storage.db import DatabaseUnavailable, check_reachable, make_engine
 
     try:
-        check_connection(url)
+        engine = make_engine(url)
+        try:
+            check_reachable(engine)
+        finally:
+            engine.dispose()
     except DatabaseUnavailable as exc:
         raise CommandError(str(exc), ExitCode.ERROR) from None

@@ -100,26 +100,62 @@ def default_log_file(data_dir: Path, now: dt.datetime | None = None) -> Path:
 
 
 def run_crawls(jobs: Sequence[CrawlJob], settings: Settings, *, progress: bool = True) -> list[CrawlOutcome]:
-    """Run every job in one reactor, concurrently, and return their outcomes in job order."""
-    process = CrawlerProcess(settings, install_root_handler=False)
-    crawlers = []
-    for job in jobs:
-        crawler = process.create_crawler(job.spider)
-        crawlers.append(crawler)
-        process.crawl(crawler, **job.kwargs)
-    reporter = Progress(lambda: [c.stats.get_stats() for c in crawlers]) if progress else None
-    loop = None
-    if reporter is not None:
-        from twisted.internet import task
+    """Run the jobs one after the other in one reactor and return their outcomes in job order.
 
-        loop = task.LoopingCall(reporter.tick)
+    One at a time: the crawl is CPU-bound on one core anyway, and a SQLite database takes
+    one writer at a time."""
+    from scrapy.utils.reactor import install_reactor, is_reactor_installed
+
+    if not is_reactor_installed():   # before anything of twisted's picks the default reactor
+        install_reactor(settings["TWISTED_REACTOR"], settings["ASYNCIO_EVENT_LOOP"])
+    from twisted.internet import defer, task
+
+    process = CrawlerProcess(settings)
+    crawlers = [process.create_crawler(job.spider) for job in jobs]
+    reporter = Progress(lambda: _started_stats(crawlers)) if progress else None
+    loop = task.LoopingCall(reporter.tick) if reporter is not None else None
+
+    @defer.inlineCallbacks
+    def chain():
+        try:
+            for job, crawler in zip(jobs, crawlers, strict=True):
+                yield process.crawl(crawler, **job.kwargs)
+        finally:
+            if loop is not None and loop.running:
+                loop.stop()
+            from twisted.internet import reactor
+
+            if reactor.running:
+                reactor.stop()
+
+    if loop is not None:
         loop.start(0.5, now=False)
-    process.start()
-    if loop is not None and loop.running:
-        loop.stop()
+    chain()
+    process.start(stop_after_crawl=False)
     if reporter is not None:
         reporter.finish()
-    return [CrawlOutcome(job, crawler.stats.get_stats()) for job, crawler in zip(jobs, crawlers, strict=True)]
+    return [CrawlOutcome(job, stats) for job, stats in zip(jobs, _outcome_stats(crawlers), strict=True)]
+
+
+def _started_stats(crawlers: Sequence) -> list[dict]:
+    """The stats of the crawlers that have started (a queued crawler has none yet)."""
+    out = []
+    for crawler in crawlers:
+        try:
+            out.append(crawler.stats.get_stats())
+        except RuntimeError:
+            continue
+    return out
+
+
+def _outcome_stats(crawlers: Sequence) -> list[dict]:
+    out = []
+    for crawler in crawlers:
+        try:
+            out.append(crawler.stats.get_stats())
+        except RuntimeError:   # never started: the chain stopped before it
+            out.append({"finish_reason": "not started"})
+    return out
 
 
 def worst_exit_code(outcomes: Sequence[CrawlOutcome]) -> ExitCode:
