@@ -21,7 +21,7 @@ def unreadable_reason(response: Response) -> str | None:
     return f"non-HTML body ({content_type or type(response).__name__})"
 
 
-def failure_item(failure, kind: str, edition: int | None, stats) -> FetchFailure:
+def failure_item(failure, kind: str, edition: int | None) -> FetchFailure:
     """The ``FetchFailure`` of an errback (HTTP status kept when there was a response)."""
     status = None
     if failure.check(HttpError):
@@ -30,6 +30,5 @@ def failure_item(failure, kind: str, edition: int | None, stats) -> FetchFailure
     else:
         message = failure.getErrorMessage() or ""
         reason = f"{failure.type.__name__}: {message}".strip().rstrip(":")
-    stats.inc_value(f"mipcrawl/fetch_failed/{kind}")
     return FetchFailure(url=failure.request.url, kind=kind, reason=reason, edition=edition,
                         http_status=status)

@@ -61,14 +61,17 @@ class LabsSpider(scrapy.Spider):
         yield item
 
     def index_failed(self, failure):
-        yield failure_item(failure, "overview", None, self.crawler.stats)
+        yield self._counted(failure_item(failure, "overview", None))
 
     def lab_failed(self, failure):
-        yield failure_item(failure, "lab", None, self.crawler.stats)
+        yield self._counted(failure_item(failure, "lab", None))
 
     def _failure(self, url: str, kind: str, reason: str, status: int | None) -> FetchFailure:
-        self.crawler.stats.inc_value(f"mipcrawl/fetch_failed/{kind}")
-        return FetchFailure(url=url, kind=kind, reason=reason, http_status=status)
+        return self._counted(FetchFailure(url=url, kind=kind, reason=reason, http_status=status))
+
+    def _counted(self, item: FetchFailure) -> FetchFailure:
+        self.crawler.stats.inc_value(f"mipcrawl/fetch_failed/{item.kind}")
+        return item
 
 
 def sheet_urls(response: Response, *, domain: str | None) -> list[str]:

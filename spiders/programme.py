@@ -16,7 +16,7 @@ from mipcrawl import config
 from mipcrawl.items import EventItem, FetchFailure, ListingPageItem
 from spiders import editions
 from spiders.extract.item import FIELDS, read_event
-from spiders.extract.listing import read_listing
+from spiders.extract.listing import programme_link, read_listing
 from spiders.failures import failure_item, unreadable_reason
 
 
@@ -84,13 +84,40 @@ class ProgrammeSpider(scrapy.Spider):
 
     def listing_failed(self, failure):
         edition = failure.request.cb_kwargs.get("edition")
-        yield failure_item(failure, "listing", edition.year if edition else None, self.crawler.stats)
+        lost = failure_item(failure, "listing", edition.year if edition else None)
+        if edition and lost.http_status in (404, 410) and self._is_table_url(failure.request.url, edition):
+            # the table's URL is gone: look for the edition's programme on the hub before giving up
+            yield scrapy.Request(self.base_url + editions.HUB_PATH, callback=self.parse_hub,
+                                 errback=self.hub_failed, dont_filter=True,
+                                 cb_kwargs={"edition": edition, "lost": lost})
+            return
+        yield self._counted(lost)
+
+    def _is_table_url(self, url: str, edition: editions.Edition) -> bool:
+        return url == self.base_url + edition.listing_path
+
+    def parse_hub(self, response: Response, edition: editions.Edition, lost: FetchFailure):
+        found = None if unreadable_reason(response) else programme_link(
+            response, edition.year, domain=editions.site_domain(self.base_url))
+        if found is None or self._is_table_url(found, edition):
+            lost.reason += "; the hub links no other programme for this edition"
+            yield self._counted(lost)
+            return
+        self.logger.warning("programme %s moved: %s -> %s (update spiders/editions.py)",
+                            edition.year, lost.url, found)
+        yield self._listing_request(found, edition)
+
+    def hub_failed(self, failure):
+        yield self._counted(failure.request.cb_kwargs["lost"])
 
     def event_failed(self, failure):
-        yield failure_item(failure, "event", failure.request.cb_kwargs.get("edition_hint"),
-                           self.crawler.stats)
+        yield self._counted(failure_item(failure, "event", failure.request.cb_kwargs.get("edition_hint")))
 
     def _failure(self, url: str, kind: str, reason: str, edition: int | None,
                  status: int | None) -> FetchFailure:
-        self.crawler.stats.inc_value(f"mipcrawl/fetch_failed/{kind}")
-        return FetchFailure(url=url, kind=kind, reason=reason, edition=edition, http_status=status)
+        return self._counted(FetchFailure(url=url, kind=kind, reason=reason, edition=edition,
+                                          http_status=status))
+
+    def _counted(self, item: FetchFailure) -> FetchFailure:
+        self.crawler.stats.inc_value(f"mipcrawl/fetch_failed/{item.kind}")
+        return item

@@ -301,3 +301,40 @@ def test_crawl_under_faults_keeps_every_page_it_could_get(replica_small_site, tm
     assert all(f["http_status"] >= 500 and f["kind"] in ("listing", "event") for f in failures)
     assert linked == set(events) | failed_events
     assert all(e["edition"] == 2024 and e["title"] for e in events.values())
+
+
+HUB = (b"<html><body><header class='fr-header'><a href='/mois-de-linnovation-publique/programme-2020'>x</a>"
+       b"</header><main><ul><li><a href='/mois-de-linnovation-publique/programme-2023'>Programme 2023</a></li>"
+       b"<li><a href='/mois-de-linnovation-publique/le-programme-de-novembre'>Programme du Mois 2024</a></li>"
+       b"</ul></main></body></html>")
+
+
+def _missing_listing(spider: ProgrammeSpider, year: int):
+    ed = editions.EDITIONS[year]
+    url = BASE + ed.listing_path
+    gone = HtmlResponse(url=url, status=404, body=b"", request=Request(url))
+    return list(spider.listing_failed(_failure(HttpError(gone), url, edition=ed)))
+
+
+def test_a_listing_gone_from_its_table_url_is_looked_up_on_the_hub(spider: ProgrammeSpider) -> None:
+    [hub_request] = _missing_listing(spider, 2024)
+    assert hub_request.url == BASE + editions.HUB_PATH and hub_request.callback == spider.parse_hub
+    hub = HtmlResponse(url=hub_request.url, body=HUB, request=hub_request)
+    [moved] = spider.parse_hub(hub, **hub_request.cb_kwargs)
+    assert moved.url == BASE + "/mois-de-linnovation-publique/le-programme-de-novembre"
+    assert moved.callback == spider.parse_listing and moved.cb_kwargs["edition"].year == 2024
+    assert spider.crawler.stats.get_value("mipcrawl/fetch_failed/listing") is None
+
+
+def test_a_listing_the_hub_does_not_link_either_is_a_failure(spider: ProgrammeSpider) -> None:
+    [hub_request] = _missing_listing(spider, 2022)
+    hub = HtmlResponse(url=hub_request.url, body=HUB, request=hub_request)
+    [failure] = spider.parse_hub(hub, **hub_request.cb_kwargs)
+    assert (failure.kind, failure.edition, failure.http_status) == ("listing", 2022, 404)
+    assert failure.reason.startswith("HTTP 404") and "hub" in failure.reason
+    assert spider.crawler.stats.get_value("mipcrawl/fetch_failed/listing") == 1
+    [hub_request] = _missing_listing(spider, 2021)    # the hub itself unreachable: the loss stands
+    hub_failure = Failure(DNSLookupError("down"))
+    hub_failure.request = hub_request
+    [failure] = spider.hub_failed(hub_failure)
+    assert (failure.edition, failure.http_status) == (2021, 404)

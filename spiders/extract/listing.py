@@ -95,3 +95,16 @@ def _last_page(hrefs: list[str], url: str, current: int) -> int | None:
     if not numbers:
         return None
     return max(numbers + [current])
+
+
+def programme_link(response: TextResponse, year: int, *, domain: str | None = None) -> str | None:
+    """On the hub: the link to ``year``'s programme (its URL or its text names the year)."""
+    for a in response.selector.root.xpath("//a[@href]"):
+        url = urljoin(response.url, a.get("href").strip()).split("#", 1)[0]
+        parts = urlsplit(url)
+        if (domain and not on_site(url, domain)) or parts.query or "programme" not in parts.path:
+            continue
+        text = " ".join(a.itertext())
+        if str(year) in parts.path or str(year) in text:
+            return url
+    return None
