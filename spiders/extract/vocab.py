@@ -16,7 +16,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "address": ("adresse", "adresse postale", "ville", "commune", "adresse du lieu", "lieu et adresse"),
     "organiser": ("organisateur", "organisateurs", "organisatrice", "organisateur(s)",
                   "organisateur·rice", "organise par", "organisee par", "organisateur de l'evenement",
-                  "structure organisatrice", "porteur", "porte par", "propose par", "proposee par"),
+                  "structure organisatrice", "porteur", "porte par", "propose par", "proposee par",
+                  "co-organise par", "coorganise par", "co-organisateurs"),
     "formats": ("format", "formats", "format(s)", "type", "type d'evenement", "types", "type(s)",
                 "format de l'evenement", "type de l'evenement"),
     "parcours": ("parcours", "parcours thematique"),
@@ -24,9 +25,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                  "pour qui ?", "a destination de", "a qui s'adresse l'evenement", "public concerne",
                  "cible", "publics cibles", "public cibles"),
     "access": ("acces", "accessibilite", "conditions d'acces", "conditions", "modalites",
-               "modalites d'acces", "modalites d'inscription", "tarif", "entree"),
-    "registration": ("inscription", "inscriptions", "lien d'inscription",
-                     "inscription obligatoire"),
+               "modalites d'acces", "modalites d'inscription", "tarif", "tarifs", "entree", "prix",
+               "conditions de participation"),
+    "registration": ("inscription", "inscriptions", "lien d'inscription", "inscription obligatoire",
+                     "reservation", "reservations", "billetterie", "formulaire d'inscription"),
     "online": ("lien de connexion", "lien visio", "lien de la visio", "lien", "lien de diffusion",
                "lien du webinaire", "lien de participation"),
     "description": ("description", "presentation", "descriptif", "a propos", "programme", "resume"),
@@ -51,7 +53,7 @@ LABEL_GROUP = table(VOCABULARY)
 LAB_LABEL_GROUP = table(LAB_VOCABULARY)
 COLON = re.compile(r"^\s*([^:\n]{1,40}?)\s*[:：]\s*(.*)$", re.S)
 # Labels that read naturally without a colon at the start of a sentence ("Organisé par la DITP").
-NO_COLON = re.compile(r"^\s*((?:organis|propos|anim|port)[ée]+e?s? par)\s+(\S.*)$", re.I | re.S)
+NO_COLON = re.compile(r"^\s*((?:co-?)?(?:organis|propos|anim|port)[ée]+e?s? par)\s+(\S.*)$", re.I | re.S)
 _SPACES = re.compile(r"\s+")
 _PLURAL_MARKS = re.compile(r"\((?:s|e|es|x|ice|rice|ices)\)|[·.](?:rice|ice|e)s?\b")
 _LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
