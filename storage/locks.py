@@ -27,6 +27,7 @@ from storage.db import StorageError
 from storage.upsert import upsert
 
 _POLL_SECONDS = 0.2
+HEARTBEAT_EVERY = 30.0
 
 
 class LockBusy(StorageError):
@@ -54,6 +55,7 @@ class EditionLock:
         self.stale_after = stale_after
         self._conn: Connection | None = None
         self._held: list[str] = []
+        self._beat = time.monotonic()
 
     def acquire(self, *, wait: float = 0.0, run_id: int | None = None) -> None:
         deadline = time.monotonic() + wait
@@ -100,6 +102,10 @@ class EditionLock:
                 conn.execute(update(RunLock).where(RunLock.scope.in_(self._held)).values(run_id=run_id))
 
     def heartbeat(self) -> None:
+        """Refresh the SQLite lock rows (at most every ``HEARTBEAT_EVERY`` seconds)."""
+        if time.monotonic() - self._beat < HEARTBEAT_EVERY:
+            return
+        self._beat = time.monotonic()
         if self.engine.dialect.name != "postgresql" and self._held:
             with self.engine.begin() as conn:
                 conn.execute(update(RunLock).where(RunLock.scope.in_(self._held), RunLock.holder == self.holder)
