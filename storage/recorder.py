@@ -122,6 +122,8 @@ class RunRecorder:
         self._events.append(record)
         if len(self._events) >= self.batch_size:
             self.flush()
+        else:
+            self.lock.heartbeat()   # throttled: keeps a slow crawl's SQLite lock fresh between flushes
 
     def add_lab(self, item: LabItem) -> None:
         try:
