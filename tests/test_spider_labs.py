@@ -18,6 +18,7 @@ from twisted.python.failure import Failure
 
 from mipcrawl.items import FetchFailure, LabItem
 from spiders import editions
+from spiders.extract.lab import read_lab
 from spiders.labs import LabsSpider
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -106,3 +107,28 @@ def test_missing_sheet_and_non_html_are_fetch_failures(spider: LabsSpider) -> No
     pdf = Response(url=url, body=b"%PDF-1.7", headers={"Content-Type": "application/pdf"}, request=Request(url))
     [item] = spider.parse_lab(pdf)
     assert (item.kind, item.reason) == ("lab", "non-HTML body (application/pdf)")
+
+
+LEADS = [
+    ("Créé en 2022, le LAB'L est porté par le SGAR Centre-Val de Loire.", "Créé en 2022, le LAB'L est porté par le "
+     "SGAR Centre-Val de Loire", "SGAR Centre-Val de Loire"),
+    ("Créée en 2019, La Fabrique RH est hébergée par la PFRH de Bourgogne-Franche-Comté.",
+     "Créée en 2019, La Fabrique RH est hébergée par la PFRH de Bourgogne-Franche-Comté",
+     "PFRH de Bourgogne-Franche-Comté"),
+    ("Le SIILAB, lancé en 2016, est rattaché à la DRJSCS. Il accompagne les services.",
+     "Le SIILAB, lancé en 2016, est rattaché à la DRJSCS", "DRJSCS"),
+    ("Installé auprès du SGAR, le Lab'EST a été créé en 2018 et est co-porté par le SGAR Grand Est et la Région.",
+     "Installé auprès du SGAR, le Lab'EST a été créé en 2018 et est co-porté par le SGAR Grand Est et la Région",
+     "SGAR Grand Est et la Région"),
+    ("Un laboratoire d'innovation au service des agents publics de la région.", None, None),
+]
+
+
+@pytest.mark.parametrize(("lead", "created", "host"), LEADS)
+def test_created_and_host_read_from_the_lead(lead: str, created: str | None, host: str | None) -> None:
+    body = (f"<html><body><main><h1 class='fr-h1'>Laboratoire de Bretagne - Ti Lab</h1>"
+            f"<p class='fr-text--lead'>{lead}</p></main></body></html>").encode()
+    url = BASE + SHEETS + "laboratoire-de-bretagne-ti-lab"
+    item = read_lab(HtmlResponse(url=url, body=body, encoding="utf-8", request=Request(url)))
+    assert (item.created_text, item.host) == (created, host)
+    assert (item.name, item.region_text, item.lead) == ("Ti Lab", "Bretagne", lead)

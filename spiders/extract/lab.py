@@ -23,8 +23,9 @@ from spiders.extract.vocab import LAB_LABEL_GROUP
 
 _TITLE = re.compile(r"^\s*laboratoire\s+(?:de la |de l'|de l’|du |des |de |d'|d’)(?P<region>.+?)\s+[-–—]\s+(?P<name>.+)$",
                     re.I)
-_CREATED = re.compile(r"[^.]*\bcr[ée]{2}e?s?\b[^.]*?\b(?:19|20)\d{2}[^.]*", re.I)
-_HOST = re.compile(r"\b(?:co-?)?(?:port[ée]+e?|h[ée]berg[ée]+e?|rattach[ée]+e?)\s+(?:par|à|au|aux)\s+(?P<host>[^.]+)", re.I)
+_CREATED = re.compile(r"[^.]*\b(?:cr[ée]{2}|lanc[ée]|fond[ée]|n[ée]|ouvert)e?s?\b[^.]*?\b(?:19|20)\d{2}[^.]*", re.I)
+_HOST = re.compile(r"\b(?:co-?)?(?:port[ée]+e?|h[ée]berg[ée]+e?|rattach[ée]+e?|pilot[ée]+e?|plac[ée]+e?)s?\s+"
+                   r"(?:auprès de la |auprès de l'|auprès d[eu]s? |par |aux |au |à )\s*(?P<host>[^.]+)", re.I)
 _ARTICLE = re.compile(r"^(?:le |la |les |l'|l’)", re.I)
 _RETURN_LINK = re.compile(r"^retour (?:[àa]|au|aux) ", re.I)
 _RELATED = re.compile(r"sur le m[êe]me sujet|ces contenus|voir aussi|[àa] lire aussi|contenus? li[ée]s|"
