@@ -9,6 +9,7 @@ from __future__ import annotations
 import http.server
 import json
 import socket
+import sys
 import threading
 from pathlib import Path
 
@@ -309,11 +310,18 @@ def test_inspect_prints_raw_strategies_and_normalised(http_pages, capsys) -> Non
     assert report["strategies"]["when_text"] == "dsfr" and report["strategies"]["organiser"] == "label"
     assert report["raw"]["url"].startswith("https://www.modernisation.gouv.fr/")   # canonical
     norm = report["normalised"]
-    if norm is None:   # only when pipelines.normalize cannot be imported here
-        assert "unavailable" in report["normalise_error"]
-    else:
-        assert norm["start"] == "2024-11-07T09:30:00+01:00" and norm["all_day"] is False
-        assert norm["organiser"] == "Direction interministérielle de la transformation publique"
+    assert norm["start"] == "2024-11-07T09:30:00+01:00" and norm["end"] == "2024-11-07T16:00:00+01:00"
+    assert norm["all_day"] is False and norm["attendance"] == "offline" and norm["status"] == "scheduled"
+    assert (norm["commune_code"], norm["departement_code"], norm["region_code"]) == ("75056", "75", "11")
+    assert norm["organiser"] == "Direction interministérielle de la transformation publique"
+
+
+def test_inspect_without_the_normaliser_prints_raw_fields(http_pages, capsys, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "pipelines.normalize", None)   # import now fails
+    assert cli.main(["inspect", f"{http_pages}/dsfr14_event.html"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["normalised"] is None and "pipelines.normalize unavailable" in report["normalise_error"]
+    assert report["raw"]["organiser"] == "Etalab" and report["strategies"]["organiser"] == "label"
 
 
 def test_inspect_reads_a_saved_page_with_an_edition(capsys) -> None:
