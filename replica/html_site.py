@@ -23,14 +23,6 @@ SECTION_TEXT = (
 )
 
 
-def region_name(label: str) -> str:
-    """"du Centre-Val-de-Loire" → "Centre-Val-de-Loire", "d'Occitanie" → "Occitanie"."""
-    for article in ("de la ", "des ", "du ", "de ", "d'"):
-        if label.startswith(article):
-            return label[len(article):]
-    return label
-
-
 def lab_dates(lab: Lab) -> tuple[dt.date, dt.date]:
     return dt.date(max(lab.created, 2023), 3, 14), dt.date(2025, 6, 2 + len(lab.name))
 
@@ -97,7 +89,7 @@ def render_atlas_sheet(lab: Lab) -> str:
     """The 2022 sheet: an older name spelling and a "Label : value" block."""
     name = lab.variants[0]
     main = (
-        f'<h1>{esc(name)}</h1><div class="fr-highlight"><p>Région : {esc(region_name(lab.region_label))}</p>'
+        f'<h1>{esc(name)}</h1><div class="fr-highlight"><p>Région : {esc(lab.region_text)}</p>'
         f'<p>Structure porteuse : {esc(lab.host)}</p><p>Date de création : {lab.created}</p></div>'
         f'<p>{esc(_lead(lab))}</p><h2>{esc(SECTIONS[1])}</h2>{SECTION_TEXT[1]}'
         f'<p><a href="{attr(ATLAS_PATH)}">Retour à l\'atlas</a></p>'

@@ -30,6 +30,14 @@ class Lab:
         return f"Laboratoire {self.region_label} - {self.name}"
 
     @property
+    def region_text(self) -> str:
+        """The région as the H1 writes it: "du Centre-Val-de-Loire" → "Centre-Val-de-Loire"."""
+        for article in ("de la ", "des ", "du ", "de ", "d'"):
+            if self.region_label.startswith(article):
+                return self.region_label[len(article):]
+        return self.region_label
+
+    @property
     def path(self) -> str:
         return LAB_PREFIX + self.id
 

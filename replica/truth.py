@@ -54,6 +54,7 @@ def lab_record(lab: Lab) -> dict:
     return {
         "id": lab.id, "path": lab.path, "atlas_path": lab.atlas_path, "name": lab.name,
         "title": lab.title, "name_variants": list(lab.variants), "region_code": lab.region_code,
+        "region_text": lab.region_text,
         "host": _host_name(lab.host), "year_created": lab.created, "tags": list(lab.tags),
         "sections": list(SECTIONS),
     }

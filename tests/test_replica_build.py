@@ -214,6 +214,8 @@ def test_labs_truth_and_pages(replica_small_site) -> None:
     for lab in labs:
         text = _text(_page(site, lab["path"]))
         assert lab["title"] in text and f"Créé en {lab['year_created']}" in text and lab["host"] in text
+        assert lab["title"].startswith("Laboratoire ")
+        assert lab["title"].endswith(f"{lab['region_text']} - {lab['name']}")
         assert all(section in text for section in lab["sections"])
         if lab["atlas_path"]:
             assert _text(_page(site, lab["atlas_path"]))
