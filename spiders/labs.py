@@ -77,10 +77,11 @@ class LabsSpider(scrapy.Spider):
 def sheet_urls(response: Response, *, domain: str | None) -> list[str]:
     """Links of the page's content to a lab sheet (either pattern), menus and footers skipped."""
     found = []
-    stack = [find_main(response.selector.root)]
+    content = find_main(response.selector.root)
+    stack = [content]
     while stack:
         el = stack.pop()
-        if el.tag != "a" and skipped(el, cards=False):
+        if el is not content and el.tag != "a" and skipped(el, cards=False):
             continue
         if el.tag == "a" and el.get("href"):
             url = urljoin(response.url, el.get("href").strip()).split("#", 1)[0]

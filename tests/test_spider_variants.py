@@ -232,6 +232,9 @@ CASES = [
                     "</main></span></div>", {
         "title": ("Titre cassé", "legacy"), "place_text": ("Brest 29200", "label"),
         "when_text": ("Le 8/11", "label")}),
+    ("drupal body classes", '<html><body class="html one-sidebar sidebar-first page-node"><h1>T</h1>'
+                            '<p>Lieu : Rennes</p><div class="region-sidebar-first sidebar"><p>Date : 1/1</p></div>'
+                            "</body></html>", {"place_text": ("Rennes", "label"), "when_text": (None, None)}),
     ("no main element", "<html><head><title>Page | site</title></head><body><p>Date : Le 9/11</p></body></html>", {
         "title": ("Page", "fallback"), "when_text": ("Le 9/11", "label")}),
     ("deeply nested junk", "<div>" * 600 + "<p>Date : Le 9/11</p>", {"when_text": ("Le 9/11", "label")}),

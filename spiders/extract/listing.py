@@ -61,10 +61,11 @@ def _legacy_links(root) -> list[str]:
     """Content links to a detail page (menus skipped); those in a heading or a views row
     when there are any, so intro links ("le concept", "mentions légales") are not events."""
     found, in_rows = [], []
-    stack = [(find_main(root), False)]
+    content = find_main(root)
+    stack = [(content, False)]
     while stack:
         el, row = stack.pop()
-        if skipped(el) and el.tag != "a":
+        if el is not content and el.tag != "a" and skipped(el):   # the root itself is never skipped
             continue
         row = row or el.tag in _ROW_TAGS or bool(_ROW_CLASS.search(el.get("class") or ""))
         href = el.get("href") if el.tag == "a" else None

@@ -35,7 +35,8 @@ class Page:
         self.times: list = []      # <time> elements, and RDFa/microdata dates (content="2017-11-20T09:00")
         self.tags: list = []       # DSFR tags
         self.badges: list = []     # DSFR badges
-        stack = [iter([self.main])]
+        self._index(self.main)           # never skipped itself (Drupal puts "sidebar-first" on <body>)
+        stack = [iter(self.main)]
         while stack:
             el = next(stack[-1], None)
             if el is None:
