@@ -69,17 +69,31 @@ def _set_wal(cur: Any) -> None:
             time.sleep(0.05)
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for ``url`` (see the module docstring). Raises ``DatabaseUnavailable``."""
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases and in-memory ones)."""
+    parsed = make_url(normalise_url(url))
+    database = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
+
+
+def make_engine(url: str, *, create: bool = True, **kwargs: Any) -> Engine:
+    """An engine for ``url`` (see the module docstring). Raises ``DatabaseUnavailable``.
+
+    ``create=False`` leaves a missing SQLite directory alone (for read-only commands)."""
     url = normalise_url(url)
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise DatabaseUnavailable(f"not a database URL: {redact_url(url)}") from exc
     if parsed.get_backend_name() == "sqlite":
-        database = parsed.database
-        if database and database != ":memory:" and not database.startswith("file:"):
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        path = sqlite_path(url)
+        if path is not None and create:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseUnavailable(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
     else:
         kwargs.setdefault("pool_pre_ping", True)
         kwargs.setdefault("connect_args", {"connect_timeout": 5})

@@ -14,11 +14,19 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
 from mipcrawl.config import redact_url
 from models import CrawlRun, Edition, Event, EventRevision, Lab
-from storage.db import StorageError, check_reachable, make_engine, make_session_factory
+from storage.db import (
+    DatabaseUnavailable,
+    StorageError,
+    check_reachable,
+    make_engine,
+    make_session_factory,
+    sqlite_path,
+)
 from storage.migrate import current_revision
 from storage.urls import canonical_url
 
@@ -39,7 +47,13 @@ class UnknownEdition(InvalidQuery):
 
 @contextmanager
 def reading(url: str) -> Iterator[Session]:
-    engine = make_engine(url)
+    try:
+        path = sqlite_path(url)
+    except ArgumentError as exc:
+        raise DatabaseUnavailable(f"not a database URL: {redact_url(url)}") from exc
+    if path is not None and not path.exists():
+        raise EmptyDatabase(f"no mipcrawl database at {path}: run `mipcrawl crawl` first")
+    engine = make_engine(url, create=False)
     try:
         check_reachable(engine)
         if current_revision(engine) is None:

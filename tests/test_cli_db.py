@@ -107,11 +107,16 @@ def test_runs_and_editions_tables(month, capsys):
 
 
 @pytest.mark.parametrize("command", [["changes"], ["runs"], ["export"], ["labs"], ["editions"], ["history", "https://x/y"]])
-def test_empty_database_is_a_one_line_error(tmp_path, capsys, command):
-    db = f"sqlite:///{tmp_path / 'empty.sqlite'}"
-    assert main([*command, "--db", db]) == ExitCode.ERROR
+def test_missing_or_empty_database_is_a_one_line_error(db_url, tmp_path, capsys, command):
+    missing = f"sqlite:///{tmp_path / 'nowhere' / 'missing.sqlite'}"
+    assert main([*command, "--db", missing]) == ExitCode.ERROR
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "no mipcrawl data" in err
+    assert err.count("\n") == 1 and "no mipcrawl database at" in err
+    assert not (tmp_path / "nowhere").exists()          # a read command creates nothing
+    (tmp_path / "test.sqlite").touch()                  # the SQLite case: a file without the schema
+    assert main([*command, "--db", db_url]) == ExitCode.ERROR   # reachable, but no schema
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no mipcrawl data in" in err
 
 
 @pytest.mark.parametrize("command", [["export", "--edition", "1999"], ["changes", "--edition", "1999"],
