@@ -44,6 +44,7 @@ TOPICS = (
     "l'innovation dans les collectivités rurales", "la cybersécurité des collectivités",
     "le recrutement et la marque employeur", "l'égalité entre les femmes et les hommes",
     "la santé mentale des agents", "les mobilités douces des agents", "la résilience des territoires",
+    "la R&D publique", "les questions & réponses sur le RGPD",
 )
 
 OPENERS = (
@@ -54,6 +55,7 @@ OPENERS = (
     "Les rendez-vous de l'innovation : {T}", "Café-débat : {T}", "Démonstration — {T}",
     "Parlons {de_t}", "Retour d'expérience sur {t}", "Initiation {a_t}", "Barcamp : {T}",
     "Meetup : {T}", "Quiz : connaissez-vous {t} ?", "Débat citoyen sur {t}", "Exposition : {T}",
+    "Table ronde « {T} »",
 )
 
 # Focus phrases appended to many titles ("… dans les territoires ruraux").
