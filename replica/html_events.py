@@ -23,39 +23,39 @@ FIELD_CLASSES = {"when": "date", "place": "lieu", "organiser": "organisateur", "
                  "parcours": "parcours", "contact": "contact"}
 
 
+def _when_html(ev: Event) -> str:
+    value, start = esc(ev.when_text), truth.when_truth(ev)["start"]
+    if ev.microdata and start:
+        return f'<span itemprop="startDate" content="{attr(start)}">{value}</span>'
+    if ev.time_tag and start:
+        return f'<time datetime="{attr(start)}">{value}</time>'
+    return value
+
+
+def _place_html(ev: Event) -> str:
+    value = esc(ev.place_text)
+    if ev.microdata:
+        return ('<span itemprop="location" itemscope itemtype="https://schema.org/Place">'
+                f'<span itemprop="name">{value}</span></span>')
+    return value
+
+
 def _fields(ev: Event) -> list[tuple[str, str, str]]:
     """(key, label, value HTML) for every field the event has, in page order."""
-    rows: list[tuple[str, str, str]] = []
-    start = truth.when_truth(ev)["start"]
-    if ev.when_text:
-        value = esc(ev.when_text)
-        if ev.microdata and start:
-            value = f'<span itemprop="startDate" content="{attr(start)}">{value}</span>'
-        elif ev.time_tag and start:
-            value = f'<time datetime="{attr(start)}">{value}</time>'
-        rows.append(("when", ev.labels["when"], value))
-    if ev.place_text:
-        value = esc(ev.place_text)
-        if ev.microdata:
-            value = ('<span itemprop="location" itemscope itemtype="https://schema.org/Place">'
-                     f'<span itemprop="name">{value}</span></span>')
-        rows.append(("place", ev.labels["place"], value))
-    if ev.organiser:
-        rows.append(("organiser", ev.labels["organiser"], esc(ev.organiser)))
-    if ev.parcours:
-        rows.append(("parcours", "Parcours", esc(ev.parcours)))
-    rows.append(("formats", ev.labels["formats"], esc(", ".join(ev.formats))))
-    if ev.audience:
-        rows.append(("audience", "Public", esc(ev.audience)))
-    if ev.access:
-        rows.append(("access", ev.labels["access"], esc(ev.access)))
-    if ev.phone:
-        tel = "+33" + ev.phone[1:].replace(" ", "")
-        rows.append(("contact", "Contact", f'<a href="tel:{tel}">{esc(ev.phone)}</a>'))
-    if ev.registration_url:
-        link = f'<a href="{attr(ev.registration_url)}" target="_blank" rel="noopener">S\'inscrire</a>'
-        rows.append(("registration", "Inscription", link))
-    return rows
+    tel = "+33" + ev.phone[1:].replace(" ", "") if ev.phone else ""
+    candidates = (
+        ("when", ev.labels["when"], ev.when_text and _when_html(ev)),
+        ("place", ev.labels["place"], ev.place_text and _place_html(ev)),
+        ("organiser", ev.labels["organiser"], ev.organiser and esc(ev.organiser)),
+        ("parcours", "Parcours", ev.parcours and esc(ev.parcours)),
+        ("formats", ev.labels["formats"], esc(", ".join(ev.formats))),
+        ("audience", "Public", ev.audience and esc(ev.audience)),
+        ("access", ev.labels["access"], ev.access and esc(ev.access)),
+        ("contact", "Contact", ev.phone and f'<a href="tel:{tel}">{esc(ev.phone)}</a>'),
+        ("registration", "Inscription", ev.registration_url and (
+            f'<a href="{attr(ev.registration_url)}" target="_blank" rel="noopener">S\'inscrire</a>')),
+    )
+    return [(key, label, value) for key, label, value in candidates if value]
 
 
 def _icons(ev: Event, rows) -> str:
