@@ -232,6 +232,13 @@ CASES = [
                     "</main></span></div>", {
         "title": ("Titre cassé", "legacy"), "place_text": ("Brest 29200", "label"),
         "when_text": ("Le 8/11", "label")}),
+    ("details in an aside column", page("<h1>T</h1><p>Un long texte de description de l'événement, sans date.</p>"
+                                        "<aside class='fr-col-md-4'><h2>Infos pratiques</h2><dl><dt>Quand</dt>"
+                                        "<dd>Le 15/11 à 14h</dd></dl>" + FURNITURE_BOTTOM + "</aside>"), {
+        "when_text": ("Le 15/11 à 14h", "label"), "place_text": (None, None)}),
+    ("related aside without cards", page("<h1>T</h1><aside><h3>À lire aussi</h3><ul><li><a href='/x'>Atelier à "
+                                         "Lyon</a> le 12 novembre 2030, 69001 Lyon</li></ul></aside>"), {
+        "when_text": (None, None), "place_text": (None, None), "description_html": (None, None)}),
     ("drupal body classes", '<html><body class="html one-sidebar sidebar-first page-node"><h1>T</h1>'
                             '<p>Lieu : Rennes</p><div class="region-sidebar-first sidebar"><p>Date : 1/1</p></div>'
                             "</body></html>", {"place_text": ("Rennes", "label"), "when_text": (None, None)}),

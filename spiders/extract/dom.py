@@ -5,16 +5,21 @@ from __future__ import annotations
 import re
 
 _SKIP_TAGS = frozenset({
-    "nav", "footer", "aside", "script", "style", "noscript", "template", "svg", "form",
+    "nav", "footer", "script", "style", "noscript", "template", "svg", "form",
     "button", "select", "iframe", "dialog",
 })
-_SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
+# <aside> is kept: an event page may put its practical details in a side column (its
+# related-content cards are skipped as cards).
+_SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _SKIP_CLASS = re.compile(
     r"fr-header|fr-footer|breadcrumb|fr-sidemenu|fr-share|fr-follow|skiplink|fr-nav\b|"
     r"pagination|pager|related|similar|voir-aussi|sidebar|navbar|\bmenu|fr-modal|block-views"
 )
 _SKIP_ID = re.compile(r"(?:site|main|page)?[-_]?(?:header|footer|menu|nav|navigation|sidebar|breadcrumb)"
                       r"(?:[-_]?(?:wrapper|container|region|top|bottom|main|modal))?", re.I)
+_FIRST_HEADING = "string((.//h2 | .//h3 | .//h4)[1])"
+_RELATED_HEADING = re.compile(r"sur le m[êe]me (?:sujet|th[èe]me)|ces contenus|voir aussi|[àa] lire aussi|"
+                              r"contenus? li[ée]s|vous aimerez|autres [ée]v[ée]nements|d[ée]couvrir aussi", re.I)
 BLOCKS = frozenset({
     "p", "div", "section", "article", "header", "main", "ul", "ol", "li", "dl", "dt", "dd",
     "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "address",
@@ -34,6 +39,8 @@ def skipped(el, *, cards: bool = True) -> bool:
         return True
     ident = el.get("id")
     if ident and _SKIP_ID.fullmatch(ident):
+        return True
+    if tag in ("aside", "section") and _RELATED_HEADING.search(el.xpath(_FIRST_HEADING)):
         return True
     cls = el.get("class")
     if not cls:
