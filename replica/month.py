@@ -65,12 +65,14 @@ def make_plan(seed: int, n: int, index: int, forced: dict[int, list[str]]) -> Pl
     late = "late" in mine or rng.random() < 0.12
     added = rng.randint(2, 24) if late else 1
     whats = [w for w, p in RATES if rng.random() < p and w not in mine] + [w for w in mine if w != "late"]
-    if "reslug" in whats or "reappear" in whats:
+    if "reappear" in whats:
+        # Gone in the first week, back in the third: a crawl on days 1, 3, 7, 12, 20, 30 sees both.
+        changes = (Change(rng.randint(4, 7), "withdraw"), Change(rng.randint(13, 19), "reappear"))
+        return Plan(index, 1, changes, gone_status=rng.choice((404, 410)))
+    if "reslug" in whats:
         whats = [w for w in whats if w not in ("withdraw", "cancel")]
     if "withdraw" in whats and "cancel" in whats:
         whats.remove("cancel")
-    if "reappear" in whats:
-        whats.append("withdraw")
     # Ordinary edits first, then cancel / withdraw / reappear on the latest days.
     whats.sort(key=lambda w: TERMINAL.index(w) if w in TERMINAL else -1)
     days = _days(rng, added, len(whats))
