@@ -107,3 +107,17 @@ class FetchFailure:
     reason: str
     edition: int | None = None
     http_status: int | None = None
+
+
+@dataclass
+class UnchangedPage:
+    """A detail page known to the database and not changed since: not parsed again.
+
+    Yielded instead of an ``EventItem`` when the server answered 304 to a conditional
+    request, or when a finished edition's page is not re-fetched at all
+    (``mipcrawl.incremental``). The store counts it as seen and unchanged."""
+
+    url: str
+    kind: str = "event"
+    edition_hint: int | None = None
+    reason: str = "not modified"              # "not modified" | "past edition"
