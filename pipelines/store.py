@@ -24,7 +24,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
 from mipcrawl.config import redact_url
-from mipcrawl.items import EventItem, FetchFailure, LabItem, ListingPageItem
+from mipcrawl.items import EventItem, FetchFailure, LabItem, ListingPageItem, UnchangedPage
 from storage.db import DatabaseUnavailable
 from storage.gate import GatePolicy
 from storage.locks import LockBusy
@@ -102,6 +102,8 @@ class StorePipeline:
             self.recorder.add_listing(item)
         elif isinstance(item, FetchFailure):
             self.recorder.add_failure(item)
+        elif isinstance(item, UnchangedPage):
+            self.recorder.add_unchanged(item)
         return item
 
     def close_spider(self, spider: Any = None) -> None:

@@ -75,6 +75,10 @@ class EventStore:
             ensure_editions(session, years)
             self._editions |= years
 
+    def touch(self, session: Session, ids: list[int], ctx: RunContext) -> None:
+        """Mark stored events seen and unchanged in this run (a 304 or a page not re-fetched)."""
+        self._touch(session, ids, ctx)
+
     def _touch(self, session: Session, ids: list[int], ctx: RunContext) -> None:
         if ids:
             session.execute(

@@ -20,10 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from mipcrawl.items import EventItem, FetchFailure, LabItem, ListingPageItem
-from models import ListingPage
+from mipcrawl.items import EventItem, FetchFailure, LabItem, ListingPageItem, UnchangedPage
+from models import Event, ListingPage
 from parsers import PARSER_VERSION
 from storage import runs
 from storage.db import make_engine, make_session_factory
@@ -67,6 +68,7 @@ class RunRecorder:
         self.unassigned_errors = 0
         self._events: list[dict[str, Any]] = []
         self._labs: list[dict[str, Any]] = []
+        self._unchanged: list[str] = []       # canonical URLs of pages seen, not changed (issue 7)
         self.lab_counts: Counter[str] = Counter()
         self.ctx: RunContext | None = None
         self.lock: EditionLock | None = None
@@ -125,6 +127,30 @@ class RunRecorder:
         else:
             self.lock.heartbeat()   # throttled: keeps a slow crawl's SQLite lock fresh between flushes
 
+    def add_unchanged(self, item: UnchangedPage) -> None:
+        """A known page the crawl saw unchanged (304, or a finished edition not re-fetched)."""
+        try:
+            self._unchanged.append(canonical_url(item.url))
+        except ValueError:
+            return
+        if len(self._unchanged) >= self.batch_size:
+            self.flush()
+
+    def _touch_unchanged(self, session: Any, urls: list[str]) -> None:
+        """Seen and unchanged: last_seen, the 'unchanged' count and the gate's evidence from the row."""
+        rows = session.execute(
+            select(Event.id, Event.edition, Event.title, Event.start_at, Event.attendance, Event.commune_code)
+            .where(Event.url.in_(urls), Event.status != "withdrawn")
+        ).all()
+        self.store.touch(session, [r.id for r in rows], self.ctx)
+        for row in rows:
+            self.evidence[row.edition].add_item(row._asdict())
+        missing = len(set(urls)) - len(rows)
+        if missing:
+            log.warning("%d page(s) reported unchanged are not stored events", missing)
+            self.ctx.counts["errors"] += missing
+            self.unassigned_errors += missing
+
     def add_lab(self, item: LabItem) -> None:
         try:
             self._labs.append(lab_record(item))
@@ -162,8 +188,11 @@ class RunRecorder:
     def flush(self) -> None:
         events, self._events = self._events, []
         labs, self._labs = self._labs, []
+        unchanged, self._unchanged = self._unchanged, []
         try:
             with self.sessions.begin() as session:
+                if unchanged:
+                    self._touch_unchanged(session, unchanged)
                 if events:
                     self.store.ingest(session, events, self.ctx)
                 if labs:
