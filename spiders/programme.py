@@ -13,7 +13,7 @@ import scrapy
 from scrapy.http import Response
 
 from mipcrawl import config
-from mipcrawl.items import EventItem, FetchFailure, ListingPageItem
+from mipcrawl.items import EventItem, FetchFailure, ListingPageItem, UnchangedPage
 from spiders import editions
 from spiders.extract.item import FIELDS, read_event
 from spiders.extract.listing import programme_link, read_listing
@@ -67,6 +67,9 @@ class ProgrammeSpider(scrapy.Spider):
 
     def parse_event(self, response: Response, listing_url: str | None = None,
                     edition_hint: int | None = None):
+        if response.meta.get("mipcrawl_unchanged"):   # a 304 for a stored event (mipcrawl.incremental)
+            yield UnchangedPage(url=response.url, edition_hint=edition_hint)
+            return
         reason = unreadable_reason(response)
         if reason:
             yield self._failure(response.url, "event", reason, edition_hint, response.status)
