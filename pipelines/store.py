@@ -22,10 +22,11 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
+from sqlalchemy.exc import SQLAlchemyError
 
 from mipcrawl.config import redact_url
 from mipcrawl.items import EventItem, FetchFailure, LabItem, ListingPageItem, UnchangedPage
-from storage.db import DatabaseUnavailable
+from storage.db import DatabaseUnavailable, StorageError
 from storage.gate import GatePolicy
 from storage.locks import LockBusy
 from storage.migrate import SchemaMismatch
@@ -121,7 +122,14 @@ class StorePipeline:
             return
         recorder, self.recorder = self.recorder, None
         stats = self.stats.get_stats() if self.stats is not None else None
-        self.outcome = recorder.close(finished=reason == "finished", stats=stats)
+        try:
+            self.outcome = recorder.close(finished=reason == "finished", stats=stats)
+        except (SQLAlchemyError, StorageError) as exc:
+            message = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            log.error("store: run could not be closed: %s", redact_url(message))
+            self._set("mipcrawl/run_status", "failed")
+            self._set("mipcrawl/gate_reason", f"database error: {message}")
+            return
         self._set("mipcrawl/run_status", self.outcome.status)
         self._set("mipcrawl/gate_reason", self.outcome.reason or "")
         for key, value in self.outcome.counts.items():

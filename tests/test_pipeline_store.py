@@ -108,3 +108,24 @@ def test_labs_are_stored_and_unchanged_on_rerun(tmp_path):
     first, second = run(), run()
     assert (first["mipcrawl/run_status"], first["mipcrawl/store/new"]) == ("healthy", 1)
     assert second["mipcrawl/store/unchanged"] == 1
+
+
+def test_database_failures_mid_run_are_counted_and_reported(tmp_path, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from storage import runs
+
+    def broken(*args, **kwargs):
+        raise OperationalError("UPDATE event", {}, Exception("disk I/O error"))
+
+    crawler, pipe = _pipeline(f"sqlite:///{tmp_path / 'x.sqlite'}", MIPCRAWL_STORE_BATCH_SIZE=2)
+    pipe.open_spider()
+    monkeypatch.setattr(pipe.recorder.store, "ingest", broken)
+    for n in range(4):
+        pipe.process_item(item(n))
+    assert pipe.recorder.ctx.counts["errors"] == 4          # two failed batches, counted, not raised
+    monkeypatch.setattr(runs, "finish_run", broken)
+    pipe.close_spider()
+    crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
+    stats = crawler.stats.get_stats()
+    assert stats["mipcrawl/run_status"] == "failed" and "disk I/O error" in stats["mipcrawl/gate_reason"]
