@@ -360,3 +360,36 @@ def test_inspect_unreachable_and_malformed_urls(capsys) -> None:
     assert "unreachable" in capsys.readouterr().err
     assert cli.main(["inspect", "pas-une-url"]) == 2
     assert "not a URL" in capsys.readouterr().err
+
+
+# ---- every event page of a small replica, field by field against its ground truth
+
+EXACT = ("title", "edition", "organiser", "parcours", "audience", "access", "registration_url")
+
+
+def test_replica_pages_give_the_truth_texts(replica_small_site) -> None:
+    from replica.build import file_for
+
+    site = Path(replica_small_site)
+    wrong: list[tuple] = []
+    pages = 0
+    for line in (site / "_truth" / "events.jsonl").read_text().splitlines():
+        truth = json.loads(line)
+        if truth["http_status"] != 200:
+            continue
+        url = "http://127.0.0.1" + truth["path"]
+        body = (site / file_for(truth["path"])).read_bytes()
+        item, failed = read_event(HtmlResponse(url=url, body=body, encoding="utf-8", request=Request(url)))
+        pages += 1
+        expected = {f: truth[f] for f in EXACT} | {"formats": truth["formats"] or [], "failed": []}
+        got = {f: getattr(item, f) for f in EXACT} | {"formats": item.formats, "failed": failed}
+        if item.strategies.get("when_text") == "jsonld":     # schema.org dates: ISO, not the visible text
+            expected["when_text"] = " – ".join(x for x in (truth["start"], truth["end"]) if x)
+        else:
+            expected["when_text"] = truth["when_text"]
+        got["when_text"] = item.when_text
+        if item.strategies.get("place_text") != "jsonld":
+            expected["place_text"], got["place_text"] = truth["place_text"], item.place_text
+        wrong.extend((truth["path"], f, expected[f], got[f]) for f in expected if expected[f] != got[f])
+    assert pages > 300
+    assert wrong == []

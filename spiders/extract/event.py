@@ -44,10 +44,22 @@ def heading_text(h) -> str | None:
 
 
 def when_text(page: Page) -> Found:
+    """schema.org dates when they are complete (an end, or nothing else on the page); a start
+    alone gives way to the text the page shows, which holds the end and the time slots."""
     event, kind = page.structured
-    if event and event.get("startDate"):
-        parts = [sd.text(event.get("startDate")), sd.text(event.get("endDate"))]
-        return " – ".join(p for p in parts if p), kind
+    start = sd.text(event.get("startDate")) if event else None
+    if start and event.get("endDate"):
+        return f"{start} – {sd.text(event.get('endDate'))}", kind
+    written = event.get(sd.WRITTEN, {}).get("startDate") if start else None
+    if written and fallback.DATE_LIKE.search(written):
+        return written, kind
+    shown = _shown_when(page)
+    if start and (shown[1] in (None, "fallback") or shown[0] == start):
+        return start, kind
+    return shown
+
+
+def _shown_when(page: Page) -> Found:
     times = [t for t in page.times if _datetime(t) and not _in_stamp(t)]
     if times:
         return _time_text(times), "attr"

@@ -50,13 +50,18 @@ def _is_event(obj: dict) -> bool:
     return any(isinstance(t, str) and t.rsplit("/", 1)[-1].endswith("Event") for t in types)
 
 
+WRITTEN = "_written"   # microdata: the visible text of each property, next to its machine value
+
+
 def _microdata(scope) -> dict:
-    """A microdata item as a JSON-LD-like dict (nested itemscopes become dicts)."""
-    out: dict[str, Any] = {"@type": scope.get("itemtype", "").rstrip("/").rsplit("/", 1)[-1]}
+    """A microdata item as a JSON-LD-like dict (nested itemscopes become dicts); the text the
+    page shows for each property is kept under ``WRITTEN``."""
+    out: dict[str, Any] = {"@type": scope.get("itemtype", "").rstrip("/").rsplit("/", 1)[-1], WRITTEN: {}}
     for prop_el in _own_props(scope):
         value = _microdata(prop_el) if prop_el.get("itemscope") is not None else _prop_value(prop_el)
         for name in prop_el.get("itemprop", "").split():
             out.setdefault(name, value)
+            out[WRITTEN].setdefault(name, " ".join(" ".join(prop_el.itertext()).split()))
     return out
 
 
