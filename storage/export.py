@@ -31,8 +31,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from models import Event
-from storage.queries import check_edition, iso
+from storage import datapackage, ical, jsonld
+from storage.atomic import atomic_dir, atomic_text
+from storage.queries import InvalidQuery, check_edition, iso
 from storage.records import display_time
+from storage.selection import Selection, ensure_not_empty, where
 
 EXPORT_FIELDS = (
     "url", "edition", "title", "status", "start", "end", "all_day", "previous_start", "when_text",
@@ -58,12 +61,15 @@ def _record(event: Event, duplicate_url: str | None) -> dict[str, Any]:
     return {name: row[name] for name in EXPORT_FIELDS}
 
 
-def iter_records(session: Session, edition: int | None = None) -> Iterator[dict[str, Any]]:
+def iter_records(session: Session, edition: int | None = None,
+                 selection: Selection | None = None) -> Iterator[dict[str, Any]]:
     original = aliased(Event)
     stmt = (select(Event, original.url).outerjoin(original, original.id == Event.duplicate_of)
             .order_by(Event.edition, Event.start_at, Event.url))
     if edition is not None:
         stmt = stmt.where(Event.edition == edition)
+    if selection is not None:
+        stmt = stmt.where(where(session, selection))
     for event, duplicate_url in session.execute(stmt.execution_options(yield_per=500)):
         yield _record(event, duplicate_url)
 
@@ -99,4 +105,44 @@ def export(session: Session, *, fmt: str, out: Path | None, edition: int | None 
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return count
+
+
+# -- issue 8: every format, every filter (storage.selection) ------------------------------
+
+FORMATS = ("jsonl", "csv", "ics", "jsonld", "datapackage")
+
+
+def _render(session: Session, fmt: str, selection: Selection) -> tuple[str, int]:
+    if fmt == "ics":
+        cal, count, _ = ical.calendar(session, selection, name=ical.calendar_name(selection))
+        return cal.to_ical().decode("utf-8"), count
+    doc = jsonld.document(session, selection)
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n", len(doc["@graph"])
+
+
+def export_selection(session: Session, *, fmt: str, out: Path | None, selection: Selection) -> int:
+    """Export the events ``selection`` picks as ``fmt`` (``FORMATS``) to ``out`` (atomically) or
+    stdout; returns the number of events. ``datapackage`` needs ``out``: a directory."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r} ({', '.join(FORMATS)})")
+    ensure_not_empty(session)
+    where(session, selection)       # bad filters fail here, before anything is written
+    to_stdout = out is None or str(out) == "-"
+    if fmt == "datapackage":
+        if to_stdout:
+            raise InvalidQuery("--format datapackage writes a directory: give --out DIR")
+        with atomic_dir(out) as directory:
+            return datapackage.write(session, selection, directory)["events"]
+    if fmt in ("jsonl", "csv"):
+        if to_stdout:
+            return _write(iter_records(session, selection=selection), fmt, sys.stdout)
+        with atomic_text(out) as handle:
+            return _write(iter_records(session, selection=selection), fmt, handle)
+    text, count = _render(session, fmt, selection)
+    if to_stdout:
+        sys.stdout.write(text)
+    else:
+        with atomic_text(out) as handle:
+            handle.write(text)
     return count

@@ -1,27 +1,39 @@
-"""``mipcrawl export --format jsonl|csv [--edition YEAR] [--out PATH]``: one record per event.
+"""``mipcrawl export --format jsonl|csv|ics|jsonld|datapackage [filters] [--out PATH]``.
 
-The fields are documented in ``storage.export`` (and the README). Without ``--out`` the
-records go to stdout; with it, to a temporary file renamed into place when complete.
+The jsonl/csv fields are documented in ``storage.export`` (and the README); ``ics`` in
+``storage.ical``, ``jsonld`` in ``storage.jsonld``, ``datapackage`` (a directory of CSV
+files and ``datapackage.json``) in ``storage.datapackage``. Filters (``storage.selection``):
+``--edition``, ``--from``/``--to``, ``--region``, ``--lab``, ``--since RUN_ID|DATE``.
+Without ``--out`` the output goes to stdout (not for datapackage); with it, to a temporary
+file (or directory) renamed into place when complete.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from mipcrawl import config
 from mipcrawl.commands import CommandError, ExitCode
 from storage.db import StorageError
-from storage.export import export
+from storage.export import FORMATS, export_selection
 from storage.queries import InvalidQuery, reading
+from storage.selection import Selection
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("export", help="export events as JSON Lines or CSV")
-    parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    parser = subparsers.add_parser("export", help="export events (jsonl, csv, ics, jsonld, datapackage)")
+    parser.add_argument("--format", choices=list(FORMATS), default="jsonl")
     parser.add_argument("--edition", type=int, metavar="YEAR")
-    parser.add_argument("--out", type=Path, metavar="PATH", help="file to write (default: stdout)")
+    parser.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD", help="events ending on or after")
+    parser.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="events starting on or before")
+    parser.add_argument("--region", metavar="CODE|NAME", help="INSEE région code or name")
+    parser.add_argument("--lab", metavar="NAME|URL", help="events organised by this lab")
+    parser.add_argument("--since", metavar="RUN_ID|DATE", help="events changed in that run or later, or since that day")
+    parser.add_argument("--out", type=Path, metavar="PATH",
+                        help="file to write (default: stdout); a directory for --format datapackage")
     parser.add_argument("--db", metavar="URL", help="database URL (default: $MIPCRAWL_DATABASE_URL or the SQLite file)")
     parser.set_defaults(func=run)
 
@@ -29,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> ExitCode:
     try:
         with reading(config.database_url(args.db)) as session:
-            count = export(session, fmt=args.format, out=args.out, edition=args.edition)
+            count = export_selection(session, fmt=args.format, out=args.out, selection=_selection(args))
     except InvalidQuery as exc:
         raise CommandError(str(exc), ExitCode.USAGE) from exc
     except StorageError as exc:
@@ -39,3 +51,15 @@ def run(args: argparse.Namespace) -> ExitCode:
     if args.out is not None:
         print(f"{count} events written to {args.out}", file=sys.stderr)
     return ExitCode.OK
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
+
+
+def _selection(args: argparse.Namespace) -> Selection:
+    return Selection(edition=args.edition, date_from=args.date_from, date_to=args.date_to,
+                     region=args.region, lab=args.lab, since=args.since)

@@ -1,0 +1,128 @@
+"""Which events an export or a report covers: the filters every export shares.
+
+``Selection`` holds the user's filters as given on the command line; ``where(session,
+selection)`` checks them against the database and returns the SQL conditions on ``event``:
+
+- ``edition``: a year the database knows (``UnknownEdition`` otherwise);
+- ``date_from`` / ``date_to``: events whose Paris days overlap the range (inclusive);
+  events without a parsed date are left out when a range is given;
+- ``region``: an INSEE région code ("11") or its name ("Île-de-France", accents and case
+  ignored);
+- ``lab``: a lab's name in any spelling, its sheet URL or its slug; the events kept are
+  those whose organiser is that lab under any of the names its sheets carry (a territorial
+  lab's current sheet and its older atlas sheet share the région);
+- ``since``: a crawl run id (events with a revision in that run or a later one) or a date
+  ``YYYY-MM-DD`` (events with a revision from that Paris day on) — "what changed" feeds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, func, select, true
+from sqlalchemy.orm import Session
+
+from models import CrawlRun, Event, EventRevision, Lab
+from parsers import geo
+from storage.queries import EmptyDatabase, InvalidQuery, check_edition
+
+PARIS = ZoneInfo("Europe/Paris")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@dataclass(frozen=True)
+class Selection:
+    edition: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    region: str | None = None
+    lab: str | None = None
+    since: str | None = None
+
+    def describe(self) -> str:
+        """A short human summary ("edition 2024, région 11"), or "all events"."""
+        parts = [f"{name.replace('_', ' ')} {value}" for name, value in vars(self).items() if value is not None]
+        return ", ".join(parts) or "all events"
+
+
+def name_key(text: str | None) -> str:
+    """Accents, case, spaces and punctuation dropped: "Lab'O", "Lab-O" and "LabO" agree."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    return _NON_ALNUM.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def region_code(value: str) -> str:
+    """The INSEE code of a région given by code or name; ``InvalidQuery`` when unknown."""
+    wanted = name_key(value)
+    for region in geo.regions():
+        if value.strip() == region.code or wanted == name_key(region.name):
+            return region.code
+    raise InvalidQuery(f"unknown région {value!r} (an INSEE code such as 11, or a name such as Bretagne)")
+
+
+def lab_names(session: Session, lab: str) -> set[str]:
+    """Every name key of the lab ``lab`` designates; ``InvalidQuery`` when no sheet matches."""
+    wanted, rows = name_key(lab), session.execute(select(Lab.url, Lab.name, Lab.region_code)).all()
+    hits = [r for r in rows if lab.rstrip("/") == r.url or r.url.rsplit("/", 1)[-1] == lab
+            or (wanted and wanted == name_key(r.name))]
+    if not hits:
+        raise InvalidQuery(f"unknown lab {lab!r} (see `mipcrawl labs`)")
+    regions = {r.region_code for r in hits if r.region_code}
+    return {name_key(r.name) for r in rows if r in hits or (r.region_code and r.region_code in regions)}
+
+
+def _since(session: Session, since: str) -> ColumnElement[bool]:
+    if since.isdigit():
+        if session.get(CrawlRun, int(since)) is None:
+            raise InvalidQuery(f"unknown run {since} (see `mipcrawl runs`)")
+        changed = EventRevision.run_id >= int(since)
+    else:
+        try:
+            day = dt.date.fromisoformat(since)
+        except ValueError as exc:
+            raise InvalidQuery(f"--since wants a run id or a date (YYYY-MM-DD), not {since!r}") from exc
+        changed = EventRevision.at >= dt.datetime.combine(day, dt.time(0), tzinfo=PARIS)
+    return Event.id.in_(select(EventRevision.event_id).where(changed))
+
+
+def _organiser_in(session: Session, keys: set[str]) -> ColumnElement[bool]:
+    names = session.scalars(select(Event.organiser).where(Event.organiser.is_not(None)).distinct())
+    return Event.organiser.in_([n for n in names if name_key(n) in keys])
+
+
+def where(session: Session, selection: Selection) -> ColumnElement[bool]:
+    """The SQL condition on ``event`` for ``selection`` (raises ``InvalidQuery`` on bad filters)."""
+    sel, clauses = selection, []
+    check_edition(session, sel.edition)
+    if sel.date_from and sel.date_to and sel.date_from > sel.date_to:
+        raise InvalidQuery(f"the date range ends ({sel.date_to}) before it starts ({sel.date_from})")
+    if sel.edition is not None:
+        clauses.append(Event.edition == sel.edition)
+    if sel.date_from is not None:
+        clauses.append(func.coalesce(Event.end_date, Event.start_date) >= sel.date_from)
+    if sel.date_to is not None:
+        clauses.append(Event.start_date <= sel.date_to)
+    if sel.region is not None:
+        clauses.append(Event.region_code == region_code(sel.region))
+    if sel.lab is not None:
+        clauses.append(_organiser_in(session, lab_names(session, sel.lab)))
+    if sel.since is not None:
+        clauses.append(_since(session, sel.since))
+    return and_(true(), *clauses)
+
+
+def select_events(session: Session, selection: Selection) -> Any:
+    """``SELECT event`` for the selection, in edition, start and URL order."""
+    return select(Event).where(where(session, selection)).order_by(Event.edition, Event.start_at, Event.url)
+
+
+def ensure_not_empty(session: Session) -> None:
+    """``EmptyDatabase`` when the database holds no event at all (nothing to export)."""
+    if session.scalar(select(func.count()).select_from(Event)) == 0:
+        raise EmptyDatabase("the database holds no events yet: run `mipcrawl crawl` first")
+
