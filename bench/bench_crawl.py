@@ -1,0 +1,160 @@
+"""Crawl throughput: the full pipeline vs the fetch-and-extract floor vs a naive loop.
+
+    .venv/bin/python bench/bench_crawl.py [--events-per-edition 2000] [--naive-sample 2000]
+
+Builds a replica with N events per edition, serves it on loopback (in this process), then
+runs, each in its own child process so peak memory is its own:
+
+1. full   — `mipcrawl crawl all` with normalize → validate → store into a fresh SQLite file;
+2. floor  — the same crawl with the item pipelines switched off (fetch + extract only);
+3. naive  — what a user would otherwise write: a sequential `requests` + BeautifulSoup loop
+            over event pages, extracting the same fields (sampled: its pages/s is steady).
+
+Prints pages/s, wall time and peak RSS for each, and the ratios full/floor (target ≥ 0.70)
+and full/naive (target ≥ 4). ``--latency-ms`` makes the replica answer after a delay, as a
+real server does: on bare loopback a sequential loop pays no network wait, which is the one
+cost Scrapy's concurrency removes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def child_crawl(base_url: str, db: str, data_dir: str, pipelines: bool) -> dict:
+    from mipcrawl import crawljobs, runner
+
+    extra = {"LOG_LEVEL": "WARNING"}
+    if not pipelines:
+        extra["ITEM_PIPELINES"] = {}
+    settings = runner.crawl_settings(base_url=base_url, db_url=db, data_dir=Path(data_dir),
+                                     log_file=Path(data_dir) / "bench.log", extra=extra, argv=["bench"])
+    started = time.perf_counter()
+    outcomes = runner.run_crawls(crawljobs.jobs_for("all", "all"), settings, progress=False)
+    seconds = time.perf_counter() - started
+    pages = sum(o.stats.get("response_received_count", 0) for o in outcomes)
+    return {"pages": pages, "seconds": seconds,
+            "statuses": sorted({o.status for o in outcomes})}
+
+
+LABELS = {
+    "date": "when", "date et horaires": "when", "quand": "when", "horaires": "when",
+    "lieu": "place", "adresse": "place", "où": "place", "organisateur": "organiser",
+    "organisé par": "organiser", "format": "formats", "type": "formats", "public": "audience",
+    "accès": "access", "modalités": "access", "inscription": "registration", "parcours": "parcours",
+}
+
+
+def _label_value(tag) -> tuple[str | None, str | None]:
+    """(field, value) when ``tag`` is a label this loop knows, in any of the usual markups."""
+    text = tag.get_text(" ", strip=True)
+    label, sep, rest = text.partition(":")
+    field = LABELS.get(label.strip().lower())
+    if field is None:
+        return None, None
+    if rest.strip():
+        return field, rest.strip()
+    sibling = tag.find_next_sibling()
+    return field, sibling.get_text(" ", strip=True) if sibling else None
+
+
+def naive_extract(html: str) -> dict:
+    """What a user would write: BeautifulSoup over the whole page, the same fields as the
+    spider (title, when, place, organiser, formats, audience, access, registration link,
+    clean description text), and dateparser for the date, as a user normalising dates would."""
+    import dateparser
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    out: dict = {"title": soup.h1.get_text(" ", strip=True) if soup.h1 else None}
+    for tag in soup.find_all(["dt", "th", "strong", "div", "p", "li", "span"]):
+        field, value = _label_value(tag)
+        if field and field not in out:
+            out[field] = value
+    link = soup.find("a", string=lambda s: s and "inscri" in s.lower())
+    out["registration"] = link.get("href") if link else out.get("registration")
+    desc = soup.find(class_=lambda c: c and "description" in c)
+    out["description"] = desc.get_text("\n", strip=True) if desc else None
+    when = out.get("when")
+    out["start"] = dateparser.parse(when, languages=["fr"]) if when else None
+    return out
+
+
+def child_naive(base_url: str, site: str, sample: int) -> dict:
+    import requests
+
+    paths = []
+    for line in (Path(site) / "_truth" / "events.jsonl").open():
+        record = json.loads(line)
+        if record["listed"]:
+            paths.append(record["path"])
+        if len(paths) >= sample:
+            break
+    session = requests.Session()
+    started = time.perf_counter()
+    for path in paths:
+        response = session.get(base_url + path, timeout=30)
+        naive_extract(response.text)
+    seconds = time.perf_counter() - started
+    return {"pages": len(paths), "seconds": seconds}
+
+
+def run_child(*args: str) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"child {args[0]} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events-per-edition", type=int, default=2000)
+    parser.add_argument("--naive-sample", type=int, default=2000)
+    parser.add_argument("--latency-ms", type=int, default=0,
+                        help="delay the replica adds to every answer (a stand-in for the network)")
+    parser.add_argument("--child", nargs="+")
+    args = parser.parse_args()
+    if args.child:
+        kind, *rest = args.child
+        result = child_naive(rest[0], rest[1], int(rest[2])) if kind == "naive" else child_crawl(
+            rest[0], rest[1], rest[2], pipelines=kind == "full")
+        result["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result))
+        return
+
+    import replica
+
+    with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
+        started = time.perf_counter()
+        site = replica.build_site(Path(tmp) / "site", events_per_edition=args.events_per_edition)
+        print(f"replica: {args.events_per_edition} events/edition built in {time.perf_counter() - started:.1f} s;"
+              f" served with {args.latency_ms} ms latency per answer")
+        with replica.serve(site, slow_ms=args.latency_ms) as base_url:
+            results = {
+                "full": run_child("full", base_url, f"sqlite:///{tmp}/full.sqlite", f"{tmp}/full"),
+                "floor": run_child("floor", base_url, f"sqlite:///{tmp}/floor.sqlite", f"{tmp}/floor"),
+                "naive": run_child("naive", base_url, str(site), str(args.naive_sample)),
+            }
+    print(f"\n{'run':<6} {'pages':>7} {'seconds':>8} {'pages/s':>8} {'peak RSS MB':>12}")
+    for name, r in results.items():
+        r["rate"] = r["pages"] / r["seconds"]
+        print(f"{name:<6} {r['pages']:>7} {r['seconds']:>8.1f} {r['rate']:>8.1f} {r['max_rss_mb']:>12.0f}")
+    full, floor, naive = results["full"], results["floor"], results["naive"]
+    print(f"\nfull / floor throughput: {full['rate'] / floor['rate']:.2f}  (target ≥ 0.70)")
+    print(f"full / naive throughput: {full['rate'] / naive['rate']:.1f}x (target ≥ 4x)")
+    print(f"run statuses: full {full['statuses']}, floor {floor['statuses']}")
+    print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
+
+
+if __name__ == "__main__":
+    main()
