@@ -33,6 +33,7 @@ class ProgrammeSpider(scrapy.Spider):
         self.editions = editions.select(edition)   # UnknownEdition at start, never mid-crawl
         self.edition = str(edition or "all")        # the argument as given: the store's lock scope
         self.base_url = config.REAL_BASE_URL
+        self._listing_pages: set[str] = set()   # scheduled once each, however many pages link them
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -46,6 +47,7 @@ class ProgrammeSpider(scrapy.Spider):
             yield self._listing_request(self.base_url + edition.listing_path, edition)
 
     def _listing_request(self, url: str, edition: editions.Edition) -> scrapy.Request:
+        self._listing_pages.add(url)
         return scrapy.Request(url, callback=self.parse_listing, errback=self.listing_failed,
                               cb_kwargs={"edition": edition})
 
@@ -54,6 +56,7 @@ class ProgrammeSpider(scrapy.Spider):
         if reason:
             yield self._failure(response.url, "listing", reason, edition.year, response.status)
             return
+        self._listing_pages.add(response.url)
         listing = read_listing(response, edition, domain=editions.site_domain(self.base_url))
         yield ListingPageItem(
             url=response.url, edition=edition.year, page=listing.page, last_page=listing.last_page,
@@ -63,7 +66,8 @@ class ProgrammeSpider(scrapy.Spider):
             yield scrapy.Request(url, callback=self.parse_event, errback=self.event_failed,
                                  cb_kwargs={"listing_url": response.url, "edition_hint": edition.year})
         for url in listing.page_urls:
-            yield self._listing_request(url, edition)
+            if url not in self._listing_pages:
+                yield self._listing_request(url, edition)
 
     def parse_event(self, response: Response, listing_url: str | None = None,
                     edition_hint: int | None = None):

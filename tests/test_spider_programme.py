@@ -142,6 +142,24 @@ def test_listing_page(spider, page, path, year, index, last, slugs, others) -> N
     assert pages == sorted(first if n == 0 else f"{first}?page={n}" for n in others)
 
 
+def test_each_listing_page_is_scheduled_once(spider: ProgrammeSpider) -> None:
+    ed = editions.EDITIONS[2024]
+    first = list(spider.parse_listing(page_response("dsfr15_listing.html", BASE + ed.listing_path), edition=ed))
+    again = list(spider.parse_listing(page_response("dsfr15_listing.html", BASE + ed.listing_path + "?page=1"),
+                                      edition=ed))
+    def listing_urls(out):
+        return [r.url for r in out if isinstance(r, scrapy.Request) and r.callback == spider.parse_listing]
+    assert len(listing_urls(first)) == 3 and listing_urls(again) == []
+
+
+def test_a_bogus_page_number_schedules_nothing(spider: ProgrammeSpider) -> None:
+    url = BASE + "/mois-de-linnovation-publique/programme-2025"
+    body = b"<html><body><nav class='fr-pagination'><a href='?page=99999999'>fin</a></nav></body></html>"
+    [listing] = spider.parse_listing(HtmlResponse(url=url, body=body, request=Request(url)),
+                                     edition=editions.EDITIONS[2025])
+    assert listing.last_page is None
+
+
 def test_listing_without_pagination_has_no_last_page(spider: ProgrammeSpider) -> None:
     body = b"<html><body><main><h3 class='fr-card__title'><a href='/mois-de-linnovation-publique/x'>X</a></h3></main></body></html>"
     url = BASE + "/mois-de-linnovation-publique/programme"

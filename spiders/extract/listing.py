@@ -20,6 +20,7 @@ from spiders.extract.page import find_main
 _CARD_LINKS = "//*[contains(@class,'fr-card__title') or contains(@class,'fr-tile__title')]//a/@href"
 _PAGE_LINKS = ("//*[contains(@class,'pagination') or contains(@class,'pager')]//a/@href"
                " | //a[contains(@href,'page=')]/@href")
+MAX_PAGE = 5000   # 20,000 events at 4 a page: far beyond any real programme
 _ROW_TAGS = frozenset({"h2", "h3", "h4", "article"})
 _ROW_CLASS = re.compile(r"views-row|node-title|event|evenement|teaser|result")
 _LISTING_LIKE = re.compile(r"/programme(?:-\d{4})?/?$")
@@ -93,6 +94,7 @@ def _event_urls(base: str, hrefs: list[str], domain: str | None) -> list[str]:
 def _last_page(hrefs: list[str], url: str, current: int) -> int | None:
     path = urlsplit(url).path.rstrip("/")
     numbers = [page_index(urljoin(url, h)) for h in hrefs if urlsplit(urljoin(url, h)).path.rstrip("/") == path]
+    numbers = [n for n in numbers if n <= MAX_PAGE]     # a bogus ?page=999999 link schedules nothing
     if not numbers:
         return None
     return max(numbers + [current])
