@@ -84,6 +84,7 @@ def crawl_settings(
         "MIPCRAWL_DATA_DIR": str(data_dir),
         "MIPCRAWL_RUN_COMMAND": config.redact_url(shlex.join(argv if argv is not None else sys.argv)),
     }
+    values["HTTPCACHE_DIR"] = str(Path(data_dir).absolute() / "httpcache")   # issue 7: survives runs
     if config.is_loopback(base_url):
         values.update(POLITE_OVERRIDES_FOR_LOOPBACK)
     if log_file is not None:
@@ -111,7 +112,7 @@ def run_crawls(jobs: Sequence[CrawlJob], settings: Settings, *, progress: bool =
     from twisted.internet import defer, task
 
     process = CrawlerProcess(settings)
-    crawlers = [process.create_crawler(job.spider) for job in jobs]
+    crawlers = [_create_crawler(process, job, settings) for job in jobs]
     reporter = Progress(lambda: _started_stats(crawlers)) if progress else None
     loop = task.LoopingCall(reporter.tick) if reporter is not None else None
 
@@ -135,6 +136,25 @@ def run_crawls(jobs: Sequence[CrawlJob], settings: Settings, *, progress: bool =
     if reporter is not None:
         reporter.finish()
     return [CrawlOutcome(job, stats) for job, stats in zip(jobs, _outcome_stats(crawlers), strict=True)]
+
+
+def job_dir(settings: Settings, job: CrawlJob) -> Path | None:
+    """Scrapy's JOBDIR of a job when resuming is on (``crawl --resume``): one per spider and edition."""
+    if not settings.getbool("MIPCRAWL_RESUME"):
+        return None
+    name = f"{job.spider}-{job.kwargs['edition']}" if job.kwargs.get("edition") else job.spider
+    return Path(settings.get("MIPCRAWL_DATA_DIR") or "data").absolute() / "jobs" / name
+
+
+def _create_crawler(process: CrawlerProcess, job: CrawlJob, settings: Settings):
+    jobdir = job_dir(settings, job)
+    if jobdir is None:
+        return process.create_crawler(job.spider)
+    from scrapy.crawler import Crawler
+
+    job_settings = settings.copy()
+    job_settings.set("JOBDIR", str(jobdir), priority="cmdline")
+    return Crawler(process.spider_loader.load(job.spider), job_settings)
 
 
 def _started_stats(crawlers: Sequence) -> list[dict]:

@@ -48,3 +48,27 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+
+# Incremental crawling, archive (issue 7: mipcrawl/incremental.py, mipcrawl/archive/README.md).
+# Conditional requests: Scrapy's HTTP cache, RFC 2616 policy (revalidates with ETag /
+# Last-Modified), filesystem storage (safe with two crawls of different editions at once),
+# absolute under the data dir (the runner sets it again when --data-dir is given).
+HTTPCACHE_ENABLED = True
+HTTPCACHE_POLICY = "mipcrawl.incremental.RevalidatingPolicy"   # RFC2616Policy + no-cache revalidation
+HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
+HTTPCACHE_DIR = str(config.data_dir().absolute() / "httpcache")
+HTTPCACHE_EXPIRATION_SECS = 0
+HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOADER_MIDDLEWARES = {
+    "mipcrawl.incremental.NotModifiedMiddleware": 950,     # below the cache: sees the 304s
+    "mipcrawl.archive.writer.WarcWriterMiddleware": 960,   # next to the network: what went over it
+}
+SPIDER_MIDDLEWARES = {
+    "mipcrawl.incremental.PastEditionsMiddleware": 600,
+    "mipcrawl.archive.writer.CaptureIdMiddleware": 650,
+}
+MIPCRAWL_INCREMENTAL_ENABLED = True
+MIPCRAWL_REFRESH = False
+MIPCRAWL_ARCHIVE_ENABLED = True
+# A response cut short (Content-Length not reached) is an error, retried, never parsed.
+DOWNLOAD_FAIL_ON_DATALOSS = True

@@ -22,6 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--db", help="SQLAlchemy database URL (default $MIPCRAWL_DATABASE_URL or the SQLite file)")
     p.add_argument("--data-dir", help="where logs and the default database go (default $MIPCRAWL_DATA_DIR or ./data)")
     p.add_argument("--no-progress", action="store_true", help="no live progress line")
+    p.add_argument("--resume", action="store_true",
+                   help="keep the crawl's state under <data dir>/jobs so an interrupted crawl resumes")
+    p.add_argument("--refresh", action="store_true",
+                   help="fetch the detail pages of finished editions again (default: only revalidated listings)")
     p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                    help="extra Scrapy setting (repeatable)")
     p.set_defaults(func=run)
@@ -37,6 +41,12 @@ def parse_settings(pairs: list[str]) -> dict[str, str]:
     return out
 
 
+def incremental_settings(args: argparse.Namespace) -> dict[str, bool]:
+    """``--resume`` / ``--refresh`` as settings (issue 7; see mipcrawl/incremental.py)."""
+    return {"MIPCRAWL_RESUME": bool(getattr(args, "resume", False)),
+            "MIPCRAWL_REFRESH": bool(getattr(args, "refresh", False))}
+
+
 def run(args: argparse.Namespace) -> int:
     from mipcrawl import crawljobs, runner
 
@@ -50,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     log_file = runner.default_log_file(data_dir)
     settings = runner.crawl_settings(
         base_url=base_url, db_url=db_url, data_dir=data_dir, log_file=log_file,
-        extra=parse_settings(args.set),
+        extra={**incremental_settings(args), **parse_settings(args.set)},
     )
     print(f"crawling {base_url} into {config.redact_url(db_url)} (log: {log_file})", file=sys.stderr)
     outcomes = runner.run_crawls(jobs, settings, progress=not args.no_progress)
