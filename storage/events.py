@@ -5,9 +5,11 @@ new events → one dialect upsert (``ON CONFLICT (url)``) plus their "added" rev
 changed events → one SELECT of their rows, one executemany UPDATE by primary key and
 their revisions. A new URL that looks like a stored event of the same edition, day and
 place (rapidfuzz title score ≥ ``match_cutoff``) waits for ``resolve_pending`` at the end
-of the run: if the look-alike was seen in this run it is a near-duplicate (inserted,
-linked with ``duplicate_of`` and the score, never merged); if not, the event was
-re-slugged and its row moves to the new URL (a ``moved`` revision).
+of the run: if a look-alike was not seen in this run (its title may also have gained or
+lost words: rapidfuzz ``token_set_ratio``), the event was re-slugged and its row moves to
+the new URL (a ``moved`` revision); otherwise, if one seen in this run has a close title
+(``token_sort_ratio``), the new event is a near-duplicate: inserted and linked with
+``duplicate_of`` and the score, never merged.
 
 The repository receives a session and never commits.
 """
@@ -56,7 +58,7 @@ class EventStore:
         unchanged, changed, new = [], [], []
         for rec in batch:
             known = self.index.by_url.get(rec["url"])
-            if known is None and self.index.similar(rec, cutoff=self.match_cutoff):
+            if known is None and self.index.similar(rec, cutoff=self.match_cutoff, subset=True):
                 self.pending.append(rec)
             elif known is None:
                 new.append(rec)
@@ -166,23 +168,25 @@ class EventStore:
             values["previous_start_at"] = old["start_at"]
         return changes, values
 
+    def _best(self, rec: dict[str, Any], *, subset: bool, keep: Any) -> tuple[Any, float] | None:
+        hits = [(k, s) for k, s in self.index.similar(rec, cutoff=self.match_cutoff, subset=subset) if keep(k)]
+        return min(hits, key=lambda h: (-h[1], h[0].id)) if hits else None
+
     def resolve_pending(self, session: Session, ctx: RunContext) -> None:
         """End of run: each waiting new URL becomes a near-duplicate or a move (see module doc)."""
         pending = list({r["url"]: r for r in self.pending if r["url"] not in self.index.by_url}.values())
         self.pending = []
         new, moves, duplicates, claimed = [], [], {}, set()
         for rec in pending:
-            hits = [(k, s) for k, s in self.index.similar(rec, cutoff=self.match_cutoff) if k.id not in claimed]
-            hits.sort(key=lambda h: (-h[1], h[0].id))
-            unseen = [(k, s) for k, s in hits if k.id not in ctx.seen_ids]
-            if unseen:
-                known = unseen[0][0]
-                claimed.add(known.id)
-                moves.append((known, rec))
-            else:
-                if hits:
-                    duplicates[rec["url"]] = (hits[0][0].id, hits[0][1])
-                new.append(rec)
+            unseen = self._best(rec, subset=True, keep=lambda k: k.id not in ctx.seen_ids and k.id not in claimed)
+            if unseen is not None:
+                claimed.add(unseen[0].id)
+                moves.append((unseen[0], rec))
+                continue
+            twin = self._best(rec, subset=False, keep=lambda k: k.id not in claimed)
+            if twin is not None:
+                duplicates[rec["url"]] = (twin[0].id, twin[1])
+            new.append(rec)
         for known, _ in moves:
             self.index.forget_url(known.url)
         self._update(session, [(k.id, rec) for k, rec in moves], ctx, {k.id: k.url for k, _ in moves})

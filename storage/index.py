@@ -4,7 +4,7 @@ The index holds, per event, only what classification needs (id, URL, content has
 status, fingerprint parts): an unchanged event is recognised without reading its row,
 and a batch costs two or three queries whatever the size of the database.
 Candidates for the fingerprint fallback are grouped by (edition, Paris start day, place
-key) and compared with rapidfuzz (``token_sort_ratio``) on normalised titles; titles whose
+key) and compared with rapidfuzz on normalised titles (see ``similar``); titles whose
 numbers differ ("Atelier 1" / "Atelier 2") never match.
 """
 
@@ -89,8 +89,10 @@ class EventIndex:
             rows = session.execute(select(*_COLUMNS).where(cond, Event.start_date.in_(sorted(wanted))))
             self._add_rows(r for r in rows if r.url not in self.by_url)
 
-    def similar(self, record: dict[str, Any], *, cutoff: float) -> list[tuple[Known, float]]:
-        """Stored events of the same edition, day and place whose title scores ≥ ``cutoff``."""
+    def similar(self, record: dict[str, Any], *, cutoff: float, subset: bool = False) -> list[tuple[Known, float]]:
+        """Stored events of the same edition, day and place whose title scores ≥ ``cutoff``:
+        ``token_sort_ratio`` (close titles), or with ``subset`` ``token_set_ratio`` (one title's
+        words contained in the other's: "X" renamed "X : nouvelle formule")."""
         if record.get("start_date") is None:
             return []
         pool = [k for k in self._buckets.get(_bucket(record), ()) if k.url != record["url"]]
@@ -98,7 +100,7 @@ class EventIndex:
             return []
         title = normalise_title(record.get("title"))
         hits = process.extract(
-            title, [k.title_key for k in pool], scorer=fuzz.token_sort_ratio,
+            title, [k.title_key for k in pool], scorer=fuzz.token_set_ratio if subset else fuzz.token_sort_ratio,
             score_cutoff=cutoff, limit=None,
         )
         numbers = _numbers(title)

@@ -103,6 +103,19 @@ def test_reslugged_event_is_moved_not_duplicated(db_url):
     assert out.counts["moved"] == 1 and out.status == "healthy" and out.counts.get("withdrawn", 0) == 0
 
 
+def test_reslug_with_words_added_to_the_title_is_a_move(db_url):
+    crawl(db_url, [item(n) for n in range(3)], when=at(2))
+    renamed = _with(1, url=f"{BASE}/rencontre-1-nouvelle-formule", title="Rencontre 1 : données ouvertes, nouvelle formule")
+    out = crawl(db_url, [item(0), renamed, item(2)], when=at(3))
+    assert out.counts["moved"] == 1 and out.counts.get("new", 0) == 0 and len(events(db_url)) == 3
+
+
+def test_a_new_event_with_words_added_while_the_first_is_listed_is_no_duplicate(db_url):
+    longer = _with(1, url=f"{BASE}/rencontre-1-suite", title="Rencontre 1 : données ouvertes, la suite et les outils")
+    crawl(db_url, [item(1), longer], when=at(2))
+    assert [e.duplicate_of for e in events(db_url).values()] == [None, None]
+
+
 def test_near_duplicate_is_linked_with_a_score_never_merged(db_url):
     twin = _with(1, url=f"{BASE}/rencontre-1-0", title="Rencontre 1 - Données ouvertes")
     out = crawl(db_url, [item(1), twin, item(2)], when=at(2))
