@@ -1,0 +1,77 @@
+"""A small month of crawls for the export tests (not a test module).
+
+Run 1 (2 Nov) stores 12 events; run 2 (3 Nov) edits event 0's title, reschedules event 1,
+re-slugs event 2 and cancels event 10; run 3 (4 Nov) no longer lists event 3 (withdrawn).
+Event 4 is online, 5 mixed in Rennes (Bretagne), 8 all-day, 9 all-day over three days,
+11 organised by the lab "Ti Lab" (spelled "TI Lab" on the event).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from storage_fixtures import BASE, PARIS, at, crawl, item
+
+from mipcrawl.items import LabItem
+from storage.db import make_engine, make_session_factory
+from storage.labs import lab_record, store_labs
+
+N = 12
+RENNES = dict(place_text="Préfecture, 3 rue Martenot, 35000 Rennes", attendance="mixed", commune_code="35238",
+              commune_name="Rennes", departement_code="35", region_code="53", postcode="35000",
+              street="3 rue Martenot", venue="Préfecture", online_url="https://webinaire.example/rennes")
+ONLINE = dict(place_text="En ligne", attendance="online", commune_code=None, departement_code=None,
+              region_code=None)
+
+
+def base_item(n: int):
+    if n == 4:
+        return item(n, **ONLINE)
+    if n == 5:
+        return item(n, **RENNES)
+    if n == 8:
+        return item(n, when_text="Le 5 novembre", start=dt.date(2026, 11, 5), end=dt.date(2026, 11, 5), all_day=True)
+    if n == 9:
+        return item(n, when_text="Du 5 au 7 novembre", start=dt.date(2026, 11, 5), end=dt.date(2026, 11, 7),
+                    all_day=True)
+    if n == 11:
+        return item(n, organiser="TI Lab", **RENNES)
+    return item(n)
+
+
+def edited_item(n: int):
+    it = base_item(n)
+    if n == 0:
+        return dataclasses.replace(it, title="Rencontre 0 : design de service, complet")
+    if n == 1:
+        return dataclasses.replace(it, start=dt.datetime(2026, 11, 20, 14, tzinfo=PARIS),
+                                   end=dt.datetime(2026, 11, 20, 16, tzinfo=PARIS))
+    if n == 2:
+        return dataclasses.replace(it, url=f"{BASE}/rencontre-2-bis")
+    if n == 10:
+        return dataclasses.replace(it, status="cancelled")
+    return it
+
+
+def add_lab(db_url: str) -> None:
+    lab = LabItem(url="https://www.modernisation.gouv.fr/campus-de-la-transformation-publique/"
+                      "laboratoires-innovation/laboratoire-de-bretagne-ti-lab",
+                  name="Ti Lab", title="Laboratoire de Bretagne - Ti Lab", region_text="Bretagne",
+                  region_code="53", host="SGAR Bretagne", year_created=2017)
+    engine = make_engine(db_url)
+    with make_session_factory(engine)() as session, session.begin():
+        store_labs(session, [lab_record(lab)], at(2))
+    engine.dispose()
+
+
+def build_month(db_url: str) -> str:
+    crawl(db_url, [base_item(n) for n in range(N)], when=at(2))
+    crawl(db_url, [edited_item(n) for n in range(N)], when=at(3))
+    crawl(db_url, [edited_item(n) for n in range(N) if n != 3], when=at(4))
+    add_lab(db_url)
+    return db_url
+
+
+def url(n: int) -> str:
+    return f"{BASE}/rencontre-2-bis" if n == 2 else f"{BASE}/rencontre-{n}"
