@@ -1,0 +1,55 @@
+"""The schema.org export: every Event carries the required properties, with the status,
+attendance mode, location and reschedule vocabularies of schema.org."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from export_fixtures import N, build_month, url
+
+from mipcrawl.cli import main
+
+S = "https://schema.org/"
+REQUIRED = {"@type", "@id", "url", "name", "startDate", "eventStatus", "eventAttendanceMode", "location",
+            "organizer"}
+
+
+@pytest.fixture
+def graph(db_url, tmp_path):
+    out = tmp_path / "events.jsonld"
+    assert main(["export", "--db", build_month(db_url), "--format", "jsonld", "--out", str(out)]) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["@context"] == "https://schema.org"
+    return {obj["url"]: obj for obj in doc["@graph"]}
+
+
+def test_every_event_has_the_required_properties(graph):
+    assert sorted(graph) == sorted(url(n) for n in range(N))
+    for obj in graph.values():
+        assert REQUIRED <= set(obj), sorted(REQUIRED - set(obj))
+        assert obj["@type"] == "Event" and obj["organizer"]["@type"] == "Organization"
+
+
+def test_statuses_and_previous_start(graph):
+    status = {u: o["eventStatus"].removeprefix(S) for u, o in graph.items()}
+    assert status[url(1)] == "EventRescheduled" and status[url(10)] == "EventCancelled"
+    assert status[url(3)] == "EventCancelled" and "Retiré" in graph[url(3)]["disambiguatingDescription"]
+    assert {status[url(n)] for n in (0, 2, 4, 5, 8, 9)} == {"EventScheduled"}
+    assert graph[url(1)]["previousStartDate"] == "2026-11-03T09:30:00+01:00"
+    assert graph[url(1)]["startDate"] == "2026-11-20T14:00:00+01:00"
+    assert "previousStartDate" not in graph[url(0)]
+    assert (graph[url(9)]["startDate"], graph[url(9)]["endDate"]) == ("2026-11-05", "2026-11-07")
+
+
+def test_locations_by_attendance_mode(graph):
+    online, mixed, offline = graph[url(4)], graph[url(5)], graph[url(0)]
+    assert online["eventAttendanceMode"] == S + "OnlineEventAttendanceMode"
+    assert online["location"] == {"@type": "VirtualLocation", "url": url(4)}
+    assert mixed["eventAttendanceMode"] == S + "MixedEventAttendanceMode"
+    place, virtual = mixed["location"]
+    assert place["address"] == {"@type": "PostalAddress", "addressCountry": "FR", "streetAddress": "3 rue Martenot",
+                                "postalCode": "35000", "addressLocality": "Rennes", "addressRegion": "Bretagne"}
+    assert virtual == {"@type": "VirtualLocation", "url": "https://webinaire.example/rennes"}
+    assert offline["eventAttendanceMode"] == S + "OfflineEventAttendanceMode"
+    assert offline["location"]["@type"] == "Place" and offline["location"]["address"]["addressRegion"] == "Île-de-France"
