@@ -242,6 +242,10 @@ CASES = [
     ("drupal body classes", '<html><body class="html one-sidebar sidebar-first page-node"><h1>T</h1>'
                             '<p>Lieu : Rennes</p><div class="region-sidebar-first sidebar"><p>Date : 1/1</p></div>'
                             "</body></html>", {"place_text": ("Rennes", "label"), "when_text": (None, None)}),
+    ("logo h1 in the legacy header", '<html><head><title>Forum | SGMAP</title></head><body><div id="header">'
+                                     '<h1 id="site-name"><a href="/">Modernisation</a></h1></div><div id="content">'
+                                     "<h2>Forum des labs</h2><p>Date : Le 19/11</p></div></body></html>", {
+        "title": ("Forum des labs", "legacy"), "when_text": ("Le 19/11", "label")}),
     ("no main element", "<html><head><title>Page | site</title></head><body><p>Date : Le 9/11</p></body></html>", {
         "title": ("Page", "fallback"), "when_text": ("Le 9/11", "label")}),
     ("deeply nested junk", "<div>" * 600 + "<p>Date : Le 9/11</p>", {"when_text": ("Le 9/11", "label")}),

@@ -20,15 +20,20 @@ def title(page: Page) -> Found:
     event, kind = page.structured
     if event and sd.text(event.get("name")):
         return sd.text(event.get("name")), kind
-    h1 = page.main.xpath(".//h1[1]") or page.root.xpath("//h1[1]")
-    if h1:
-        text = heading_text(h1[0])
-        if text:
-            return text, "dsfr" if page.is_dsfr else "legacy"
+    heading = _first(page, "h1")        # content only: a logo <h1> is furniture
+    if heading is None:
+        heading = _first(page, "h2")
+    text = heading_text(heading) if heading is not None else None
+    if text:
+        return text, "dsfr" if page.is_dsfr else "legacy"
     head = page.root.xpath("//head/title/text()")
     if head and head[0].strip():
         return one_line(head[0].split(" | ")[0]), "fallback"
     return NOTHING
+
+
+def _first(page: Page, tag: str):
+    return next((el for el in page.elements if el.tag == tag), None)
 
 
 def heading_text(h) -> str | None:
