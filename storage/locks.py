@@ -5,7 +5,8 @@ connection for the whole run; they vanish if the process dies. The key is derive
 the current schema and the scope name, so test schemas do not block each other.
 SQLite: one ``run_lock`` row per scope, inserted with ``ON CONFLICT DO NOTHING`` and
 committed at once; a heartbeat refreshes it, and a row whose heartbeat is older than
-``stale_after`` (a crashed crawl) is taken over.
+``stale_after`` (a crashed crawl) is taken over, and so is a row whose holder was a
+process of this host that no longer exists (killed: ``crawl --resume`` right after).
 
 ``acquire`` tries for up to ``wait`` seconds, then raises ``LockBusy`` naming the holder.
 """
@@ -41,6 +42,16 @@ def scope_names(editions: Iterable[int | str]) -> list[str]:
 def _pg_key(schema: str, scope: str) -> int:
     digest = hashlib.blake2b(f"mipcrawl:{schema}:{scope}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _now() -> dt.datetime:
@@ -91,10 +102,20 @@ class EditionLock:
         with self.engine.begin() as conn:
             conn.execute(delete(RunLock).where(RunLock.scope == scope,
                                                RunLock.heartbeat_at < now - self.stale_after))
+            self._drop_if_holder_dead(conn, scope)
             row = {"scope": scope, "run_id": run_id, "holder": self.holder, "acquired_at": now, "heartbeat_at": now}
             upsert(conn, RunLock.__table__, [row], key=["scope"])
             holder = conn.execute(text("select holder from run_lock where scope = :s"), {"s": scope}).scalar()
         return holder == self.holder
+
+    def _drop_if_holder_dead(self, conn: Connection, scope: str) -> None:
+        """A lock held by a process of this host that no longer exists (killed) is taken over at once."""
+        holder = conn.execute(text("select holder from run_lock where scope = :s"), {"s": scope}).scalar()
+        host, _, rest = (holder or "").partition(":")
+        pid = rest.partition(":")[0]
+        if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+            return
+        conn.execute(delete(RunLock).where(RunLock.scope == scope, RunLock.holder == holder))
 
     def set_run(self, run_id: int) -> None:
         if self.engine.dialect.name != "postgresql" and self._held:
