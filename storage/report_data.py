@@ -1,0 +1,204 @@
+"""The figures of the edition report, counted by SQL (``GROUP BY``) on the same database the
+exports read; ``mipcrawl.report`` only lays them out.
+
+``edition_report(session, year)`` gives one edition: events by status, by Paris start day,
+by région, by format, by organiser type and by lab, the attendance share, the changes per
+day (added, changed, rescheduled, cancelled, withdrawn… counted as distinct events per run
+and grouped by the Paris day of the run), data-quality figures and the runs behind it.
+``comparison_report(session, years)`` gives events per edition, per région and per format
+across editions.
+
+Organiser types are read from the organiser's name (``ORGANISER_TYPES``, first match wins);
+an organiser whose name is a lab's (any spelling its sheets carry) is a lab.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, case, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from models import CrawlRun, Edition, Event, EventRevision, Lab
+from parsers import geo
+from storage.queries import InvalidQuery, check_edition
+from storage.selection import ensure_not_empty, name_key
+
+PARIS = ZoneInfo("Europe/Paris")
+LAB = "laboratoire d'innovation"
+ORGANISER_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("État : préfecture, SGAR", ("%préfecture%", "sgar%", "%secrétariat général pour les affaires régionales%")),
+    ("État : administration centrale", ("ministère%", "direction%", "dinum%", "ditp%", "etalab%",
+                                        "beta.gouv.fr%", "campus de la transformation publique%",
+                                        "institut national du service public%", "secrétariat général%")),
+    ("collectivité territoriale", ("région %", "conseil départemental%", "conseil régional%", "département%",
+                                   "%métropole%", "mairie%", "ville de%", "commune%", "collectivité%",
+                                   "communauté%", "%agglomération%")),
+    ("opérateur, organisme public", ("caisse%", "agence%", "france travail%", "urssaf%", "cerema%",
+                                     "ademe%", "météo-france%", "assurance maladie%", "banque des territoires%",
+                                     "centre national%", "%cnfpt%", "centre hospitalier%", "université%")),
+)
+OTHER, UNKNOWN, NO_REGION = "autre", "non renseigné", "sans région (en ligne ou non lue)"
+
+
+@dataclass
+class EditionReport:
+    year: int
+    name: str
+    start: dt.date | None
+    end: dt.date | None
+    total: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    by_day: list[tuple[dt.date, int]] = field(default_factory=list)
+    undated: int = 0
+    by_region: list[tuple[str, int]] = field(default_factory=list)
+    by_format: list[tuple[str, int]] = field(default_factory=list)
+    by_organiser_type: list[tuple[str, int]] = field(default_factory=list)
+    by_lab: list[tuple[str, int]] = field(default_factory=list)
+    attendance: dict[str, int] = field(default_factory=dict)
+    changes_by_day: list[tuple[dt.date, dict[str, int]]] = field(default_factory=list)
+    quality: dict[str, int] = field(default_factory=dict)
+    runs: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class ComparisonReport:
+    years: list[int]
+    events: dict[int, int]
+    by_region: dict[str, dict[int, int]]
+    by_format: dict[str, dict[int, int]]
+    attendance: dict[int, dict[str, int]]
+
+
+def _pairs(session: Session, column: Any, cond: ColumnElement[bool]) -> list[tuple[Any, int]]:
+    stmt = select(column, func.count()).select_from(Event).where(cond).group_by(column)
+    return sorted(session.execute(stmt).tuples(), key=lambda p: (-p[1], str(p[0])))
+
+
+def region_label(code: str | None) -> str:
+    region = geo.region(code) if code else None
+    return f"{region.name} ({code})" if region else (code or NO_REGION)
+
+
+def format_counts(session: Session, cond: ColumnElement[bool], by_edition: bool = False) -> list[tuple[Any, ...]]:
+    """(format, count) or (format, edition, count): the JSON ``formats`` lists unnested in SQL."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    unnest = func.jsonb_array_elements_text if postgres else func.json_each
+    is_array = (func.jsonb_typeof if postgres else func.json_type)(Event.formats) == "array"
+    values = unnest(Event.formats).table_valued("value")
+    keys = [values.c.value, Event.edition] if by_edition else [values.c.value]
+    stmt = (select(*keys, func.count()).select_from(Event).join(values, true())
+            .where(cond, Event.formats.is_not(None), is_array).group_by(*keys))
+    return sorted(session.execute(stmt).tuples(), key=lambda p: (-p[-1], str(p[0])))
+
+
+def lab_keys(session: Session) -> dict[str, str]:
+    """Name key of every lab spelling → the lab's display name (its current sheet's, when known)."""
+    rows = session.execute(select(Lab.name, Lab.region_code, Lab.url).order_by(Lab.url)).all()
+    display: dict[str, str] = {}
+    for name, region, url in rows:
+        if name and (region not in display or "/laboratoires-innovation/" in url):
+            display[region or name_key(name)] = name
+    return {name_key(n): display[r or name_key(n)] for n, r, _ in rows if n}
+
+
+def organiser_type(session: Session) -> ColumnElement[str]:
+    """A SQL ``CASE`` giving each event's organiser type."""
+    labs = set(lab_keys(session))
+    names = session.scalars(select(Event.organiser).where(Event.organiser.is_not(None)).distinct())
+    lab_names = [n for n in names if name_key(n) in labs]
+    lowered = func.lower(Event.organiser)
+    whens = [(Event.organiser.is_(None), UNKNOWN), (Event.organiser.in_(lab_names), LAB)]
+    whens += [(or_(*(lowered.like(p) for p in patterns)), kind) for kind, patterns in ORGANISER_TYPES]
+    return case(*whens, else_=OTHER)
+
+
+def by_lab(session: Session, cond: ColumnElement[bool]) -> list[tuple[str, int]]:
+    keys, counts = lab_keys(session), defaultdict(int)
+    for organiser, n in _pairs(session, Event.organiser, cond):
+        if organiser and name_key(organiser) in keys:
+            counts[keys[name_key(organiser)]] += n
+    return sorted(counts.items(), key=lambda p: (-p[1], p[0]))
+
+
+def changes_by_day(session: Session, cond: ColumnElement[bool]) -> list[tuple[dt.date, dict[str, int]]]:
+    """Distinct events per change kind and run, summed per Paris day of the run."""
+    stmt = (select(EventRevision.at, EventRevision.change, func.count(func.distinct(EventRevision.event_id)))
+            .join(Event, Event.id == EventRevision.event_id).where(cond)
+            .group_by(EventRevision.at, EventRevision.change))
+    days: dict[dt.date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for at, change, n in session.execute(stmt):
+        days[at.astimezone(PARIS).date()][change] += n
+    return sorted((day, dict(kinds)) for day, kinds in days.items())
+
+
+def quality(session: Session, cond: ColumnElement[bool]) -> dict[str, int]:
+    def count_if(test: ColumnElement[bool]) -> Any:
+        return func.coalesce(func.sum(case((test, 1), else_=0)), 0)
+
+    figures = {
+        "dates written but not read": Event.when_text.is_not(None) & Event.start_at.is_(None),
+        "places written but not read": Event.place_text.is_not(None) & Event.attendance.is_(None),
+        "no date on the page": Event.when_text.is_(None),
+        "no place on the page": Event.place_text.is_(None),
+        "no organiser": Event.organiser.is_(None),
+        "no région (offline or mixed)": Event.region_code.is_(None) & Event.attendance.in_(["offline", "mixed"]),
+        "probable duplicates": Event.duplicate_of.is_not(None),
+    }
+    row = session.execute(select(*(count_if(t) for t in figures.values())).where(cond)).one()
+    return {name: int(n) for name, n in zip(figures, row, strict=True)}
+
+
+def runs_for(session: Session, year: int) -> list[dict[str, Any]]:
+    stmt = select(CrawlRun).where(CrawlRun.scope.in_([str(year), "all"]), CrawlRun.spider == "programme")
+    return [{"id": r.id, "started_at": r.started_at, "finished_at": r.finished_at, "status": r.status,
+             "new": r.new, "changed": r.changed, "withdrawn": r.withdrawn, "cancelled": r.cancelled,
+             "errors": r.errors, "parser_version": r.parser_version}
+            for r in session.scalars(stmt.order_by(CrawlRun.id))]
+
+
+def _edition(session: Session, year: int) -> Edition:
+    ensure_not_empty(session)
+    check_edition(session, year)
+    if not session.scalar(select(func.count()).select_from(Event).where(Event.edition == year)):
+        raise InvalidQuery(f"edition {year} has no events in this database")
+    return session.get(Edition, year)
+
+
+def edition_report(session: Session, year: int) -> EditionReport:
+    ed, cond = _edition(session, year), Event.edition == year
+    days = _pairs(session, Event.start_date, cond)
+    return EditionReport(
+        year=year, name=ed.name, start=ed.start_date, end=ed.end_date,
+        total=sum(n for _, n in days), by_status=dict(_pairs(session, Event.status, cond)),
+        by_day=sorted((d, n) for d, n in days if d is not None), undated=sum(n for d, n in days if d is None),
+        by_region=[(region_label(c), n) for c, n in _pairs(session, Event.region_code, cond)],
+        by_format=format_counts(session, cond), by_organiser_type=_pairs(session, organiser_type(session), cond),
+        by_lab=by_lab(session, cond), attendance={a or UNKNOWN: n for a, n in _pairs(session, Event.attendance, cond)},
+        changes_by_day=changes_by_day(session, cond), quality=quality(session, cond), runs=runs_for(session, year),
+    )
+
+
+def comparison_report(session: Session, years: list[int]) -> ComparisonReport:
+    for year in years:
+        _edition(session, year)
+    cond = Event.edition.in_(years)
+    nested: dict[str, dict[str, dict[int, int]]] = {"region": defaultdict(dict), "format": defaultdict(dict)}
+    for code, year, n in session.execute(select(Event.region_code, Event.edition, func.count()).where(cond)
+                                         .group_by(Event.region_code, Event.edition)):
+        nested["region"][region_label(code)][year] = n
+    for fmt, year, n in format_counts(session, cond, by_edition=True):
+        nested["format"][fmt][year] = n
+    attendance: dict[int, dict[str, int]] = defaultdict(dict)
+    for mode, year, n in session.execute(select(Event.attendance, Event.edition, func.count()).where(cond)
+                                         .group_by(Event.attendance, Event.edition)):
+        attendance[year][mode or UNKNOWN] = n
+    stmt = select(Event.edition, func.count()).where(cond).group_by(Event.edition)
+    events = {year: n for year, n in session.execute(stmt)}
+    return ComparisonReport(years=years, events={y: events.get(y, 0) for y in years},
+                            by_region=dict(nested["region"]), by_format=dict(nested["format"]),
+                            attendance=dict(attendance))
