@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import uuid
 
 import pytest
 from storage_fixtures import BASE, PARIS, at, crawl, item
@@ -26,13 +27,28 @@ def _edited(n):
     return item(n)
 
 
-@pytest.fixture
-def month(db_url):
-    """Three runs of 10 events: one edited, one rescheduled, one re-slugged; then one withdrawn."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def month(request, tmp_path_factory):
+    """Three runs of 10 events: one edited, one rescheduled, one re-slugged; then one withdrawn.
+    Built once per database for the module: the tests using it only read."""
+    if request.param == "sqlite":
+        db_url, drop = f"sqlite:///{tmp_path_factory.mktemp('month') / 'month.sqlite'}", None
+    else:
+        import psycopg
+
+        base = request.getfixturevalue("pg_base_url")
+        schema = f"t_{uuid.uuid4().hex[:12]}"
+        dsn = base.replace("postgresql+psycopg://", "postgresql://", 1)
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute(f'create schema "{schema}"')
+        db_url, drop = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}", (dsn, schema)
     crawl(db_url, [item(n) for n in range(10)], when=at(2))
     crawl(db_url, [_edited(n) for n in range(10)], when=at(3))
     crawl(db_url, [_edited(n) for n in range(10) if n != 3], when=at(4))
-    return db_url
+    yield db_url
+    if drop is not None:
+        with psycopg.connect(drop[0], autocommit=True) as conn:
+            conn.execute(f'drop schema "{drop[1]}" cascade')
 
 
 def _jsonl(capsys):
