@@ -121,6 +121,10 @@ def run_crawls(jobs: Sequence[CrawlJob], settings: Settings, *, progress: bool =
         try:
             for job, crawler in zip(jobs, crawlers, strict=True):
                 yield process.crawl(crawler, **job.kwargs)
+                if crawler.settings.get("JOBDIR"):
+                    from mipcrawl.resume import forget_finished
+
+                    forget_finished(crawler)
         finally:
             if loop is not None and loop.running:
                 loop.stop()
@@ -152,8 +156,16 @@ def _create_crawler(process: CrawlerProcess, job: CrawlJob, settings: Settings):
         return process.create_crawler(job.spider)
     from scrapy.crawler import Crawler
 
+    from mipcrawl import resume
+
+    note = resume.prepare_job_dir(jobdir)
+    if note:
+        print(note, file=sys.stderr)
     job_settings = settings.copy()
     job_settings.set("JOBDIR", str(jobdir), priority="cmdline")
+    job_settings.set("DUPEFILTER_CLASS", "mipcrawl.resume.MemoryDupeFilter", priority="cmdline")
+    job_settings.set("EXTENSIONS", {**settings.getdict("EXTENSIONS"), "mipcrawl.resume.QueueGuard": 10},
+                     priority="cmdline")
     return Crawler(process.spider_loader.load(job.spider), job_settings)
 
 
