@@ -49,19 +49,18 @@ def heading_text(h) -> str | None:
 
 
 def when_text(page: Page) -> Found:
-    """schema.org dates when they are complete (an end, or nothing else on the page); a start
-    alone gives way to the text the page shows, which holds the end and the time slots."""
+    """The date text as the page shows it (it holds the wording, the end and the time slots);
+    schema.org dates only where the page shows none (or only a last-resort line)."""
     event, kind = page.structured
     start = sd.text(event.get("startDate")) if event else None
-    if start and event.get("endDate"):
-        return f"{start} – {sd.text(event.get('endDate'))}", kind
     written = event.get(sd.WRITTEN, {}).get("startDate") if start else None
     if written and fallback.DATE_LIKE.search(written):
         return written, kind
     shown = _shown_when(page)
-    if start and (shown[1] in (None, "fallback") or shown[0] == start):
-        return start, kind
-    return shown
+    if not start or (shown[1] not in (None, "fallback") and shown[0] != start):
+        return shown
+    end = sd.text(event.get("endDate"))
+    return (f"{start} – {end}" if end else start), kind
 
 
 def _shown_when(page: Page) -> Found:
@@ -83,6 +82,10 @@ def place_text(page: Page) -> Found:
     place = _structured_place(event) if event else None
     if place:
         return place, kind
+    return _shown_place(page)
+
+
+def _shown_place(page: Page) -> Found:
     mapped = links.map_link_text(page) or _address_element(page)
     if mapped:
         return mapped, "attr"

@@ -1,0 +1,111 @@
+"""End to end: crawl the default replica over loopback HTTP with the real CLI, export, and
+compare with the replica's ground truth.
+
+Presence, title, edition, status and organiser must be exact for every event; the date and
+place accuracy is printed as a report (run with ``-s`` to see it) and held to the figures
+measured when this test was written, so a regression fails.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import replica
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+EXACT = ("title", "edition", "status", "organiser")
+DATE_FIELDS = ("start", "end", "all_day")
+PLACE_FIELDS = ("attendance", "commune_code", "departement_code", "region_code")
+# Floors for the share of events whose normalised values equal the truth (measured: 100 %).
+MIN_ACCURACY = {"date": 0.99, "place": 0.99}
+
+
+def mipcrawl(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mipcrawl.cli", *args],
+        capture_output=True, text=True, timeout=600, env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.fixture(scope="module")
+def default_site(tmp_path_factory) -> Path:
+    return replica.build_site(tmp_path_factory.mktemp("replica") / "site")
+
+
+@pytest.fixture(scope="module")
+def crawled(default_site, tmp_path_factory):
+    """Crawl the default replica twice into one SQLite database; export after each crawl."""
+    work = tmp_path_factory.mktemp("e2e")
+    db = f"sqlite:///{work / 'db.sqlite'}"
+    exports = []
+    with replica.serve(default_site) as base_url:
+        for n in (1, 2):
+            crawl = mipcrawl("crawl", "--base-url", base_url, "--db", db, "--data-dir", str(work),
+                             "--no-progress")
+            assert crawl.returncode == 0, crawl.stderr[-2000:]
+            out = work / f"export{n}.jsonl"
+            export = mipcrawl("export", "--format", "jsonl", "--db", db, "--out", str(out))
+            assert export.returncode == 0, export.stderr
+            exports.append([json.loads(line) for line in out.read_text().splitlines()])
+    truth = [json.loads(line) for line in (default_site / "_truth" / "events.jsonl").read_text().splitlines()]
+    return truth, exports
+
+
+def by_path(records):
+    return {urlsplit(r["url"]).path: r for r in records}
+
+
+def test_every_listed_truth_event_is_stored_exactly_once_and_nothing_else(crawled):
+    truth, (first, _) = crawled
+    listed = {t["path"] for t in truth if t["listed"]}
+    paths = collections.Counter(urlsplit(r["url"]).path for r in first)
+    assert [p for p, n in paths.items() if n > 1] == []
+    assert sorted(listed - set(paths)) == []
+    assert sorted(set(paths) - listed) == []
+
+
+@pytest.mark.parametrize("field", EXACT)
+def test_field_is_exact_for_every_event(crawled, field):
+    truth, (first, _) = crawled
+    stored = by_path(first)
+    wrong = [(t["path"], t[field], stored[t["path"]][field]) for t in truth if t["listed"]
+             and stored[t["path"]][field] != t[field]]
+    assert wrong[:5] == [] and len(wrong) == 0
+
+
+def _accuracy(truth, stored, fields):
+    listed = [t for t in truth if t["listed"]]
+    ok = sum(all(stored[t["path"]][f] == t[f] for f in fields) for t in listed)
+    misses = [(t["path"], {f: (t[f], stored[t["path"]][f]) for f in fields
+                           if stored[t["path"]][f] != t[f]}) for t in listed
+              if any(stored[t["path"]][f] != t[f] for f in fields)]
+    return ok / len(listed), misses
+
+
+def test_date_and_place_accuracy_report(crawled):
+    truth, (first, _) = crawled
+    stored = by_path(first)
+    report = {}
+    for name, fields in (("date", DATE_FIELDS), ("place", PLACE_FIELDS)):
+        share, misses = _accuracy(truth, stored, fields)
+        report[name] = share
+        print(f"\n{name} accuracy: {share:.2%} of {sum(t['listed'] for t in truth)} events")
+        for path, diff in misses[:10]:
+            print(f"  {path}: {diff}")
+    for name, floor in MIN_ACCURACY.items():
+        assert report[name] >= floor, f"{name} accuracy {report[name]:.2%} under {floor:.0%}"
+
+
+def test_crawling_twice_leaves_the_same_events(crawled):
+    _, (first, second) = crawled
+    assert len(second) == len(first)
+    assert sorted(r["url"] for r in second) == sorted(r["url"] for r in first)
