@@ -76,10 +76,12 @@ def verify(path: Path) -> VerifyReport:
     try:
         with path.open("rb") as fh:
             for record in ArchiveIterator(fh, check_digests=True):
-                record.content_stream().read()
+                record.raw_stream.read()
                 report.counts[record.rec_type] += 1
                 checker = getattr(record, "digest_checker", None)
                 rid = record.rec_headers.get_header("WARC-Record-ID")
+                if getattr(record.raw_stream, "limit", 0) > 0:   # fewer bytes than its Content-Length
+                    report.problems.append(f"{rid}: cut short ({record.raw_stream.limit} bytes missing)")
                 if checker is not None and checker.problems:
                     report.problems += [f"{rid}: {p}" for p in checker.problems]
                 if record.rec_type == "response" and not record.rec_headers.get_header("WARC-Payload-Digest"):
