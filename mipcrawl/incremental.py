@@ -56,6 +56,13 @@ class RevalidatingPolicy(RFC2616Policy):
         self._set_conditional_validators(request, cachedresponse)
         return False
 
+    def is_cached_response_valid(self, cachedresponse: Any, response: Any, request: Request) -> bool:
+        """Only a 304 validates the cached copy. Scrapy's policy also serves the cached page
+        when the server answers 5xx ("stale if error"), which hid a failing site from the
+        retries and from the health gate: a crawl of a site answering 503 everywhere came out
+        healthy. A 5xx now goes up to the retry middleware and, if it persists, is counted."""
+        return response.status == 304
+
 
 def utc_today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
