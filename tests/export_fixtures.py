@@ -10,6 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from storage_fixtures import BASE, PARIS, at, crawl, item
 
@@ -75,3 +81,55 @@ def build_month(db_url: str) -> str:
 
 def url(n: int) -> str:
     return f"{BASE}/rencontre-2-bis" if n == 2 else f"{BASE}/rencontre-{n}"
+
+
+# -- a crawled replica, shared by the export and report tests ------------------------------
+
+_CRAWLED: dict[str, str] = {}
+FIRST_DAY = 10
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mipcrawl.cli", *args], capture_output=True, text=True, timeout=600)
+
+
+def crawled_replica(site_dir: os.PathLike[str], work: Path) -> str:
+    """The small replica crawled on day ``FIRST_DAY`` (everything), then on day 30 (2026
+    again): a database with a month's changes whose final state is the site's ``_truth``
+    (day 30). Crawled once per test session."""
+    key = str(site_dir)
+    if key not in _CRAWLED:
+        import replica
+
+        db, port = f"sqlite:///{work / 'replica.sqlite'}", 0
+        for day, scope in ((FIRST_DAY, ["all"]), (30, ["programme", "--edition", "2026"])):
+            with replica.serve(site_dir, day=day, port=port) as base_url:
+                port = urlsplit(base_url).port     # the same site both days: same host and port
+                done = run_cli("crawl", *scope, "--base-url", base_url, "--db", db, "--data-dir", str(work),
+                               "--no-progress")
+            if done.returncode != 0:
+                raise RuntimeError(f"crawl of day {day} failed: {done.stderr[-2000:]}")
+        _CRAWLED[key] = db
+    return _CRAWLED[key]
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def truth(site_dir: os.PathLike[str]) -> list[dict]:
+    """The truth events the crawled database must hold: every listed one, and the withdrawn
+    ones that were still listed on ``FIRST_DAY`` (the crawl saw them, then saw them go)."""
+    timeline = _jsonl(Path(site_dir) / "_truth" / "timeline.jsonl")
+    gone = {c["path"]: c["day"] for c in timeline if c["change"] == "withdrawn"}
+    late = {c["path"] for c in timeline if c["change"] == "added" and c["day"] > FIRST_DAY}
+    moved_start = {}
+    for c in timeline:
+        if c["change"] == "rescheduled" and c["field"] == "start" and c["day"] > FIRST_DAY and c["path"] not in late:
+            moved_start.setdefault(c["path"], c["old"])
+    events = [t for t in _jsonl(Path(site_dir) / "_truth" / "events.jsonl")
+              if t["listed"] or gone.get(t["path"], 0) > FIRST_DAY]
+    for t in events:   # what the store says after seeing the start move between the two crawls
+        t["previous_start"] = moved_start.get(t["path"])
+        t["stored_status"] = "rescheduled" if t["previous_start"] and t["status"] == "scheduled" else t["status"]
+    return events

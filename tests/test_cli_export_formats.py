@@ -1,0 +1,198 @@
+"""``mipcrawl export`` in every format on a crawled replica, compared field by field with the
+replica's ground truth (``_truth/events.jsonl``); the filters against the truth; bad input
+as one-line errors with nothing half-written."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from urllib.parse import urlsplit
+
+import icalendar
+import pytest
+from export_fixtures import build_month, crawled_replica, run_cli, truth
+from sqlalchemy import create_engine, text
+
+from mipcrawl.cli import main
+from mipcrawl.commands import ExitCode
+from parsers import geo
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+S = "https://schema.org/"
+JSONLD_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "withdrawn": "EventCancelled",
+                 "rescheduled": "EventRescheduled"}
+MODES = {"offline": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
+         "mixed": "MixedEventAttendanceMode"}
+
+
+@pytest.fixture(scope="module")
+def crawled(replica_small_site, tmp_path_factory):
+    return crawled_replica(replica_small_site, tmp_path_factory.mktemp("crawled")), truth(replica_small_site)
+
+
+@pytest.fixture(scope="module")
+def month_db(tmp_path_factory):
+    return build_month(f"sqlite:///{tmp_path_factory.mktemp('month') / 'month.sqlite'}")
+
+
+def export(db, tmp_path, fmt, *args):
+    out = tmp_path / f"out.{fmt}"
+    done = run_cli("export", "--db", db, "--format", fmt, "--out", str(out), *args)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def path(u: str) -> str:
+    return urlsplit(u).path
+
+
+def ics_events(out):
+    return {path(str(ev["url"])): ev for ev in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
+
+
+def ics_times(t):
+    if t["all_day"]:
+        first = dt.date.fromisoformat(t["start"])
+        return first, dt.date.fromisoformat(t["end"] or t["start"]) + dt.timedelta(days=1)
+    return dt.datetime.fromisoformat(t["start"]), dt.datetime.fromisoformat(t["end"]) if t["end"] else None
+
+
+def test_ics_matches_the_ground_truth(crawled, tmp_path):
+    db, events = crawled
+    got = ics_events(export(db, tmp_path, "ics"))
+    dated = {t["path"]: t for t in events if t["start"]}
+    assert sorted(got) == sorted(dated)
+    for p, t in dated.items():
+        ev = got[p]
+        assert str(ev["summary"]) == t["title"]
+        assert str(ev["status"]) == ("CANCELLED" if t["status"] in ("cancelled", "withdrawn") else "CONFIRMED"), p
+        end = ev["dtend"].dt if "dtend" in ev else None
+        assert (ev["dtstart"].dt, end) == ics_times(t), p
+        assert (ev["organizer"].params["CN"] if "organizer" in ev else None) == t["organiser"], p
+        if t["attendance"] == "offline" and t["commune_name"]:
+            assert t["commune_name"] in str(ev["location"]), p
+
+
+def _region_name(code):
+    return geo.region(code).name if code else None
+
+
+def _jsonld_location(obj, t):
+    loc = obj.get("location")
+    if t["attendance"] == "online":
+        assert loc["@type"] == "VirtualLocation"
+        return
+    place = loc[0] if t["attendance"] == "mixed" else loc
+    assert place["@type"] == "Place"
+    assert place["address"].get("addressLocality") == t["commune_name"]
+    assert place["address"].get("addressRegion") == _region_name(t["region_code"])
+
+
+def test_jsonld_matches_the_ground_truth(crawled, tmp_path):
+    db, events = crawled
+    graph = {path(o["url"]): o for o in json.loads(export(db, tmp_path, "jsonld").read_text())["@graph"]}
+    assert sorted(graph) == sorted(t["path"] for t in events)
+    for t in events:
+        obj = graph[t["path"]]
+        assert (obj["name"], obj["eventStatus"]) == (t["title"], S + JSONLD_STATUS[t["stored_status"]])
+        assert obj.get("previousStartDate") == t["previous_start"], t["path"]
+        assert (obj.get("startDate"), obj.get("endDate")) == (t["start"], t["end"]), t["path"]
+        assert obj.get("eventAttendanceMode") == (S + MODES[t["attendance"]] if t["attendance"] else None)
+        assert obj.get("organizer", {}).get("name") == t["organiser"]
+        if t["attendance"]:
+            _jsonld_location(obj, t)
+
+
+def test_datapackage_events_match_the_ground_truth(crawled, tmp_path):
+    db, events = crawled
+    out = export(db, tmp_path, "datapackage")
+    with (out / "events.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {path(r["url"]): r for r in csv.DictReader(handle)}
+    assert sorted(rows) == sorted(t["path"] for t in events)
+    for t in events:
+        r = rows[t["path"]]
+        expected = (t["title"], t["stored_status"], str(t["edition"]), t["region_code"] or "", t["commune_code"] or "",
+                    t["organiser"] or "", "; ".join(t["formats"]), t["attendance"] or "", (t["start"] or "")[:10])
+        got = (r["title"], r["status"], r["edition"], r["region_code"], r["commune_code"], r["organiser"],
+               r["formats"], r["attendance"], r["start_date"])
+        assert got == expected, t["path"]
+
+
+def _paths(out):
+    return sorted(path(o["url"]) for o in json.loads(out.read_text())["@graph"])
+
+
+def test_filters_agree_with_the_ground_truth(crawled, tmp_path):
+    db, events = crawled
+    in_53 = sorted(t["path"] for t in events if t["edition"] == 2024 and t["region_code"] == "53")
+    assert _paths(export(db, tmp_path, "jsonld", "--edition", "2024", "--region", "Bretagne")) == in_53
+    lab = next(t["lab_id"] for t in events if t["lab_id"])
+    by_lab = sorted(t["path"] for t in events if t["lab_id"] == lab)
+    assert _paths(export(db, tmp_path, "jsonld", "--lab", lab)) == by_lab
+    day = dt.date(2026, 11, 12)
+    overlapping = sorted(t["path"] for t in events if t["start"] and dt.date.fromisoformat(t["start"][:10]) <= day
+                         <= dt.date.fromisoformat((t["end"] or t["start"])[:10]))
+    assert _paths(export(db, tmp_path, "jsonld", "--from", "2026-11-12", "--to", "2026-11-12")) == overlapping
+
+
+def test_since_a_run_lists_the_events_that_run_changed(crawled, tmp_path):
+    db, _ = crawled
+    engine = create_engine(db)
+    with engine.connect() as conn:
+        last = conn.scalar(text("select max(id) from crawl_run where spider = 'programme'"))
+        changed = sorted(path(u) for (u,) in conn.execute(text(
+            "select distinct e.url from event e join event_revision r on r.event_id = e.id where r.run_id >= :run"),
+            {"run": last}))
+    engine.dispose()
+    assert changed, "the day-30 crawl changed nothing: the fixture lost its month"
+    assert _paths(export(db, tmp_path, "jsonld", "--since", str(last))) == changed
+    ics = ics_events(export(db, tmp_path, "ics", "--since", str(last)))
+    assert set(ics) <= set(changed) and ics
+
+
+@pytest.mark.parametrize(("args", "code", "words"), [
+    (["--edition", "1999"], ExitCode.USAGE, "unknown edition 1999"),
+    (["--region", "Atlantide"], ExitCode.USAGE, "unknown région"),
+    (["--lab", "Lab Nowhere"], ExitCode.USAGE, "unknown lab"),
+    (["--since", "99999"], ExitCode.USAGE, "unknown run"),
+    (["--since", "hier"], ExitCode.USAGE, "--since wants"),
+    (["--from", "2026-11-30", "--to", "2026-11-01"], ExitCode.USAGE, "ends"),
+])
+@pytest.mark.parametrize("fmt", ["ics", "jsonld", "datapackage"])
+def test_bad_filters_are_one_line_errors_and_write_nothing(month_db, tmp_path, capsys, fmt, args, code, words):
+    db = month_db
+    out = tmp_path / "out" / "feed"
+    assert main(["export", "--db", db, "--format", fmt, "--out", str(out), *args]) == code
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and words in err
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["ics", "jsonld", "datapackage", "jsonl"])
+def test_empty_database_and_unwritable_output(tmp_path, capsys, fmt):
+    db = f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    assert main(["db", "upgrade", "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["export", "--db", db, "--format", fmt, "--out", str(tmp_path / "x")]) == ExitCode.ERROR
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no events" in err and not (tmp_path / "x").exists()
+    build_month(db)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    assert main(["export", "--db", db, "--format", fmt, "--out", str(blocker / "out")]) == ExitCode.ERROR
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("mipcrawl export: cannot write")
+    assert blocker.read_text() == "not a directory"
+
+
+def test_a_failed_export_leaves_the_previous_file_untouched(tmp_path, capsys):
+    db = build_month(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    out = tmp_path / "feed.ics"
+    assert main(["export", "--db", db, "--format", "ics", "--out", str(out)]) == 0
+    before = out.read_bytes()
+    assert main(["export", "--db", db, "--format", "ics", "--out", str(out), "--lab", "nope"]) == ExitCode.USAGE
+    assert out.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["db.sqlite", "feed.ics"]
+    assert main(["export", "--db", db, "--format", "datapackage"]) == ExitCode.USAGE
+    assert "--out DIR" in capsys.readouterr().err
