@@ -24,7 +24,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 from sqlalchemy.exc import SQLAlchemyError
 
-from mipcrawl.config import redact_url
+from mipcrawl.config import database_url, redact_url
 from mipcrawl.items import EventItem, FetchFailure, LabItem, ListingPageItem, UnchangedPage
 from storage.db import DatabaseUnavailable, StorageError
 from storage.gate import GatePolicy
@@ -56,7 +56,7 @@ class StorePipeline:
             coverage_tolerance=s.getfloat("MIPCRAWL_GATE_COVERAGE_TOLERANCE", 0.05),
             max_error_rate=s.getfloat("MIPCRAWL_GATE_MAX_ERROR_RATE", 0.05),
         )
-        pipe = cls(s.get("MIPCRAWL_DATABASE_URL"), batch_size=s.getint("MIPCRAWL_STORE_BATCH_SIZE", 200),
+        pipe = cls(s.get("MIPCRAWL_DATABASE_URL") or database_url(), batch_size=s.getint("MIPCRAWL_STORE_BATCH_SIZE", 200),
                    policy=policy, lock_wait=s.getfloat("MIPCRAWL_LOCK_WAIT", 0.0),
                    command=s.get("MIPCRAWL_RUN_COMMAND"), stats=crawler.stats, crawler=crawler)
         crawler.signals.connect(pipe.spider_closed, signal=signals.spider_closed)

@@ -129,3 +129,9 @@ def test_database_failures_mid_run_are_counted_and_reported(tmp_path, monkeypatc
     crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
     stats = crawler.stats.get_stats()
     assert stats["mipcrawl/run_status"] == "failed" and "disk I/O error" in stats["mipcrawl/gate_reason"]
+
+
+def test_database_url_defaults_to_the_configured_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("MIPCRAWL_DATABASE_URL", f"sqlite:///{tmp_path / 'env.sqlite'}")
+    crawler = get_crawler(ProgrammeSpider, {"MIPCRAWL_DATABASE_URL": None})
+    assert build_from_crawler(StorePipeline, crawler).db_url == f"sqlite:///{tmp_path / 'env.sqlite'}"
