@@ -60,6 +60,8 @@ HTTPCACHE_DIR = str(config.data_dir().absolute() / "httpcache")
 HTTPCACHE_EXPIRATION_SECS = 0
 HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "mipcrawl.download.BackoffRetryMiddleware": 550,       # the same, with backoff
     "mipcrawl.incremental.NotModifiedMiddleware": 950,     # below the cache: sees the 304s
     "mipcrawl.archive.writer.WarcWriterMiddleware": 960,   # next to the network: what went over it
 }
@@ -72,3 +74,9 @@ MIPCRAWL_REFRESH = False
 MIPCRAWL_ARCHIVE_ENABLED = True
 # A response cut short (Content-Length not reached) is an error, retried, never parsed.
 DOWNLOAD_FAIL_ON_DATALOSS = True
+MIPCRAWL_RETRY_BACKOFF = 0.5          # seconds before the first retry, doubled each time
+MIPCRAWL_RETRY_BACKOFF_MAX = 30.0
+DOWNLOAD_HANDLERS = {                 # Twisted's silent re-send of reset requests off: retries counted
+    "http": "mipcrawl.download.VisibleRetriesDownloadHandler",
+    "https": "mipcrawl.download.VisibleRetriesDownloadHandler",
+}
