@@ -76,7 +76,7 @@ class ComparisonReport:
 
 def _pairs(session: Session, column: Any, cond: ColumnElement[bool]) -> list[tuple[Any, int]]:
     stmt = select(column, func.count()).select_from(Event).where(cond).group_by(column)
-    return sorted(session.execute(stmt).tuples(), key=lambda p: (-p[1], str(p[0])))
+    return sorted(session.execute(stmt).all(), key=lambda p: (-p[1], str(p[0])))
 
 
 def region_label(code: str | None) -> str:
@@ -93,7 +93,7 @@ def format_counts(session: Session, cond: ColumnElement[bool], by_edition: bool 
     keys = [values.c.value, Event.edition] if by_edition else [values.c.value]
     stmt = (select(*keys, func.count()).select_from(Event).join(values, true())
             .where(cond, Event.formats.is_not(None), is_array).group_by(*keys))
-    return sorted(session.execute(stmt).tuples(), key=lambda p: (-p[-1], str(p[0])))
+    return sorted(session.execute(stmt).all(), key=lambda p: (-p[-1], str(p[0])))
 
 
 def lab_keys(session: Session) -> dict[str, str]:
@@ -141,13 +141,13 @@ def quality(session: Session, cond: ColumnElement[bool]) -> dict[str, int]:
         return func.coalesce(func.sum(case((test, 1), else_=0)), 0)
 
     figures = {
-        "dates written but not read": Event.when_text.is_not(None) & Event.start_at.is_(None),
-        "places written but not read": Event.place_text.is_not(None) & Event.attendance.is_(None),
-        "no date on the page": Event.when_text.is_(None),
-        "no place on the page": Event.place_text.is_(None),
-        "no organiser": Event.organiser.is_(None),
-        "no région (offline or mixed)": Event.region_code.is_(None) & Event.attendance.in_(["offline", "mixed"]),
-        "probable duplicates": Event.duplicate_of.is_not(None),
+        "dates écrites mais non lues": Event.when_text.is_not(None) & Event.start_at.is_(None),
+        "lieux écrits mais non lus": Event.place_text.is_not(None) & Event.attendance.is_(None),
+        "sans date sur la page": Event.when_text.is_(None),
+        "sans lieu sur la page": Event.place_text.is_(None),
+        "sans organisateur": Event.organiser.is_(None),
+        "sans région (présentiel ou mixte)": Event.region_code.is_(None) & Event.attendance.in_(["offline", "mixed"]),
+        "doublons probables": Event.duplicate_of.is_not(None),
     }
     row = session.execute(select(*(count_if(t) for t in figures.values())).where(cond)).one()
     return {name: int(n) for name, n in zip(figures, row, strict=True)}

@@ -90,7 +90,7 @@ def _changes(rep: EditionReport) -> str:
 def _runs(rep: EditionReport) -> str:
     keys = ("id", "started_at", "finished_at", "status", "new", "changed", "withdrawn", "cancelled", "errors",
             "parser_version")
-    return section("runs", "Les collectes derrière ce rapport", table("runs", keys, ([r[k] for k in keys] for r in rep.runs)))
+    return section("runs", "Les collectes derrière ce rapport", table("run-list", keys, ([r[k] for k in keys] for r in rep.runs)))
 
 
 def render_edition(rep: EditionReport, *, generated: dt.datetime) -> str:
@@ -101,7 +101,7 @@ def render_edition(rep: EditionReport, *, generated: dt.datetime) -> str:
         _counts("organiser-type", "Par type d'organisateur", "type", rep.by_organiser_type),
         _counts("lab", "Par laboratoire d'innovation territoriale", "laboratoire", rep.by_lab),
         _attendance(rep), _changes(rep),
-        section("quality", "Qualité des données", table("quality", ("mesure", "événements"), rep.quality.items())),
+        section("quality", "Qualité des données", table("data-quality", ("mesure", "événements"), rep.quality.items())),
         _runs(rep),
     ]
     return page(f"{rep.name} {rep.year} — rapport", body, generated)

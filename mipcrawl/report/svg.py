@@ -52,7 +52,7 @@ def column_chart(items: Sequence[tuple[str, int]], *, title: str, height: int = 
                     f'font-size="9">{value}</text>')
         body.append(f'<text transform="translate({x + column / 2 + 3:.1f},{base + 6}) rotate(60)" '
                     f'font-size="9">{escape(label)}</text>')
-    return _svg(body, left * 2 + column * max(len(items), 1), height, title, len(items))
+    return _svg(body, max(left * 2 + column * len(items), 240), height, title, len(items))
 
 
 def share_bar(parts: Sequence[tuple[str, int]], *, title: str, width: int = 680) -> str:

@@ -1,0 +1,274 @@
+"""``mipcrawl report``: the figures (on SQLite and PostgreSQL), the page's numbers against SQL
+counts on a crawled replica, the page rendered in headless Chromium (no console error, no
+request but the page itself, every chart drawn with the expected number of bars, a
+screenshot kept), the comparison mode, and bad input."""
+
+from __future__ import annotations
+
+import base64
+import collections
+import datetime as dt
+import json
+import shutil
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from export_fixtures import build_month, crawled_replica
+from lxml import html as lxml_html
+from sqlalchemy import create_engine, text
+
+from mipcrawl.cli import main
+from mipcrawl.commands import ExitCode
+from storage.queries import reading
+from storage.report_data import LAB, NO_REGION, edition_report
+
+PARIS = ZoneInfo("Europe/Paris")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--remote-debugging-port=0", "--window-size=1200,900"]
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (CI installs Debian's)")
+
+
+# -- the figures, on both dialects ----------------------------------------------------------
+
+def test_edition_figures_on_a_small_month(db_url):
+    with reading(build_month(db_url)) as session:
+        rep = edition_report(session, 2026)
+    assert rep.total == 12
+    assert rep.by_status == {"scheduled": 9, "rescheduled": 1, "cancelled": 1, "withdrawn": 1}
+    assert rep.by_region == [("Île-de-France (11)", 9), ("Bretagne (53)", 2), (NO_REGION, 1)]
+    assert rep.by_format == [("atelier", 12)] and rep.by_lab == [("Ti Lab", 1)]
+    assert dict(rep.by_organiser_type) == {"État : administration centrale": 11, LAB: 1}
+    assert rep.attendance == {"offline": 9, "mixed": 2, "online": 1}
+    assert rep.changes_by_day == [
+        (dt.date(2026, 11, 2), {"added": 12}),
+        (dt.date(2026, 11, 3), {"changed": 2, "rescheduled": 1, "cancelled": 1, "moved": 1}),
+        (dt.date(2026, 11, 4), {"withdrawn": 1}),
+    ]
+    assert [r["id"] for r in rep.runs] == [1, 2, 3] and rep.quality["sans organisateur"] == 0
+
+
+# -- a crawled replica ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def crawled(replica_small_site, tmp_path_factory):
+    return crawled_replica(replica_small_site, tmp_path_factory.mktemp("crawled"))
+
+
+@pytest.fixture(scope="module")
+def report(crawled, tmp_path_factory):
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    assert main(["report", "--db", crawled, "--edition", "2026", "--out", str(out)]) == 0
+    return out
+
+
+def sql(db: str, query: str, **params) -> list[tuple]:
+    engine = create_engine(db)
+    with engine.connect() as conn:
+        rows = [tuple(r) for r in conn.execute(text(query), params)]
+    engine.dispose()
+    return rows
+
+
+def table(page, table_id: str) -> dict[str, list[str]]:
+    rows = page.get_element_by_id(table_id).findall("tbody/tr")
+    return {r[0].text_content(): [c.text_content() for c in r[1:]] for r in rows}
+
+
+def region_code_of(label: str) -> str | None:
+    return None if label == NO_REGION else label.rsplit("(", 1)[1].rstrip(")")
+
+
+def expected_counts(db: str, year: int) -> dict[str, collections.Counter]:
+    """The report's figures recounted here with plain SQL and Python."""
+    q = "select region_code, attendance, status, start_date, formats, organiser from event where edition = :y"
+    rows = sql(db, q, y=year)
+    formats = collections.Counter(f for r in rows for f in (json.loads(r[4]) if isinstance(r[4], str) else r[4]) or [])
+    days = sql(db, "select distinct r.at from event_revision r join event e on e.id = r.event_id where e.edition = :y",
+               y=year)
+    return {
+        "region": collections.Counter(r[0] for r in rows), "attendance": collections.Counter(r[1] for r in rows),
+        "status": collections.Counter(r[2] for r in rows), "day": collections.Counter(str(r[3]) for r in rows if r[3]),
+        "format": formats, "no organiser": collections.Counter(r[5] is None for r in rows),
+        "change days": collections.Counter({_paris_day(at) for (at,) in days}),
+    }
+
+
+def _paris_day(value) -> dt.date:
+    at = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    return at.replace(tzinfo=dt.UTC).astimezone(PARIS).date()
+
+
+def test_report_numbers_agree_with_sql(crawled, report):
+    page, want = lxml_html.fromstring(report.read_text(encoding="utf-8")), expected_counts(crawled, 2026)
+    regions = table(page, "by-region")
+    assert {region_code_of(k): int(v[0]) for k, v in regions.items()} == dict(want["region"])
+    assert {k: int(v[0]) for k, v in table(page, "by-status").items()} == dict(want["status"])
+    assert {k: int(v[0]) for k, v in table(page, "by-format").items()} == dict(want["format"])
+    assert {k: int(v[0]) for k, v in table(page, "by-day").items()} == dict(want["day"])
+    modes = {"présentiel": "offline", "en ligne": "online", "mixte": "mixed", "non renseigné": None}
+    assert {modes[k]: int(v[0]) for k, v in table(page, "by-attendance").items()} == dict(want["attendance"])
+    assert int(table(page, "data-quality")["sans organisateur"][0]) == want["no organiser"][True]
+    assert {dt.date.fromisoformat(k) for k in table(page, "changes-by-day")} == set(want["change days"])
+    runs = sql(crawled, "select id from crawl_run where spider = 'programme' and scope in ('2026', 'all')")
+    assert sorted(int(k) for k in table(page, "run-list")) == sorted(r[0] for r in runs)
+    changes = table(page, "changes-by-day")
+    assert sum(int(v[0]) for v in changes.values()) == sum(want["status"].values())     # every event added once
+
+
+# -- headless Chromium over the DevTools protocol ----------------------------------------------
+
+class Chromium:
+    """Debian's chromium driven through CDP with websocket-client: console, requests, DOM, screenshot."""
+
+    def __init__(self, profile: Path):
+        import websocket
+
+        self.proc = subprocess.Popen([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        port_file, deadline = profile / "DevToolsActivePort", time.monotonic() + 30
+        while not (port_file.exists() and port_file.read_text().count("\n") >= 1):
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                raise RuntimeError("chromium did not open its DevTools port")
+            time.sleep(0.1)
+        port = port_file.read_text().split()[0]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as resp:
+            target = next(t for t in json.load(resp) if t["type"] == "page")
+        self.ws = websocket.create_connection(target["webSocketDebuggerUrl"], timeout=30, suppress_origin=True)
+        self.events: list[dict] = []
+        self.next_id = 0
+        for domain in ("Runtime", "Log", "Network", "Page"):
+            self.send(f"{domain}.enable")
+
+    def send(self, method: str, **params) -> dict:
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            msg = json.loads(self.ws.recv())
+            if msg.get("id") == self.next_id:
+                if "error" in msg:
+                    raise RuntimeError(f"{method}: {msg['error']}")
+                return msg["result"]
+            self.events.append(msg)
+
+    def open(self, url: str) -> None:
+        self.send("Page.navigate", url=url)
+        while not any(e.get("method") == "Page.loadEventFired" for e in self.events):
+            self.events.append(json.loads(self.ws.recv()))
+        self.send("Runtime.evaluate", expression="1", awaitPromise=True)   # drain what the load logged
+
+    def errors(self) -> list[str]:
+        out = []
+        for e in self.events:
+            method, p = e.get("method"), e.get("params", {})
+            if method == "Runtime.exceptionThrown" or (method == "Runtime.consoleAPICalled" and p["type"] == "error"):
+                out.append(json.dumps(p)[:300])
+            if method == "Log.entryAdded" and p["entry"]["level"] == "error":
+                out.append(p["entry"]["text"])
+        return out
+
+    def requests(self) -> list[str]:
+        return [e["params"]["request"]["url"] for e in self.events if e.get("method") == "Network.requestWillBeSent"]
+
+    def evaluate(self, expression: str):
+        return self.send("Runtime.evaluate", expression=expression, returnByValue=True)["result"]["value"]
+
+    def screenshot(self, path: Path) -> None:
+        shot = self.send("Page.captureScreenshot", format="png", captureBeyondViewport=True)
+        path.write_bytes(base64.b64decode(shot["data"]))
+
+    def close(self) -> None:
+        self.ws.close()
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+@pytest.fixture
+def browser(tmp_path):
+    chromium = Chromium(tmp_path / "profile")
+    yield chromium
+    chromium.close()
+
+
+CHARTS = """JSON.stringify([...document.querySelectorAll('svg.chart')].map(svg => ({
+  section: svg.closest('section').id, declared: Number(svg.dataset.bars),
+  bars: svg.querySelectorAll('rect.bar').length,
+  drawn: [...svg.querySelectorAll('rect.bar')].filter(r => {
+    const b = r.getBoundingClientRect(); return b.width > 0 && b.height > 0; }).length,
+  width: svg.getBoundingClientRect().width })))"""
+
+
+@needs_chromium
+def test_the_helper_sees_console_errors(browser, tmp_path):
+    page = tmp_path / "bad.html"
+    page.write_text("<!DOCTYPE html><html><body><script>console.error('boom')</script></body></html>")
+    browser.open(page.as_uri())
+    assert any("boom" in e for e in browser.errors())
+
+
+@needs_chromium
+def test_report_renders_in_chromium(crawled, report, browser, tmp_path):
+    browser.open(report.as_uri())
+    assert browser.errors() == []
+    assert set(browser.requests()) == {report.as_uri()}          # self-contained: nothing else fetched
+    charts = {c["section"]: c for c in json.loads(browser.evaluate(CHARTS))}
+    want = expected_counts(crawled, 2026)
+    expected = {"days": len(want["day"]), "region": len(want["region"]), "format": len(want["format"]),
+                "attendance": len(want["attendance"]), "changes": len(want["change days"])}
+    assert {k: charts[k]["bars"] for k in expected} == expected
+    for name, chart in charts.items():
+        assert chart["bars"] == chart["declared"] == chart["drawn"] and chart["width"] > 100, name
+    assert charts["organiser-type"]["bars"] >= 3 and charts["lab"]["bars"] >= 1
+    shot = tmp_path / "report.png"
+    browser.screenshot(shot)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+@needs_chromium
+def test_comparison_renders_and_counts_per_edition(crawled, browser, tmp_path):
+    out = tmp_path / "compare.html"
+    assert main(["report", "--db", crawled, "--editions", "2021-2025", "--out", str(out)]) == 0
+    page = lxml_html.fromstring(out.read_text(encoding="utf-8"))
+    per_edition = dict(sql(crawled, "select edition, count(*) from event where edition between 2021 and 2025 "
+                                    "group by edition"))
+    assert {int(k): int(v[0]) for k, v in table(page, "events-per-edition").items()} == per_edition
+    assert {len(v) for v in table(page, "region-by-edition").values()} == {5}
+    browser.open(out.as_uri())
+    assert browser.errors() == []
+    charts = {c["section"]: c for c in json.loads(browser.evaluate(CHARTS))}
+    assert charts["editions"]["drawn"] == 5 and charts["formats"]["drawn"] == len(table(page, "format-by-edition"))
+    browser.screenshot(tmp_path / "compare.png")
+
+
+# -- bad input --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("args", "code", "words"), [
+    (["--edition", "1999"], ExitCode.USAGE, "unknown edition 1999"),
+    (["--editions", "2026-2028"], ExitCode.USAGE, "unknown edition 2027"),
+    (["--edition", "2019"], ExitCode.USAGE, "edition 2019 has no events"),
+])
+def test_bad_editions_are_one_line_errors(tmp_path, capsys, args, code, words):
+    db = build_month(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    out = tmp_path / "report.html"
+    assert main(["report", "--db", db, *args, "--out", str(out)]) == code
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and words in err and not out.exists()
+
+
+def test_empty_database_and_unwritable_output(tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    assert main(["db", "upgrade", "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["report", "--db", db, "--edition", "2026", "--out", str(tmp_path / "r.html")]) == ExitCode.ERROR
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no events" in err and not (tmp_path / "r.html").exists()
+    build_month(db)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["report", "--db", db, "--edition", "2026", "--out", str(blocker / "r.html")]) == ExitCode.ERROR
+    assert capsys.readouterr().err.startswith("mipcrawl report: cannot write")
