@@ -51,6 +51,12 @@ class EventStore:
         self.pending: list[dict[str, Any]] = []
         self._editions: set[int] = set()
 
+    def reset(self) -> None:
+        """Forget what a rolled-back transaction may have taught the caches."""
+        self.index = EventIndex()
+        self.organisers = OrganiserCache()
+        self._editions = set()
+
     def ingest(self, session: Session, records: list[dict[str, Any]], ctx: RunContext) -> None:
         batch = list({r["url"]: r for r in records}.values())
         self._ensure_editions(session, batch)

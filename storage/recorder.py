@@ -30,7 +30,6 @@ from storage import runs
 from storage.db import make_engine, make_session_factory
 from storage.events import EventStore, RunContext
 from storage.gate import EditionEvidence, GatePolicy, judge
-from storage.index import EventIndex
 from storage.labs import lab_record, store_labs
 from storage.locks import EditionLock, scope_names
 from storage.migrate import ensure_schema
@@ -39,6 +38,11 @@ from storage.references import known_edition_years
 from storage.urls import canonical_url
 
 log = logging.getLogger(__name__)
+
+
+def _reason(exc: Exception) -> str:
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 def utc_now() -> dt.datetime:
@@ -186,9 +190,34 @@ class RunRecorder:
 
     # -- writing ---------------------------------------------------------------------
     def flush(self) -> None:
+        """Write the buffered items in one transaction; if the database refuses the batch,
+        retry its items one by one so that one bad row never sinks the others."""
         events, self._events = self._events, []
         labs, self._labs = self._labs, []
         unchanged, self._unchanged = self._unchanged, []
+        exc = self._write(events, labs, unchanged)
+        if exc is not None and len(events) + len(labs) > 1:
+            log.warning("batch not stored (%s): retrying its items one by one", _reason(exc))
+            for rec in events:
+                self._failed(self._write([rec], [], []), rec["url"], rec["edition"])
+            for lab in labs:
+                self._failed(self._write([], [lab], []), lab["url"], None)
+            if unchanged:
+                self._failed(self._write([], [], unchanged), f"{len(unchanged)} unchanged pages", None,
+                             count=len(unchanged))
+        elif exc is not None:
+            for rec in events:
+                self._failed(exc, rec["url"], rec["edition"])
+            for lab in labs:
+                self._failed(exc, lab["url"], None)
+        if self.lock is not None:
+            self.lock.heartbeat()
+
+    def _write(self, events: list[dict[str, Any]], labs: list[dict[str, Any]],
+               unchanged: list[str]) -> Exception | None:
+        """One transaction; on failure the run's counters and index are as before it."""
+        counts, seen, lab_counts = Counter(self.ctx.counts), set(self.ctx.seen_ids), Counter(self.lab_counts)
+        pending = len(self.store.pending)
         try:
             with self.sessions.begin() as session:
                 if unchanged:
@@ -198,17 +227,18 @@ class RunRecorder:
                 if labs:
                     self.lab_counts.update(store_labs(session, labs, self.ctx.now))
         except SQLAlchemyError as exc:
-            self._batch_failed(exc, events, labs)
-        if self.lock is not None:
-            self.lock.heartbeat()
+            self.ctx.counts, self.ctx.seen_ids, self.lab_counts = counts, seen, lab_counts
+            del self.store.pending[pending:]
+            self.store.reset()   # its caches may hold rows that were rolled back
+            return exc
+        return None
 
-    def _batch_failed(self, exc: Exception, events: list[dict[str, Any]], labs: list[dict[str, Any]]) -> None:
-        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-        log.error("batch of %d events, %d labs not stored: %s", len(events), len(labs), reason)
-        self.ctx.counts["errors"] += len(events) + len(labs)
-        for rec in events:
-            self.evidence[rec["edition"]].errors += 1
-        self.store.index = EventIndex()   # the index may hold rows that were rolled back
+    def _failed(self, exc: Exception | None, what: str, edition: int | None, count: int = 1) -> None:
+        if exc is None:
+            return
+        log.error("not stored: %s: %s", what, _reason(exc))
+        self.ctx.counts["errors"] += count
+        self.evidence[edition].errors += count
 
     # -- closing ---------------------------------------------------------------------
     def _judge(self, finished: bool) -> tuple[dict[str, Any], list[int], list[str]]:

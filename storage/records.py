@@ -33,6 +33,7 @@ HASHED = (
     "departement_code", "region_code", "organiser", "formats", "parcours", "audience",
     "access", "registration_url", "online_url", "description_text",
 )
+MAX_URL = 1000   # event.url is String(1000)
 _TAGS = re.compile(r"\[[^\]]*\]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -84,7 +85,7 @@ def fingerprint(record: dict[str, Any]) -> str | None:
     day = record.get("start_date")
     if not title or day is None:
         return None
-    return f"{record.get('edition')}|{title}|{day.isoformat()}|{place_key(record)}"
+    return f"{record.get('edition')}|{title[:400]}|{day.isoformat()}|{place_key(record)}"
 
 
 def content_hash(record: dict[str, Any]) -> str:
@@ -95,10 +96,13 @@ def content_hash(record: dict[str, Any]) -> str:
 
 def event_record(item: EventItem, *, parser_version: str) -> dict[str, Any]:
     """The ``event`` column values read from ``item`` (identity, content, provenance)."""
+    url = canonical_url(item.url)
+    if len(url) > MAX_URL:
+        raise ValueError(f"URL longer than {MAX_URL} characters")
     start_at, start_date = to_instant(item.start)
     end_at, end_date = to_instant(item.end)
     record: dict[str, Any] = {
-        "url": canonical_url(item.url),
+        "url": url,
         "edition": item.edition if item.edition is not None else item.edition_hint,
         "title": (item.title or "").strip(),
         "status": item.status if item.status in ("scheduled", "cancelled") else "scheduled",

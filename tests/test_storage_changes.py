@@ -146,3 +146,20 @@ def test_all_day_event_keeps_its_date_form(db_url):
 def test_bad_url_is_counted_as_an_error_not_raised(db_url):
     out = crawl(db_url, [item(1), _with(2, url="mailto:someone@example.org")], when=at(2))
     assert out.counts["errors"] == 1 and len(events(db_url)) == 1
+
+
+def test_one_row_the_database_refuses_does_not_sink_its_batch(db_url):
+    # a postcode longer than its column: PostgreSQL refuses the row, SQLite stores it as is
+    bad = _with(2, postcode="75015" * 10)
+    out = crawl(db_url, [item(n) for n in range(5)][:2] + [bad] + [item(n) for n in range(3, 5)], when=at(2),
+                batch_size=10)
+    stored = events(db_url)
+    refused = db_url.startswith("postgresql")
+    assert len(stored) == (4 if refused else 5)
+    assert out.counts["new"] == len(stored) and out.counts.get("errors", 0) == (1 if refused else 0)
+    assert sorted(r.change for r in revisions(db_url)) == ["added"] * len(stored)
+
+
+def test_overlong_url_is_counted_not_stored(db_url):
+    out = crawl(db_url, [item(1), _with(2, url=f"{BASE}/{'x' * 1200}")], when=at(2))
+    assert out.counts["errors"] == 1 and len(events(db_url)) == 1
