@@ -70,7 +70,8 @@ class EventStore:
                 new.append(rec)
                 self.index.remember(0, rec)   # so a look-alike later in this batch waits too
             elif known.content_hash == rec["content_hash"] and known.status != "withdrawn":
-                unchanged.append(known.id)
+                if known.id not in ctx.seen_ids:   # listed twice in one run: counted once
+                    unchanged.append(known.id)
             else:
                 changed.append((known.id, rec))
         self._touch(session, unchanged, ctx)

@@ -163,3 +163,9 @@ def test_one_row_the_database_refuses_does_not_sink_its_batch(db_url):
 def test_overlong_url_is_counted_not_stored(db_url):
     out = crawl(db_url, [item(1), _with(2, url=f"{BASE}/{'x' * 1200}")], when=at(2))
     assert out.counts["errors"] == 1 and len(events(db_url)) == 1
+
+
+def test_an_event_seen_twice_in_one_run_is_counted_once(db_url):
+    crawl(db_url, [item(1), item(2)], when=at(2))
+    out = crawl(db_url, [item(1), item(2), item(1)], when=at(3), batch_size=2)
+    assert out.counts["unchanged"] == 2
