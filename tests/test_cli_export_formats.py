@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 from urllib.parse import urlsplit
 
 import icalendar
 import pytest
-from export_fixtures import build_month, crawled_replica, run_cli, truth
+from export_fixtures import build_month, crawled_replica, run_cli, truth, url
 from sqlalchemy import create_engine, text
 
 from mipcrawl.cli import main
 from mipcrawl.commands import ExitCode
 from parsers import geo
+from storage.export import EXPORT_FIELDS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -196,3 +198,14 @@ def test_a_failed_export_leaves_the_previous_file_untouched(tmp_path, capsys):
     assert out.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["db.sqlite", "feed.ics"]
     assert main(["export", "--db", db, "--format", "datapackage"]) == ExitCode.USAGE
     assert "--out DIR" in capsys.readouterr().err
+
+
+def test_jsonl_and_csv_keep_their_fields_and_take_the_filters(month_db, tmp_path, capsys):
+    out = tmp_path / "events.jsonl"
+    assert main(["export", "--db", month_db, "--format", "jsonl", "--out", str(out), "--region", "53"]) == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(r["url"] for r in records) == sorted([url(5), url(11)])
+    assert tuple(records[0]) == EXPORT_FIELDS
+    assert main(["export", "--db", month_db, "--format", "csv", "--lab", "Ti Lab"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["url"] for r in rows] == [url(11)] and tuple(rows[0]) == EXPORT_FIELDS

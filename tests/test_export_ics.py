@@ -85,7 +85,12 @@ def test_reexport_after_a_change_bumps_only_the_changed_events(month, tmp_path):
     assert after[url(6)] == before[url(6)] + 1
 
 
-def test_region_and_lab_filters(month, tmp_path):
+def test_region_lab_since_and_date_filters(month, tmp_path):
     assert sorted(export_ics(month, tmp_path, "--region", "Bretagne")) == sorted([url(5), url(11)])
     assert sorted(export_ics(month, tmp_path, "--lab", "TILAB")) == [url(11)]
     assert sorted(export_ics(month, tmp_path, "--since", "3")) == [url(3)]
+    assert sorted(export_ics(month, tmp_path, "--since", "2026-11-04")) == [url(3)]
+    assert sorted(export_ics(month, tmp_path, "--since", "2026-11-03")) == sorted(url(n) for n in (0, 1, 2, 3, 10))
+    # Paris days overlapping 6–7 November: event 4 (6th), 5 (7th) and the all-day 5–7 event 9
+    assert sorted(export_ics(month, tmp_path, "--from", "2026-11-06", "--to", "2026-11-07")) == sorted(
+        url(n) for n in (4, 5, 9))
