@@ -6,7 +6,8 @@ Settings (read in ``from_crawler``; ``__init__`` takes plain values for tests):
 (0.20), ``MIPCRAWL_GATE_COVERAGE_TOLERANCE`` (0.05), ``MIPCRAWL_GATE_MAX_ERROR_RATE``
 (0.05), ``MIPCRAWL_LOCK_WAIT`` (seconds to wait for another crawl's lock, 0 = refuse at
 once), ``MIPCRAWL_RUN_COMMAND`` (stored with the run, passwords redacted),
-``MIPCRAWL_STORE_ENABLED`` (True).
+``MIPCRAWL_STORE_ENABLED`` (True), ``MIPCRAWL_STORE_WITHDRAW`` (True; ``mipcrawl reparse`` turns
+it off: a replay of old captures says nothing about what the site lists today).
 
 The outcome goes into the crawl stats for the CLI: ``mipcrawl/run_id``,
 ``mipcrawl/run_status`` (healthy | partial | failed | locked | error) and
@@ -58,7 +59,8 @@ class StorePipeline:
         )
         pipe = cls(s.get("MIPCRAWL_DATABASE_URL") or database_url(), batch_size=s.getint("MIPCRAWL_STORE_BATCH_SIZE", 200),
                    policy=policy, lock_wait=s.getfloat("MIPCRAWL_LOCK_WAIT", 0.0),
-                   command=s.get("MIPCRAWL_RUN_COMMAND"), stats=crawler.stats, crawler=crawler)
+                   command=s.get("MIPCRAWL_RUN_COMMAND"), stats=crawler.stats, crawler=crawler,
+                   withdraw=s.getbool("MIPCRAWL_STORE_WITHDRAW", True))
         crawler.signals.connect(pipe.spider_closed, signal=signals.spider_closed)
         return pipe
 

@@ -62,8 +62,9 @@ class RunRecorder:
     def __init__(self, url: str, *, spider: str, scope: str, command: str | None = None,
                  batch_size: int = 200, policy: GatePolicy | None = None, lock_wait: float = 0.0,
                  parser_version: str = PARSER_VERSION, clock: Callable[[], dt.datetime] = utc_now,
-                 match_cutoff: float = 88.0) -> None:
+                 match_cutoff: float = 88.0, withdraw: bool = True) -> None:
         self.url, self.spider, self.scope, self.command = url, spider, scope, command
+        self.withdraw = withdraw   # off for a replay of old captures (mipcrawl reparse): not news of the site
         self.batch_size, self.policy, self.lock_wait = max(1, batch_size), policy or GatePolicy(), lock_wait
         self.parser_version, self.clock = parser_version, clock
         self.store = EventStore(match_cutoff=match_cutoff)
@@ -270,7 +271,7 @@ class RunRecorder:
                 gate, healthy = {}, []
                 reasons = [] if finished and not self.ctx.counts["errors"] else ["errors or interrupted run"]
             with self.sessions.begin() as session:
-                for edition in healthy:
+                for edition in healthy if self.withdraw else []:
                     ev = self.evidence[edition]
                     runs.withdraw_missing(session, edition, ev.listed_urls, self.ctx)
                 if self.listings:
