@@ -112,5 +112,6 @@ def replay_settings(specs: list[str], fallback: list[str]) -> dict:
         "MIPCRAWL_REPLAY_WARCS": specs, "MIPCRAWL_REPLAY_FALLBACK": fallback,
         "HTTPCACHE_ENABLED": False, "MIPCRAWL_INCREMENTAL_ENABLED": False,
         "MIPCRAWL_ARCHIVE_ENABLED": False, "ROBOTSTXT_OBEY": False, "RETRY_ENABLED": False,
+        "MIPCRAWL_STORE_WITHDRAW": False,   # old captures are no evidence of what the site lists today
         "AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
     }
