@@ -91,13 +91,14 @@ def expected_counts(db: str, year: int) -> dict[str, collections.Counter]:
     q = "select region_code, attendance, status, start_date, formats, organiser from event where edition = :y"
     rows = sql(db, q, y=year)
     formats = collections.Counter(f for r in rows for f in (json.loads(r[4]) if isinstance(r[4], str) else r[4]) or [])
-    days = sql(db, "select distinct r.at from event_revision r join event e on e.id = r.event_id where e.edition = :y",
-               y=year)
+    days = sql(db, "select distinct r.at, r.change from event_revision r join event e on e.id = r.event_id "
+                   "where e.edition = :y", y=year)
     return {
         "region": collections.Counter(r[0] for r in rows), "attendance": collections.Counter(r[1] for r in rows),
         "status": collections.Counter(r[2] for r in rows), "day": collections.Counter(str(r[3]) for r in rows if r[3]),
         "format": formats, "no organiser": collections.Counter(r[5] is None for r in rows),
-        "change days": collections.Counter({_paris_day(at) for (at,) in days}),
+        "change days": collections.Counter({_paris_day(at) for at, _ in days}),
+        "day and change": collections.Counter({(_paris_day(at), change) for at, change in days}),
     }
 
 
@@ -223,7 +224,7 @@ def test_report_renders_in_chromium(crawled, report, browser, tmp_path):
     charts = {c["section"]: c for c in json.loads(browser.evaluate(CHARTS))}
     want = expected_counts(crawled, 2026)
     expected = {"days": len(want["day"]), "region": len(want["region"]), "format": len(want["format"]),
-                "attendance": len(want["attendance"]), "changes": len(want["change days"])}
+                "attendance": len(want["attendance"]), "changes": len(want["day and change"])}
     assert {k: charts[k]["bars"] for k in expected} == expected
     for name, chart in charts.items():
         assert chart["bars"] == chart["declared"] == chart["drawn"] and chart["width"] > 100, name

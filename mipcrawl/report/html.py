@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
-from mipcrawl.report.svg import bar_chart, column_chart, share_bar
+from mipcrawl.report.svg import bar_chart, column_chart, share_bar, stacked_columns
 from storage.report_data import ComparisonReport, EditionReport
 
 CSS = """
@@ -20,7 +20,8 @@ table{border-collapse:collapse;margin:.6rem 0}th,td{border:1px solid #ddd;paddin
 td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f5f5fe}
 .lead{font-size:1.1rem}.muted{color:#666;font-size:.9rem}svg.chart{display:block;margin:.6rem 0;max-width:100%}
 """
-CHANGES = ("added", "changed", "rescheduled", "cancelled", "withdrawn", "reappeared", "moved")
+CHANGES = {"added": "ajouté", "changed": "modifié", "rescheduled": "reprogrammé", "cancelled": "annulé",
+           "withdrawn": "retiré", "reappeared": "réapparu", "moved": "nouvelle adresse"}
 MODES = {"offline": "présentiel", "online": "en ligne", "mixed": "mixte"}
 
 
@@ -80,11 +81,11 @@ def _attendance(rep: EditionReport) -> str:
 
 
 def _changes(rep: EditionReport) -> str:
-    totals = [(_day(day), sum(kinds.values())) for day, kinds in rep.changes_by_day]
+    days = [(_day(day), {CHANGES.get(k, k): n for k, n in kinds.items()}) for day, kinds in rep.changes_by_day]
     rows = [(day.isoformat(), *(kinds.get(c, 0) for c in CHANGES)) for day, kinds in rep.changes_by_day]
     return section("changes", "Ce qui a changé pendant le mois",
-                   column_chart(totals, title="Événements touchés par jour"),
-                   table("changes-by-day", ("jour (Paris)", *CHANGES), rows))
+                   stacked_columns(days, list(CHANGES.values()), title="Événements touchés par jour et par changement"),
+                   table("changes-by-day", ("jour (Paris)", *CHANGES.values()), rows))
 
 
 def _runs(rep: EditionReport) -> str:

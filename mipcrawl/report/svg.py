@@ -1,4 +1,4 @@
-"""Small inline-SVG charts: horizontal bars, columns and a 100 % share bar.
+"""Small inline-SVG charts: horizontal bars, columns, stacked columns and a 100 % share bar.
 
 Every chart is an ``<svg>`` with ``class="chart"``, a ``<title>``, ``data-bars`` (the number
 of bars drawn) and one ``<rect class="bar">`` per value, carrying ``data-label`` and
@@ -67,3 +67,29 @@ def share_bar(parts: Sequence[tuple[str, int]], *, title: str, width: int = 680)
                     f'<text x="{legend_x + 14}" y="49">{escape(label)} {100 * value / total:.0f} %</text>')
         x += w
     return _svg(body, width, 58, title, len(parts))
+
+
+def _legend(kinds: Sequence[str], y: int) -> str:
+    return "".join(f'<rect x="{30 + i * 110}" y="{y}" width="10" height="10" fill="{PALETTE[i % len(PALETTE)]}"/>'
+                   f'<text x="{44 + i * 110}" y="{y + 9}">{escape(k)}</text>' for i, k in enumerate(kinds))
+
+
+def stacked_columns(items: Sequence[tuple[str, dict[str, int]]], kinds: Sequence[str], *, title: str,
+                    height: int = 240, column: int = 26) -> str:
+    """One column per (label, {kind: value}), one coloured segment (a bar) per non-zero kind."""
+    base, top, left = height - 74, 16, 30
+    peak = max((sum(v.values()) for _, v in items), default=0) or 1
+    body, bars = [_legend(kinds, height - 14)], 0
+    for i, (label, values) in enumerate(items):
+        x, y = left + i * column, float(base)
+        for k, kind in enumerate(kinds):
+            if values.get(kind):
+                h = (base - top) * values[kind] / peak
+                y -= h
+                body.append(_rect(x + 2, y, column - 4, h, f"{label} {kind}", values[kind], PALETTE[k % len(PALETTE)]))
+                bars += 1
+        body.append(f'<text x="{x + column / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle" font-size="9">'
+                    f'{sum(values.values())}</text>')
+        body.append(f'<text transform="translate({x + column / 2 - 3:.1f},{base + 6}) rotate(60)" '
+                    f'font-size="9">{escape(label)}</text>')
+    return _svg(body, max(left * 2 + column * len(items), 110 * len(kinds) + 40), height, title, bars)
