@@ -159,3 +159,29 @@ def test_archive_verify_of_a_missing_file_is_one_line(tmp_path):
 def test_archive_without_verb_prints_usage(tmp_path):
     result = mipcrawl("archive")
     assert result.returncode == 2 and "usage" in result.stdout + result.stderr
+
+
+def test_warc_writer_records_a_304_as_a_revisit_of_the_cached_body(tmp_path):
+    from scrapy import Request
+    from scrapy.http import HtmlResponse, Response
+
+    from mipcrawl.archive.writer import WarcWriter, payload_digest
+
+    body = "<html><title>Café</title></html>".encode()
+    writer = WarcWriter(tmp_path / "w.warc.gz", {"mipcrawl-spider": "programme"})
+    request = Request("http://127.0.0.1:9/p", headers={"If-None-Match": '"x"'})
+    first = writer.write(request, HtmlResponse(request.url, body=body, headers={"ETag": '"x"',
+                                                                               "Transfer-Encoding": "chunked"}))
+    second = writer.write(request, Response(request.url, status=304), cached_body=body)
+    writer.close()
+    records = read_records(tmp_path / "w.warc.gz")
+    assert [r[0] for r in records] == ["warcinfo", "response", "request", "revisit", "request"]
+    response, revisit = records[1], records[3]
+    assert response[1].get_header("WARC-Record-ID") == first and revisit[1].get_header("WARC-Record-ID") == second
+    assert response[3] == body and response[2].get_header("Transfer-Encoding") is None
+    assert response[2].get_header("Content-Length") == str(len(body))
+    assert revisit[1].get_header("WARC-Payload-Digest") == payload_digest(body) \
+        == response[1].get_header("WARC-Payload-Digest")
+    assert records[4][2].protocol == "GET" and records[4][2].get_header("If-None-Match") == '"x"'
+    assert records[4][1].get_header("WARC-Concurrent-To") == second
+    assert verify(tmp_path / "w.warc.gz").ok

@@ -128,6 +128,7 @@ class WarcWriterMiddleware:
         self.archive_dir, self.stats, self.info = archive_dir, stats, info
         self.writer: WarcWriter | None = None
         self.name: str | None = None
+        self.spider: Any = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> WarcWriterMiddleware:
@@ -147,6 +148,9 @@ class WarcWriterMiddleware:
         return mw
 
     def spider_opened(self, spider: Any) -> None:
+        self.spider = spider   # the file opens with the first response: a refused run writes none
+
+    def _open(self, spider: Any) -> None:
         scope = archive_scope(spider)
         run_id = self.stats.get_value("mipcrawl/run_id")
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -158,11 +162,14 @@ class WarcWriterMiddleware:
         self.stats.set_value("mipcrawl/archive/file", self.name)
 
     def spider_closed(self, spider: Any) -> None:
+        self.spider = None
         if self.writer is not None:
             self.writer.close()
             self.writer = None
 
     def process_response(self, request: Any, response: Any) -> Any:
+        if self.writer is None and self.spider is not None:
+            self._open(self.spider)
         if self.writer is None:
             return response
         cached = request.meta.get("cached_response")
