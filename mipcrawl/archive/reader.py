@@ -8,7 +8,9 @@ revisit records as ``Capture`` values, bodies included, for the replay.
 
 from __future__ import annotations
 
+import gzip
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -88,9 +90,22 @@ def verify(path: Path) -> VerifyReport:
                     report.problems.append(f"{rid}: response without WARC-Payload-Digest")
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         report.problems.append(f"unreadable after {sum(report.counts.values())} record(s): {exc}")
+    if path.name.endswith(".gz") and not report.problems:
+        report.problems += _gzip_problems(path)
     if not report.counts.get("warcinfo"):
         report.problems.append("no warcinfo record")
     return report
+
+
+def _gzip_problems(path: Path) -> list[str]:
+    """warcio skips a last gzip member cut short without a word; gzip itself does not."""
+    try:
+        with gzip.open(path, "rb") as fh:
+            while fh.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error) as exc:
+        return [f"gzip stream broken (file cut short?): {exc}"]
+    return []
 
 
 def captures(path: Path, name: str) -> Iterator[Capture]:
