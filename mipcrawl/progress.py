@@ -20,7 +20,9 @@ def summarize(all_stats: Iterable[dict]) -> dict[str, int]:
     for stats in all_stats:
         totals["pages"] += stats.get("response_received_count", 0)
         totals["not_modified"] += stats.get("downloader/response_status_count/304", 0)
-        totals["events"] += stats.get("mipcrawl/items/event", 0)
+        totals["events"] += (stats.get("mipcrawl/items/event", 0)
+                             + stats.get("mipcrawl/incremental/unchanged_not_parsed", 0)
+                             + stats.get("mipcrawl/incremental/past_not_fetched", 0))
         totals["labs"] += stats.get("mipcrawl/items/lab", 0)
         totals["errors"] += stats.get("log_count/ERROR", 0) + stats.get("mipcrawl/fetch_failures", 0)
         totals["retries"] += stats.get("retry/count", 0)

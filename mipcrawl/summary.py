@@ -1,5 +1,5 @@
-"""The end-of-crawl summary a person reads: events per edition, labs, what could not be
-parsed, how long it took, where the data is."""
+"""The end-of-crawl summary a person reads: events per edition (new, changed, unchanged),
+labs, what could not be parsed, how long it took, where the data is."""
 
 from __future__ import annotations
 
@@ -8,28 +8,40 @@ from collections.abc import Sequence
 from mipcrawl import config
 from mipcrawl.runner import CrawlOutcome
 
+COLUMNS = ("seen", "new", "changed", "unchanged", "withdrawn", "dates?", "places?")
+
+
+def figures(stats: dict) -> dict[str, int]:
+    """The summary's figures for one run, from its Scrapy stats (the store writes its counts there)."""
+    store = {k: stats.get(f"mipcrawl/store/{k}", 0) for k in ("new", "changed", "unchanged", "withdrawn")}
+    return {
+        "seen": store["new"] + store["changed"] + store["unchanged"],
+        **store,
+        "dates?": stats.get("mipcrawl/normalize/when_unparsed", 0),
+        "places?": stats.get("mipcrawl/normalize/place_unparsed", 0),
+    }
+
 
 def render(outcomes: Sequence[CrawlOutcome], *, db_url: str, elapsed: float) -> str:
-    rows = []
-    totals = {"events": 0, "when": 0, "place": 0}
-    labs = 0
+    header = f"{'edition':>8}" + "".join(f"{c:>10}" for c in COLUMNS) + "  run"
+    lines = ["", header]
+    totals = dict.fromkeys(COLUMNS, 0)
+    labs = None
     for outcome in outcomes:
-        stats = outcome.stats
+        row = figures(outcome.stats)
         if outcome.job.spider == "labs":
-            labs += stats.get("mipcrawl/items/lab", 0)
+            labs = (row, outcome.status)
             continue
-        events = stats.get("mipcrawl/items/event", 0)
-        when = stats.get("mipcrawl/normalize/when_unparsed", 0)
-        place = stats.get("mipcrawl/normalize/place_unparsed", 0)
-        totals["events"] += events
-        totals["when"] += when
-        totals["place"] += place
-        rows.append(
-            f"  {outcome.job.kwargs.get('edition', '?'):>7}  {events:>6}  {when:>14}  {place:>15}  {outcome.status}"
-        )
-    lines = ["", "edition   events  unparsed dates  unparsed places  run", *rows]
-    lines.append(f"  {'total':>7}  {totals['events']:>6}  {totals['when']:>14}  {totals['place']:>15}")
-    lines.append(f"labs: {labs}")
+        for column in COLUMNS:
+            totals[column] += row[column]
+        reason = f" ({outcome.reason})" if outcome.status != "healthy" and outcome.reason else ""
+        lines.append(f"{outcome.job.kwargs.get('edition', '?'):>8}"
+                     + "".join(f"{row[c]:>10}" for c in COLUMNS) + f"  {outcome.status}{reason}")
+    lines.append(f"{'total':>8}" + "".join(f"{totals[c]:>10}" for c in COLUMNS))
+    lines.append("(dates? / places?: texts kept raw because they could not be normalised)")
+    if labs is not None:
+        row, status = labs
+        lines.append(f"labs: {row['seen']} seen ({row['new']} new, {row['changed']} changed), run {status}")
     lines.append(f"run time: {elapsed:.1f} s")
     lines.append(f"database: {config.redact_url(db_url)}")
     return "\n".join(lines)

@@ -87,3 +87,24 @@ def test_bad_set_is_a_usage_error(bad):
     with pytest.raises(CommandError) as err:
         parse_settings([bad])
     assert err.value.code == ExitCode.USAGE
+
+
+def test_summary_shows_store_counts_per_edition_and_labs():
+    from mipcrawl.summary import figures, render
+
+    stats = {"mipcrawl/store/new": 3, "mipcrawl/store/changed": 2, "mipcrawl/store/unchanged": 5,
+             "mipcrawl/normalize/when_unparsed": 1, "mipcrawl/run_status": "healthy"}
+    assert figures(stats) == {"seen": 10, "new": 3, "changed": 2, "unchanged": 5, "withdrawn": 0,
+                              "dates?": 1, "places?": 0}
+    outcomes = [
+        CrawlOutcome(CrawlJob("programme", {"edition": "2024"}), stats),
+        CrawlOutcome(CrawlJob("programme", {"edition": "2025"}),
+                     {"mipcrawl/run_status": "partial", "mipcrawl/gate_reason": "page 3 missing"}),
+        CrawlOutcome(CrawlJob("labs"), {"mipcrawl/store/new": 16, "mipcrawl/run_status": "healthy"}),
+    ]
+    text = render(outcomes, db_url="postgresql://u:secret@h/d", elapsed=1.5)
+    assert "partial (page 3 missing)" in text
+    assert "labs: 16 seen (16 new, 0 changed)" in text
+    assert "secret" not in text and "u:***@h/d" in text
+    total = next(line for line in text.splitlines() if line.strip().startswith("total"))
+    assert total.split()[1:3] == ["10", "3"]
