@@ -186,3 +186,25 @@ def test_warc_writer_records_a_304_as_a_revisit_of_the_cached_body(tmp_path):
     assert records[4][2].protocol == "GET" and records[4][2].get_header("If-None-Match") == '"x"'
     assert records[4][1].get_header("WARC-Concurrent-To") == second
     assert verify(tmp_path / "w.warc.gz").ok
+
+
+def test_warc_middleware_archives_network_answers_only(tmp_path):
+    from scrapy import Request, Spider
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from mipcrawl.archive.writer import WarcWriterMiddleware
+
+    crawler = get_crawler(Spider, {"MIPCRAWL_ARCHIVE_DIR": str(tmp_path)})
+    crawler.stats.open_spider()
+    mw = WarcWriterMiddleware.from_crawler(crawler)
+    mw.spider_opened(Spider(name="labs"))
+    request = Request("http://127.0.0.1:9/lab")
+    mw.process_response(request, HtmlResponse(request.url, body=b"<html></html>"))
+    hit = HtmlResponse(request.url, body=b"<html></html>", flags=["cached"])   # a fresh cache hit
+    mw.process_response(Request(request.url), hit)
+    mw.spider_closed(None)
+    (path,) = tmp_path.glob("labs/*.warc.gz")
+    kinds = Counter(r[0] for r in read_records(path))
+    assert kinds == Counter({"warcinfo": 1, "response": 1, "request": 1})
+    assert request.meta["mipcrawl_capture_id"].startswith("labs/mipcrawl-labs-2")

@@ -7,9 +7,9 @@ server-not-modified, with the payload digest of the cached body it confirms). Wr
 ``warcio`` (gzip per record, so a file cut by a kill is readable up to its last record):
 ``WARC-Target-URI``, ``WARC-Date``, ``WARC-Payload-Digest`` (sha1) on every response.
 
-File: ``<archive dir>/<scope>/mipcrawl-<spider>-<scope>-<UTC time>-run<id>.warc.gz``
-(scope: the edition, or ``labs``), starting with a ``warcinfo`` record naming the spider,
-scope, base URL, run id and parser version (what ``mipcrawl reparse`` needs). Each response
+File: ``<archive dir>/<scope>/mipcrawl-programme-<edition>-<UTC time>-run<id>.warc.gz``
+(``labs/mipcrawl-labs-<UTC time>-run<id>.warc.gz`` for the labs), starting with a
+``warcinfo`` record naming the spider, scope, base URL, run id and parser version (what ``mipcrawl reparse`` needs). Each response
 gets ``request.meta["mipcrawl_capture_id"] = "<file>#<record id>"``; ``CaptureIdMiddleware``
 copies it into the items (``capture_id``), and the store keeps it on each revision.
 
@@ -155,7 +155,8 @@ class WarcWriterMiddleware:
         run_id = self.stats.get_value("mipcrawl/run_id")
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
         suffix = f"-run{run_id}" if run_id is not None else ""
-        self.name = f"{scope}/mipcrawl-{spider.name}-{scope}-{stamp}{suffix}.warc.gz"
+        label = spider.name if scope == spider.name else f"{spider.name}-{scope}"
+        self.name = f"{scope}/mipcrawl-{label}-{stamp}{suffix}.warc.gz"
         info = {**self.info, "mipcrawl-spider": spider.name, "mipcrawl-scope": scope,
                 "mipcrawl-run-id": "" if run_id is None else str(run_id)}
         self.writer = WarcWriter(self.archive_dir / self.name, info)
@@ -168,6 +169,8 @@ class WarcWriterMiddleware:
             self.writer = None
 
     def process_response(self, request: Any, response: Any) -> Any:
+        if "cached" in response.flags:   # a fresh cache hit never went over the network
+            return response
         if self.writer is None and self.spider is not None:
             self._open(self.spider)
         if self.writer is None:
