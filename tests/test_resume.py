@@ -73,6 +73,32 @@ def test_a_killed_crawl_resumes_to_the_same_events_without_duplicates(replica_sm
     assert not (tmp_path / "jobs" / f"programme-{EDITION}").exists()   # a finished job is forgotten
 
 
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_a_cleanly_stopped_crawl_resumes_from_its_saved_queue(replica_small, tmp_path):
+    """Stopped by CLOSESPIDER_ITEMCOUNT: Scrapy saves its queue; the resumed crawl uses it."""
+    base_url, site = replica_small
+    truth = [json.loads(line) for line in (site / "_truth" / "events.jsonl").read_text().splitlines()]
+    expected = {t["path"]: t["title"] for t in truth if t["edition"] == EDITION and t["listed"]}
+    stopped = subprocess.run(crawl_cmd(base_url, tmp_path) + ["-s", "CLOSESPIDER_ITEMCOUNT=12"],
+                             capture_output=True, text=True, timeout=600, env={**os.environ})
+    assert stopped.returncode == 3, stopped.stderr[-2000:]          # partial: did not finish
+    assert (tmp_path / "jobs" / f"programme-{EDITION}" / QUEUE_DIR / QUEUE_INDEX).is_file()
+    resumed = subprocess.run(crawl_cmd(base_url, tmp_path), capture_output=True, text=True, timeout=600,
+                             env={**os.environ})
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    logs = "".join(p.read_text() for p in (tmp_path / "logs").glob("*.log"))
+    assert "from its saved queue" in logs
+    with sqlite3.connect(tmp_path / "db.sqlite") as conn:
+        runs = conn.execute("select status, new, unchanged from crawl_run order by id").fetchall()
+        events = conn.execute("select url, title from event").fetchall()
+    assert [r[0] for r in runs] == ["partial", "healthy"]
+    assert runs[1][1] + runs[1][2] == len(expected)
+    assert len(events) == len({u for u, _ in events}) == len(expected)
+    assert {urlsplit(url).path: title for url, title in events} == expected
+    assert not (tmp_path / "jobs" / f"programme-{EDITION}").exists()
+
+
 def test_prepare_job_dir_drops_a_queue_left_by_a_kill_and_keeps_a_clean_one(tmp_path):
     killed, stopped = tmp_path / "killed", tmp_path / "stopped"
     for job in (killed, stopped):
