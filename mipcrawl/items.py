@@ -23,6 +23,7 @@ class EventItem:
     listing_url: str | None = None            # the listing page that linked here
     capture_id: str | None = None             # WARC record id when archived
     edition_hint: int | None = None           # edition whose listing linked here (context only)
+    redirected_from: list[str] = field(default_factory=list)  # URLs that redirected (301…) here
 
     # text as written on the page
     title: str | None = None

@@ -80,6 +80,7 @@ class ProgrammeSpider(scrapy.Spider):
             return
         item, failed = read_event(response, fetched_at=self.clock(), listing_url=listing_url,
                                   edition_hint=edition_hint)
+        item.redirected_from = [u for u in response.meta.get("redirect_urls", ()) if u != item.url]
         self._count_strategies(item, failed)
         yield item
 

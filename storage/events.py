@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from models import Event, EventRevision
 from storage.diff import FieldChange, field_changes, next_status, status_change
 from storage.index import EventIndex
+from storage.records import REDIRECTED_FROM
 from storage.references import OrganiserCache, ensure_editions, organiser_key
 from storage.upsert import upsert
 
@@ -59,8 +60,10 @@ class EventStore:
 
     def ingest(self, session: Session, records: list[dict[str, Any]], ctx: RunContext) -> None:
         batch = list({r["url"]: r for r in records}.values())
+        redirects = {r["url"]: r.pop(REDIRECTED_FROM, None) or [] for r in batch}
         self._ensure_editions(session, batch)
         self.index.load(session, batch)
+        self._follow_redirects(session, batch, redirects, ctx)
         unchanged, changed, new = [], [], []
         for rec in batch:
             known = self.index.by_url.get(rec["url"])
@@ -77,6 +80,25 @@ class EventStore:
         self._touch(session, unchanged, ctx)
         self._insert(session, new, ctx)
         self._update(session, changed, ctx)
+
+    def _follow_redirects(self, session: Session, batch: list[dict[str, Any]],
+                          redirects: dict[str, list[str]], ctx: RunContext) -> None:
+        """A page reached through a redirect (an old slug's 301) from a stored event's URL is
+        that event, moved: the row takes the new URL with a ``moved`` revision, whatever the
+        title or date became (no look-alike guess needed)."""
+        wanted = [old for rec in batch if rec["url"] not in self.index.by_url for old in redirects[rec["url"]]]
+        if not wanted:
+            return
+        self.index.load_urls(session, wanted)
+        moves = []
+        for rec in batch:
+            if rec["url"] in self.index.by_url:
+                continue
+            known = next((self.index.by_url[o] for o in redirects[rec["url"]] if o in self.index.by_url), None)
+            if known is not None and known.id:
+                self.index.forget_url(known.url)
+                moves.append((known, rec))
+        self._update(session, [(k.id, rec) for k, rec in moves], ctx, {k.id: k.url for k, _ in moves})
 
     def _ensure_editions(self, session: Session, batch: list[dict[str, Any]]) -> None:
         years = {r["edition"] for r in batch if r["edition"] is not None} - self._editions

@@ -89,6 +89,12 @@ class EventIndex:
             rows = session.execute(select(*_COLUMNS).where(cond, Event.start_date.in_(sorted(wanted))))
             self._add_rows(r for r in rows if r.url not in self.by_url)
 
+    def load_urls(self, session: Session, urls: list[str]) -> None:
+        """Learn stored events by URL (the old URLs a batch's pages were redirected from)."""
+        missing = [u for u in urls if u not in self.by_url]
+        if missing:
+            self._add_rows(session.execute(select(*_COLUMNS).where(Event.url.in_(missing))))
+
     def similar(self, record: dict[str, Any], *, cutoff: float, subset: bool = False) -> list[tuple[Known, float]]:
         """Stored events of the same edition, day and place whose title scores ≥ ``cutoff``:
         ``token_sort_ratio`` (close titles), or with ``subset`` ``token_set_ratio`` (one title's

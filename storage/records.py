@@ -122,4 +122,21 @@ def event_record(item: EventItem, *, parser_version: str) -> dict[str, Any]:
         record[name] = getattr(item, name)
     record["fingerprint"] = fingerprint(record)
     record["content_hash"] = content_hash(record)
+    record[REDIRECTED_FROM] = _redirect_sources(item, url)
     return record
+
+
+REDIRECTED_FROM = "_redirected_from"   # not a column: EventStore.ingest takes it off the record
+
+
+def _redirect_sources(item: EventItem, url: str) -> list[str]:
+    """The canonical URLs that redirected to this page (an old slug's 301), bad ones skipped."""
+    sources = []
+    for old in getattr(item, "redirected_from", None) or ():
+        try:
+            source = canonical_url(old)
+        except ValueError:
+            continue
+        if source != url and len(source) <= MAX_URL:
+            sources.append(source)
+    return sources

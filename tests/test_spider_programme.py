@@ -356,3 +356,15 @@ def test_a_listing_the_hub_does_not_link_either_is_a_failure(spider: ProgrammeSp
     hub_failure.request = hub_request
     [failure] = spider.hub_failed(hub_failure)
     assert (failure.edition, failure.http_status) == (2021, 404)
+
+
+def test_a_redirected_event_page_remembers_where_it_came_from(spider: ProgrammeSpider) -> None:
+    old = BASE + "/mois-de-linnovation-publique/ancien-slug"
+    url = BASE + "/mois-de-linnovation-publique/atelier-de-co-design-des-services-numeriques"
+    request = Request(url, meta={"redirect_urls": [old]})
+    response = HtmlResponse(url=url, body=(PAGES / "dsfr15_event.html").read_bytes(), encoding="utf-8",
+                            request=request)
+    [item] = spider.parse_event(response, listing_url="L", edition_hint=2024)
+    assert item.redirected_from == [old]
+    [plain] = spider.parse_event(page_response("dsfr15_event.html", url), listing_url="L", edition_hint=2024)
+    assert plain.redirected_from == []

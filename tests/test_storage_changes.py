@@ -103,6 +103,24 @@ def test_reslugged_event_is_moved_not_duplicated(db_url):
     assert out.counts["moved"] == 1 and out.status == "healthy" and out.counts.get("withdrawn", 0) == 0
 
 
+def test_a_301_from_the_old_url_is_a_move_even_when_nothing_else_matches(db_url):
+    """Title rewritten and day moved: no look-alike would match, but the old URL redirected."""
+    crawl(db_url, [item(n) for n in range(3)], when=at(2))
+    new_url = f"{BASE}/hackathon-des-agents"
+    renamed = _with(1, url=new_url, title="Hackathon des agents publics",
+                    start=dt.datetime(2026, 11, 24, 10, tzinfo=PARIS),
+                    redirected_from=[f"{BASE}/rencontre-1", "not a url"])
+    out = crawl(db_url, [item(0), renamed, item(2)], when=at(3))
+    stored = events(db_url)
+    assert sorted(stored) == sorted([f"{BASE}/rencontre-0", new_url, f"{BASE}/rencontre-2"])
+    assert stored[new_url].first_seen == at(2)   # the same row, moved
+    changes = [(r.change, r.field) for r in revisions(db_url) if r.change != "added"]
+    assert changes[0] == ("moved", "url") and ("changed", "title") in changes
+    assert ("rescheduled", "start") in changes
+    assert out.counts["moved"] == 1 and out.counts.get("new", 0) == 0
+    assert out.counts.get("withdrawn", 0) == 0
+
+
 def test_reslug_with_words_added_to_the_title_is_a_move(db_url):
     crawl(db_url, [item(n) for n in range(3)], when=at(2))
     renamed = _with(1, url=f"{BASE}/rencontre-1-nouvelle-formule", title="Rencontre 1 : données ouvertes, nouvelle formule")
