@@ -13,7 +13,14 @@ NEWSPIDER_MODULE = "spiders"
 MIPCRAWL_BASE_URL = config.base_url()
 MIPCRAWL_DATABASE_URL = config.database_url()
 MIPCRAWL_DATA_DIR = str(config.data_dir())
-MIPCRAWL_STORE_BATCH_SIZE = 200
+MIPCRAWL_STORE_ENABLED = True            # off: crawl and extract only (benchmarks, inspection)
+MIPCRAWL_STORE_BATCH_SIZE = 200          # events per database transaction
+# The health gate (storage/gate.py): only a healthy, complete run may mark events withdrawn.
+MIPCRAWL_GATE_MAX_DROP = 0.20            # listed events may not drop more than this vs the last healthy run
+MIPCRAWL_GATE_COVERAGE_TOLERANCE = 0.05  # title/date/place coverage may not fall more than this
+MIPCRAWL_GATE_MAX_ERROR_RATE = 0.05      # failed pages / pages
+MIPCRAWL_LOCK_WAIT = 0.0                 # seconds to wait for another crawl's edition lock (0: refuse)
+# MIPCRAWL_TODAY = "2026-11-26"          # pins "today" for relative dates (tests); default: the UTC date
 
 # Politeness for the real site. The replica on loopback needs none of it: see below.
 USER_AGENT = f"mipcrawl/{__version__} (+{config.PROJECT_URL})"
