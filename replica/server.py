@@ -212,6 +212,9 @@ class Handler(BaseHTTPRequestHandler):
 class ReplicaServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's default listen backlog is 5: a crawler opening 16 connections at once
+    # overflowed it and the dropped SYNs were retried after 1 s (stalls of ~1 s mid-crawl).
+    request_queue_size = 128
 
     def __init__(self, site: Site, faults: Faults, port: int = 0) -> None:
         super().__init__(("127.0.0.1", port), Handler)
