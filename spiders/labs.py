@@ -12,30 +12,17 @@ from urllib.parse import urljoin, urlsplit
 import scrapy
 from scrapy.http import Response
 
-from mipcrawl import config
 from mipcrawl.items import FetchFailure
 from spiders import editions
+from spiders.base import SiteSpider
 from spiders.extract.dom import skipped
 from spiders.extract.lab import read_lab
 from spiders.extract.page import find_main
 from spiders.failures import failure_item, unreadable_reason
-from spiders.programme import utc_now
 
 
-class LabsSpider(scrapy.Spider):
+class LabsSpider(SiteSpider):
     name = "labs"
-    clock = staticmethod(utc_now)   # tests pin it
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.base_url = config.REAL_BASE_URL
-
-    @classmethod
-    def from_crawler(cls, crawler, *args, **kwargs):
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.base_url = (crawler.settings.get("MIPCRAWL_BASE_URL") or config.REAL_BASE_URL).rstrip("/")
-        spider.allowed_domains = [editions.site_domain(spider.base_url)]
-        return spider
 
     async def start(self):
         for path in (editions.LABS_OVERVIEW_PATH, editions.LABS_ATLAS_PATH):

@@ -7,40 +7,25 @@ every page that could not be had after retries. Nothing is normalised here.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import scrapy
 from scrapy.http import Response
 
-from mipcrawl import config
 from mipcrawl.items import EventItem, FetchFailure, ListingPageItem, UnchangedPage
 from spiders import editions
+from spiders.base import SiteSpider
 from spiders.extract.item import FIELDS, read_event
 from spiders.extract.listing import programme_link, read_listing
 from spiders.failures import failure_item, unreadable_reason
 
 
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-class ProgrammeSpider(scrapy.Spider):
+class ProgrammeSpider(SiteSpider):
     name = "programme"
-    clock = staticmethod(utc_now)   # tests pin it
 
     def __init__(self, edition: str | None = "all", *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.editions = editions.select(edition)   # UnknownEdition at start, never mid-crawl
         self.edition = str(edition or "all")        # the argument as given: the store's lock scope
-        self.base_url = config.REAL_BASE_URL
         self._listing_pages: set[str] = set()   # scheduled once each, however many pages link them
-
-    @classmethod
-    def from_crawler(cls, crawler, *args, **kwargs):
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.base_url = (crawler.settings.get("MIPCRAWL_BASE_URL") or config.REAL_BASE_URL).rstrip("/")
-        spider.allowed_domains = [editions.site_domain(spider.base_url)]
-        return spider
 
     async def start(self):
         for edition in self.editions:

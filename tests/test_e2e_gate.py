@@ -6,12 +6,10 @@ and exits non-zero."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
+from cli_run import mipcrawl
 from sqlalchemy import func, select
 
 import replica
@@ -21,11 +19,6 @@ from storage.db import make_engine
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 VOLATILE = {"last_seen"}   # the one event column an unchanged crawl may touch
-
-
-def mipcrawl(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mipcrawl.cli", *args], capture_output=True,
-                          text=True, timeout=600, env=dict(os.environ))
 
 
 def crawl(base_url: str, db: str, data_dir) -> tuple[int, int | None, str]:

@@ -11,14 +11,12 @@ nothing else may appear. Runs on SQLite and on the real PostgreSQL server.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from cli_run import mipcrawl
 
 import replica
 
@@ -42,11 +40,6 @@ RAW = {"when_text", "place_text"}
 
 def _key(k: int, eid: str, field: str, old, new) -> tuple:
     return (k, eid, field, None, None) if field in RAW else (k, eid, field, old, new)
-
-
-def mipcrawl(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mipcrawl.cli", *args], capture_output=True,
-                          text=True, timeout=600, env=dict(os.environ))
 
 
 def truth_at(tmp: Path, day: int) -> dict[str, dict]:

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import collections
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from cli_run import mipcrawl
 
 import replica
 
@@ -27,13 +25,6 @@ DATE_FIELDS = ("start", "end", "all_day")
 PLACE_FIELDS = ("attendance", "commune_code", "departement_code", "region_code")
 # Floors for the share of events whose normalised values equal the truth (measured: 100 %).
 MIN_ACCURACY = {"date": 0.99, "place": 0.99}
-
-
-def mipcrawl(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mipcrawl.cli", *args],
-        capture_output=True, text=True, timeout=600, env={**os.environ, **(env or {})},
-    )
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,11 @@ with a one-line message; the CLI prints it to stderr and exits with its code.
 
 from __future__ import annotations
 
+import contextlib
 import enum
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 
 class ExitCode(enum.IntEnum):
@@ -25,3 +29,25 @@ class CommandError(Exception):
     def __init__(self, message: str, code: ExitCode = ExitCode.ERROR):
         super().__init__(message)
         self.code = code
+
+
+@contextlib.contextmanager
+def database_session(db: str | None, *, writing_to: Path | None = None) -> Iterator[Any]:
+    """A read session on ``--db`` (or the default database) whose failures come out as one
+    line: a bad query (unknown edition, bad ``--since``…) as USAGE, an unreachable, empty or
+    outdated database as ERROR, and — when the command writes ``writing_to`` — an I/O error."""
+    from mipcrawl import config
+    from storage.db import StorageError
+    from storage.queries import InvalidQuery, reading
+
+    try:
+        with reading(config.database_url(db)) as session:
+            yield session
+    except InvalidQuery as exc:
+        raise CommandError(str(exc), ExitCode.USAGE) from exc
+    except StorageError as exc:
+        raise CommandError(str(exc)) from exc
+    except OSError as exc:
+        if writing_to is None:
+            raise
+        raise CommandError(f"cannot write {writing_to}: {exc.strerror or exc}") from exc

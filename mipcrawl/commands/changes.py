@@ -11,10 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from mipcrawl import config
-from mipcrawl.commands import CommandError, ExitCode
-from storage.db import StorageError
-from storage.queries import InvalidQuery, changes, reading
+from mipcrawl.commands import ExitCode, database_session
+from storage.queries import changes
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,13 +32,8 @@ def text_line(row: dict) -> str:
 
 
 def run(args: argparse.Namespace) -> ExitCode:
-    try:
-        with reading(config.database_url(args.db)) as session:
-            rows = changes(session, since=args.since, edition=args.edition)
-    except InvalidQuery as exc:
-        raise CommandError(str(exc), ExitCode.USAGE) from exc
-    except StorageError as exc:
-        raise CommandError(str(exc)) from exc
+    with database_session(args.db) as session:
+        rows = changes(session, since=args.since, edition=args.edition)
     for row in rows:
         print(json.dumps(row, ensure_ascii=False) if args.format == "jsonl" else text_line(row))
     return ExitCode.OK

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from mipcrawl import config
-from mipcrawl.commands import CommandError, ExitCode
-from storage.db import StorageError
-from storage.queries import editions, reading
+from mipcrawl.commands import ExitCode, database_session
+from storage.queries import editions
 
 STATUSES = ("scheduled", "rescheduled", "cancelled", "withdrawn")
 
@@ -19,11 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> ExitCode:
-    try:
-        with reading(config.database_url(args.db)) as session:
-            rows = editions(session)
-    except StorageError as exc:
-        raise CommandError(str(exc)) from exc
+    with database_session(args.db) as session:
+        rows = editions(session)
     print(f"{'year':<5} {'name':<34} {'dates':<23} {'events':>6} " + " ".join(f"{s:>11}" for s in STATUSES))
     for row in rows:
         dates = f"{row['start'] or '?'} → {row['end'] or '?'}"

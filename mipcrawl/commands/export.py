@@ -15,11 +15,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from mipcrawl import config
-from mipcrawl.commands import CommandError, ExitCode
-from storage.db import StorageError
+from mipcrawl.commands import ExitCode, database_session
 from storage.export import FORMATS, export_selection
-from storage.queries import InvalidQuery, reading
 from storage.selection import Selection
 
 
@@ -39,15 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> ExitCode:
-    try:
-        with reading(config.database_url(args.db)) as session:
-            count = export_selection(session, fmt=args.format, out=args.out, selection=_selection(args))
-    except InvalidQuery as exc:
-        raise CommandError(str(exc), ExitCode.USAGE) from exc
-    except StorageError as exc:
-        raise CommandError(str(exc)) from exc
-    except OSError as exc:
-        raise CommandError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
+    with database_session(args.db, writing_to=args.out) as session:
+        count = export_selection(session, fmt=args.format, out=args.out, selection=_selection(args))
     if args.out is not None:
         print(f"{count} events written to {args.out}", file=sys.stderr)
     return ExitCode.OK

@@ -5,11 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from mipcrawl import config
-from mipcrawl.commands import CommandError, ExitCode
+from mipcrawl.commands import CommandError, ExitCode, database_session
 from mipcrawl.commands.changes import text_line
-from storage.db import StorageError
-from storage.queries import find_event, history, reading
+from storage.queries import find_event, history
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,15 +19,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> ExitCode:
-    try:
-        with reading(config.database_url(args.db)) as session:
-            event = find_event(session, args.url)
-            if event is None:
-                raise CommandError(f"no event at {args.url}", ExitCode.ERROR)
-            rows = history(session, event)
-            print(f"{event.url}  [{event.edition}] {event.title!r}  status={event.status}")
-    except StorageError as exc:
-        raise CommandError(str(exc)) from exc
+    with database_session(args.db) as session:
+        event = find_event(session, args.url)
+        if event is None:
+            raise CommandError(f"no event at {args.url}", ExitCode.ERROR)
+        rows = history(session, event)
+        print(f"{event.url}  [{event.edition}] {event.title!r}  status={event.status}")
     for row in rows:
         print(json.dumps(row, ensure_ascii=False) if args.format == "jsonl" else "  " + text_line(row))
     return ExitCode.OK

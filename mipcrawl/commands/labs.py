@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from mipcrawl import config
-from mipcrawl.commands import CommandError, ExitCode
-from storage.db import StorageError
-from storage.queries import labs, reading
+from mipcrawl.commands import ExitCode, database_session
+from storage.queries import labs
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,11 +15,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> ExitCode:
-    try:
-        with reading(config.database_url(args.db)) as session:
-            rows = labs(session)
-    except StorageError as exc:
-        raise CommandError(str(exc)) from exc
+    with database_session(args.db) as session:
+        rows = labs(session)
     print(f"{'region':<6} {'created':<7} {'name':<28} {'region (as written)':<28} url")
     for lab in rows:
         print(f"{lab.region_code or '-':<6} {lab.year_created or '-':<7} {(lab.name or '-')[:28]:<28} "

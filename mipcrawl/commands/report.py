@@ -12,12 +12,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from mipcrawl import config
-from mipcrawl.commands import CommandError, ExitCode
+from mipcrawl.commands import ExitCode, database_session
 from mipcrawl.report.html import render_comparison, render_edition
 from storage.atomic import atomic_text
-from storage.db import StorageError
-from storage.queries import InvalidQuery, reading
 from storage.report_data import comparison_report, edition_report
 
 
@@ -48,19 +45,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> ExitCode:
     now = dt.datetime.now(dt.UTC)
-    try:
-        with reading(config.database_url(args.db)) as session:
-            if args.edition is not None:
-                html = render_edition(edition_report(session, args.edition), generated=now)
-            else:
-                html = render_comparison(comparison_report(session, args.editions), generated=now)
+    with database_session(args.db, writing_to=args.out) as session:
+        if args.edition is not None:
+            html = render_edition(edition_report(session, args.edition), generated=now)
+        else:
+            html = render_comparison(comparison_report(session, args.editions), generated=now)
         with atomic_text(args.out) as handle:
             handle.write(html)
-    except InvalidQuery as exc:
-        raise CommandError(str(exc), ExitCode.USAGE) from exc
-    except StorageError as exc:
-        raise CommandError(str(exc)) from exc
-    except OSError as exc:
-        raise CommandError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
     print(f"report written to {args.out}", file=sys.stderr)
     return ExitCode.OK

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from mipcrawl import config
-from mipcrawl.commands import CommandError, ExitCode
-from storage.db import StorageError
-from storage.queries import reading, recent_runs
+from mipcrawl.commands import CommandError, ExitCode, database_session
+from storage.queries import recent_runs
 
 HEADER = f"{'run':>5}  {'spider':<9} {'scope':<6} {'status':<8} {'started (UTC)':<16} {'secs':>6}  " \
          f"{'new':>5} {'chg':>5} {'same':>5} {'gone':>5} {'canc':>5} {'back':>5} {'err':>5}  reason"
@@ -31,11 +29,8 @@ def _line(r) -> str:
 def run(args: argparse.Namespace) -> ExitCode:
     if args.limit < 1:
         raise CommandError("--limit must be at least 1", ExitCode.USAGE)
-    try:
-        with reading(config.database_url(args.db)) as session:
-            rows = recent_runs(session, args.limit)
-    except StorageError as exc:
-        raise CommandError(str(exc)) from exc
+    with database_session(args.db) as session:
+        rows = recent_runs(session, args.limit)
     print(HEADER)
     for r in rows:
         print(_line(r))
