@@ -108,3 +108,25 @@ def test_summary_shows_store_counts_per_edition_and_labs():
     assert "secret" not in text and "u:***@h/d" in text
     total = next(line for line in text.splitlines() if line.strip().startswith("total"))
     assert total.split()[1:3] == ["10", "3"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["crawl", "--edition", "1999"], ExitCode.USAGE, "unknown edition '1999'"),
+        (["crawl", "programme", "--edition", "next"], ExitCode.USAGE, "unknown edition 'next'"),
+        (["crawl", "--db", "postgresql+psycopg://nobody:pw@127.0.0.1:1/none"], ExitCode.ERROR,
+         "database unreachable"),
+        (["crawl", "--db", "not-a-url"], ExitCode.ERROR, "not a database URL"),
+        (["crawl", "-s", "NOEQUALS", "--db", "sqlite://"], ExitCode.USAGE, "bad --set"),
+        (["demo", "--db", "postgresql+psycopg://nobody:pw@127.0.0.1:1/none"], ExitCode.ERROR,
+         "database unreachable"),
+    ],
+)
+def test_crawl_refuses_bad_requests_with_one_line(args, code, message, capsys, tmp_path):
+    from mipcrawl.cli import main
+
+    assert main([*args, "--data-dir", str(tmp_path)]) == code
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0], err
+    assert "pw" not in err[0]
