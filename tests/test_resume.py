@@ -44,7 +44,7 @@ def stored(work) -> int:
 def test_a_killed_crawl_resumes_to_the_same_events_without_duplicates(replica_small_site, tmp_path):
     truth = [json.loads(line) for line in (replica_small_site / "_truth" / "events.jsonl").read_text().splitlines()]
     expected = {t["path"]: t["title"] for t in truth if t["edition"] == EDITION and t["listed"]}
-    with replica.serve(replica_small_site, slow_ms=40) as base_url:
+    with replica.serve(replica_small_site, slow_ms=100) as base_url:
         killed = subprocess.Popen(crawl_cmd(base_url, tmp_path), stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL, env={**os.environ})
         deadline = time.monotonic() + 120
