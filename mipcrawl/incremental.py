@@ -18,7 +18,9 @@ events of the crawled editions, withdrawn ones excluded — ``known_events``):
 - ``PastEditionsMiddleware`` (spider): a detail request for an event of a finished
   edition (edition year before the current year) that the database holds becomes an
   ``UnchangedPage`` at once — no request at all — unless ``MIPCRAWL_REFRESH`` is set
-  (``mipcrawl crawl --refresh``). The current edition is live and always revalidated.
+  (``mipcrawl crawl --refresh``, which also parses every 304 again: the way to bring a new
+  parser version to unchanged pages, besides ``mipcrawl reparse``). The current edition is
+  live and always revalidated.
 
 Both are switched by ``MIPCRAWL_INCREMENTAL_ENABLED`` (True); a replay (``mipcrawl
 reparse``) turns them off.
@@ -137,10 +139,18 @@ class _KnownEventsMixin:
 
 
 class NotModifiedMiddleware(_KnownEventsMixin):
-    """Downloader middleware (below ``HttpCacheMiddleware``): flags a 304 of a stored event."""
+    """Downloader middleware (below ``HttpCacheMiddleware``): flags a 304 of a stored event.
+
+    With ``MIPCRAWL_REFRESH`` nothing is flagged: every page is parsed again (from the cached
+    body on a 304), e.g. to bring a new parser version to pages that did not change."""
 
     def __init__(self, crawler: Any) -> None:
         self._setup(crawler)
+        self.refresh = crawler.settings.getbool("MIPCRAWL_REFRESH", False)
+
+    def spider_opened(self, spider: Any) -> None:
+        if not self.refresh:
+            super().spider_opened(spider)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> NotModifiedMiddleware:

@@ -110,6 +110,16 @@ def test_past_editions_middleware_turns_known_past_details_into_unchanged_pages(
     assert mw.stats.get_value("mipcrawl/incremental/past_not_fetched") == 1
 
 
+@pytest.mark.parametrize(("refresh", "flagged"), [(False, True), (True, False)])
+def test_refresh_parses_every_304_again(spider, monkeypatch, refresh, flagged):
+    monkeypatch.setattr("mipcrawl.incremental.known_events", lambda url, editions: {BASE + "/known": 2024})
+    mw = NotModifiedMiddleware.from_crawler(programme_crawler(MIPCRAWL_REFRESH=refresh))
+    mw.spider_opened(spider)
+    request = detail(spider, "/known")
+    mw.process_response(request, Response(request.url, status=304, request=request))
+    assert bool(request.meta.get("mipcrawl_unchanged")) is flagged
+
+
 def test_refresh_and_the_switch_turn_the_components_off():
     with pytest.raises(NotConfigured):
         PastEditionsMiddleware(programme_crawler(MIPCRAWL_REFRESH=True))
@@ -189,6 +199,8 @@ def test_refresh_revalidates_a_finished_editions_detail_pages(two_crawls, replic
     run = out["refresh"]["runs"][-1]
     assert (run["scope"], run["status"], run["new"], run["changed"]) == ("2024", "healthy", 0, 0)
     assert run["unchanged"] == len(details_2024)
+    stats = json.loads(run["stats"]) if isinstance(run["stats"], str) else run["stats"]
+    assert stats["mipcrawl/items/event"] == len(details_2024)   # parsed again from the cached bodies
 
 
 @pytest.mark.e2e
