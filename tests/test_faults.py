@@ -40,7 +40,7 @@ def faulty_crawl(replica_small_site, tmp_path_factory):
         runs = [(status, json.loads(stats)) for status, stats in conn.execute("select status, stats from crawl_run")]
         events = conn.execute("select url, title, status, edition from event").fetchall()
     truth = [json.loads(line) for line in (replica_small_site / "_truth" / "events.jsonl").read_text().splitlines()]
-    return crawl, served, runs, events, truth
+    return crawl, served, runs, events, truth, work
 
 
 def test_every_fault_kind_fired(faulty_crawl):
@@ -55,7 +55,7 @@ def test_the_crawl_completes_healthy(faulty_crawl):
 
 
 def test_every_event_is_stored_once_and_correct(faulty_crawl):
-    _, _, _, events, truth = faulty_crawl
+    _, _, _, events, truth, _ = faulty_crawl
     paths = Counter(urlsplit(url).path for url, *_ in events)
     assert [p for p, n in paths.items() if n > 1] == []
     expected = {t["path"]: (t["title"], t["status"], t["edition"]) for t in truth if t["listed"]}
@@ -70,6 +70,18 @@ def test_each_fault_is_one_retry_in_the_run_stats(faulty_crawl):
     cut = sum(stats.get("retry/reason_count/scrapy.exceptions.ResponseDataLossError", 0) for _, stats in runs)
     assert cut == served["faults"]["truncate"]   # a response cut short is retried, not parsed
     assert sum(stats.get("retry/max_reached", 0) for _, stats in runs) == 0
+
+
+def test_the_warc_holds_every_answer_including_the_503s(faulty_crawl):
+    from warcio.archiveiterator import ArchiveIterator
+
+    work, _, runs = faulty_crawl[5], faulty_crawl[1], faulty_crawl[2]
+    for _, stats in runs:
+        with (work / "archive" / stats["mipcrawl/archive/file"]).open("rb") as fh:
+            statuses = Counter(r.http_headers.get_statuscode() for r in ArchiveIterator(fh)
+                               if r.rec_type in ("response", "revisit"))
+        assert sum(statuses.values()) == stats["downloader/response_count"]
+        assert statuses.get("503", 0) == stats.get("retry/reason_count/503 Service Unavailable", 0)
 
 
 def test_retries_back_off_exponentially(faulty_crawl):

@@ -127,3 +127,19 @@ def test_reparse_refuses_a_warc_that_is_not_ours(tmp_path):
     result = mipcrawl("reparse", "--warc", str(path), "--db", f"sqlite:///{tmp_path / 'x.sqlite'}")
     assert result.returncode == 1
     assert "not a mipcrawl WARC" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.postgres
+def test_reparse_into_postgresql_reproduces_the_sqlite_run(crawled, replica_small_site, pg_schema_url):
+    from sqlalchemy import create_engine, text
+
+    work, db_path, runs = crawled
+    result = mipcrawl("reparse", "--run", "1", "--data-dir", str(work), "--db", pg_schema_url, "--no-progress")
+    assert result.returncode == 0, result.stderr[-2000:]
+    engine = create_engine(pg_schema_url)
+    try:
+        with engine.connect() as conn:
+            replayed = dict(conn.execute(text("select url, content_hash from event")).all())
+    finally:
+        engine.dispose()
+    assert replayed == events(db_path, 2024) and len(replayed) == listed(replica_small_site, 2024)
