@@ -9,9 +9,12 @@ server-not-modified, with the payload digest of the cached body it confirms). Wr
 
 File: ``<archive dir>/<scope>/mipcrawl-programme-<edition>-<UTC time>-run<id>.warc.gz``
 (``labs/mipcrawl-labs-<UTC time>-run<id>.warc.gz`` for the labs), starting with a
-``warcinfo`` record naming the spider, scope, base URL, run id and parser version (what ``mipcrawl reparse`` needs). Each response
-gets ``request.meta["mipcrawl_capture_id"] = "<file>#<record id>"``; ``CaptureIdMiddleware``
-copies it into the items (``capture_id``), and the store keeps it on each revision.
+``warcinfo`` record naming the spider, scope, base URL, run id and parser version (what
+``mipcrawl reparse`` needs). The file opens with the first response (a run refused by its
+lock writes none); a fresh cache hit, which never went over the network, is not archived.
+Each response gets ``request.meta["mipcrawl_capture_id"] = "<file>#<record id>"``;
+``CaptureIdMiddleware`` copies it into the items (``capture_id``), and the store keeps it
+on the event and on each revision.
 
 Settings: ``MIPCRAWL_ARCHIVE_ENABLED`` (True), ``MIPCRAWL_ARCHIVE_DIR`` (default
 ``<MIPCRAWL_DATA_DIR>/archive``). Stats: ``mipcrawl/archive/file``, ``…/responses``,
