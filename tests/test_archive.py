@@ -208,3 +208,19 @@ def test_warc_middleware_archives_network_answers_only(tmp_path):
     kinds = Counter(r[0] for r in read_records(path))
     assert kinds == Counter({"warcinfo": 1, "response": 1, "request": 1})
     assert request.meta["mipcrawl_capture_id"].startswith("labs/mipcrawl-labs-2")
+
+
+def test_a_cut_file_replays_only_its_whole_records(archived, tmp_path):
+    """A WARC cut by a kill: reparse gets its whole records, never a half page."""
+    from mipcrawl.archive.reader import captures
+
+    work, runs, *_ = archived
+    whole = (work / "archive" / runs[0][1]["mipcrawl/archive/file"]).read_bytes()
+    full = list(captures(work / "archive" / runs[0][1]["mipcrawl/archive/file"], "x"))
+    by_id = {c.record_id: c for c in full}
+    cut = tmp_path / "cut.warc.gz"
+    for share in (0.3, 0.5, 0.7, 0.9):
+        cut.write_bytes(whole[: int(len(whole) * share)])
+        partial = list(captures(cut, "x"))
+        assert 0 < len(partial) < len(full)
+        assert all(c.body == by_id[c.record_id].body for c in partial)

@@ -9,6 +9,7 @@ revisit records as ``Capture`` values, bodies included, for the replay.
 from __future__ import annotations
 
 import gzip
+import logging
 import re
 import zlib
 from collections import Counter
@@ -17,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
+log = logging.getLogger(__name__)
 _RUN = re.compile(r"-run(\d+)\.warc\.gz$")
 
 
@@ -62,14 +63,17 @@ def run_id_of(path: Path) -> int | None:
 
 
 def warcinfo(path: Path) -> dict[str, str]:
-    """The fields of the file's ``warcinfo`` record (empty when it has none)."""
-    with path.open("rb") as fh:
-        for record in ArchiveIterator(fh):
-            if record.rec_type != "warcinfo":
-                return {}
-            text = record.content_stream().read().decode("utf-8", "replace")
-            pairs = (line.split(":", 1) for line in text.splitlines() if ":" in line)
-            return {k.strip(): v.strip() for k, v in pairs}
+    """The fields of the file's ``warcinfo`` record (empty when it has none or is unreadable)."""
+    try:
+        with path.open("rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type != "warcinfo":
+                    return {}
+                text = record.content_stream().read().decode("utf-8", "replace")
+                pairs = (line.split(":", 1) for line in text.splitlines() if ":" in line)
+                return {k.strip(): v.strip() for k, v in pairs}
+    except Exception:  # noqa: BLE001 - not a WARC warcio can read
+        return {}
     return {}
 
 
@@ -88,8 +92,9 @@ def verify(path: Path) -> VerifyReport:
                     report.problems += [f"{rid}: {p}" for p in checker.problems]
                 if record.rec_type == "response" and not record.rec_headers.get_header("WARC-Payload-Digest"):
                     report.problems.append(f"{rid}: response without WARC-Payload-Digest")
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        report.problems.append(f"unreadable after {sum(report.counts.values())} record(s): {exc}")
+    except Exception as exc:  # noqa: BLE001 - warcio raises anything on a broken file (AttributeError…)
+        report.problems.append(f"unreadable after {sum(report.counts.values())} record(s): "
+                               f"{type(exc).__name__}: {exc}")
     if path.name.endswith(".gz") and not report.problems:
         report.problems += _gzip_problems(path)
     if not report.counts.get("warcinfo"):
@@ -109,15 +114,28 @@ def _gzip_problems(path: Path) -> list[str]:
 
 
 def captures(path: Path, name: str) -> Iterator[Capture]:
-    """Response and revisit records of one file, in file order (``name``: the file in capture ids)."""
+    """Response and revisit records of one file, in file order (``name``: the file in capture ids).
+
+    A file cut short (a crawl killed while writing) yields its whole records and stops there."""
     with path.open("rb") as fh:
-        for record in ArchiveIterator(fh):
-            if record.rec_type not in ("response", "revisit") or record.http_headers is None:
-                continue
-            h = record.rec_headers
-            yield Capture(
-                uri=h.get_header("WARC-Target-URI"), record_id=h.get_header("WARC-Record-ID"),
-                warc_type=record.rec_type, status=int(record.http_headers.get_statuscode() or 0),
-                headers=list(record.http_headers.headers), body=record.raw_stream.read(),
-                digest=h.get_header("WARC-Payload-Digest"), file=name, date=h.get_header("WARC-Date"),
-            )
+        try:
+            yield from _captures(ArchiveIterator(fh), name)
+        except Exception as exc:  # noqa: BLE001 - warcio raises anything on a broken tail
+            log.warning("%s: unreadable after its last whole record (%s): %s", path, type(exc).__name__, exc)
+
+
+def _captures(records: Iterator, name: str) -> Iterator[Capture]:
+    for record in records:
+        if record.rec_type not in ("response", "revisit") or record.http_headers is None:
+            continue
+        h = record.rec_headers
+        body = record.raw_stream.read()
+        if getattr(record.raw_stream, "limit", 0) > 0:   # cut short: never replayed as a whole page
+            log.warning("%s: record %s cut short, not replayed", name, h.get_header("WARC-Record-ID"))
+            return
+        yield Capture(
+            uri=h.get_header("WARC-Target-URI"), record_id=h.get_header("WARC-Record-ID"),
+            warc_type=record.rec_type, status=int(record.http_headers.get_statuscode() or 0),
+            headers=list(record.http_headers.headers), body=body,
+            digest=h.get_header("WARC-Payload-Digest"), file=name, date=h.get_header("WARC-Date"),
+        )
