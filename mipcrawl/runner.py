@@ -116,11 +116,17 @@ def run_crawls(jobs: Sequence[CrawlJob], settings: Settings, *, progress: bool =
     reporter = Progress(lambda: _started_stats(crawlers)) if progress else None
     loop = task.LoopingCall(reporter.tick) if reporter is not None else None
 
+    errors: dict[int, str] = {}
+
     @defer.inlineCallbacks
     def chain():
         try:
-            for job, crawler in zip(jobs, crawlers, strict=True):
-                yield process.crawl(crawler, **job.kwargs)
+            for index, (job, crawler) in enumerate(zip(jobs, crawlers, strict=True)):
+                try:
+                    yield process.crawl(crawler, **job.kwargs)
+                except Exception as exc:  # noqa: BLE001 - a crawl that cannot start (bad setting…) fails alone
+                    errors[index] = f"{type(exc).__name__}: {exc}".splitlines()[0]
+                    continue
                 if crawler.settings.get("JOBDIR"):
                     from mipcrawl.resume import forget_finished
 
@@ -133,13 +139,19 @@ def run_crawls(jobs: Sequence[CrawlJob], settings: Settings, *, progress: bool =
             if reactor.running:
                 reactor.stop()
 
+    from twisted.internet import reactor
+
     if loop is not None:
         loop.start(0.5, now=False)
-    chain()
+    reactor.callWhenRunning(chain)   # so that its end can always stop the reactor
     process.start(stop_after_crawl=False)
     if reporter is not None:
         reporter.finish()
-    return [CrawlOutcome(job, stats) for job, stats in zip(jobs, _outcome_stats(crawlers), strict=True)]
+    outcomes = [CrawlOutcome(job, stats) for job, stats in zip(jobs, _outcome_stats(crawlers), strict=True)]
+    for index, message in errors.items():
+        outcomes[index].stats.update({"finish_reason": "error", "mipcrawl/run_status": "failed",
+                                      "mipcrawl/gate_reason": message})
+    return outcomes
 
 
 def job_dir(settings: Settings, job: CrawlJob) -> Path | None:

@@ -130,3 +130,17 @@ def test_crawl_refuses_bad_requests_with_one_line(args, code, message, capsys, t
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and message in err[0], err
     assert "pw" not in err[0]
+
+
+@pytest.mark.parametrize("setting", ["MIPCRAWL_STORE_BATCH_SIZE=abc", "MIPCRAWL_TODAY=junk"])
+def test_a_crawl_that_cannot_start_fails_with_one_line_and_ends(setting, tmp_path):
+    """A bad typed setting raises while the crawler is built: the run must fail and the
+    process end (it once kept the reactor running forever)."""
+    from cli_run import mipcrawl
+
+    proc = mipcrawl("crawl", "labs", "--base-url", "http://127.0.0.1:9", "--db",
+                    f"sqlite:///{tmp_path / 'db.sqlite'}", "--data-dir", str(tmp_path), "--no-progress",
+                    "-s", setting, timeout=120)
+    assert proc.returncode == ExitCode.ERROR
+    assert "labs: failed — ValueError" in proc.stderr
+    assert "Traceback" not in proc.stderr
