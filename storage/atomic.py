@@ -36,11 +36,20 @@ def atomic_text(out: Path) -> Iterator[TextIO]:
         raise
 
 
+class NotOurs(OSError):
+    """``out`` is a directory holding something else than a previous output: never replaced."""
+
+
 @contextmanager
-def atomic_dir(out: Path) -> Iterator[Path]:
-    """A fresh directory that becomes ``out`` (replacing a previous one) when the block succeeds."""
+def atomic_dir(out: Path, *, marker: str) -> Iterator[Path]:
+    """A fresh directory that becomes ``out`` when the block succeeds. An existing ``out`` is
+    replaced only when it is empty or a previous output (it holds ``marker``): a user's
+    directory given by mistake (``--out ~``) is refused, never wiped."""
+    out = out.expanduser().resolve()
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(20, "Not a directory", str(out))
+    if out.is_dir() and any(out.iterdir()) and not (out / marker).is_file():
+        raise NotOurs(17, f"directory not empty and not a previous output (no {marker})", str(out))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:

@@ -132,7 +132,7 @@ def export_selection(session: Session, *, fmt: str, out: Path | None, selection:
     if fmt == "datapackage":
         if to_stdout:
             raise InvalidQuery("--format datapackage writes a directory: give --out DIR")
-        with atomic_dir(out) as directory:
+        with atomic_dir(out, marker="datapackage.json") as directory:
             return datapackage.write(session, selection, directory)["events"]
     if fmt in ("jsonl", "csv"):
         if to_stdout:
