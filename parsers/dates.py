@@ -150,7 +150,7 @@ def _read(norm: str, *, year, years, today, zone) -> When | None:
     try:
         spans = resolve_days(reading, year=year, years=years, today=today)
         slots = build_slots(reading.atoms, spans, zone, reading.warnings, reading.weekly)
-    except Unreadable:
+    except (Unreadable, ValueError, OverflowError):   # e.g. an ISO "T25:00": no such time
         return None
     start, end = bounds(slots)
     all_day = not isinstance(start if start is not None else end, dt.datetime)

@@ -239,6 +239,10 @@ class _Reader(TimesMixin):
         ) and atom.month is not None:
             atom.year = 2000 + self.toks[j].value[0]  # "16 nov. 21": a two-digit year
             return j + 1
+        if self.kind(j) in ("num", "other") and self.text(j).isdigit() and len(self.text(j)) not in (
+            1, 2, 4
+        ) and self.kind(j + 1) in ("", "punct") and atom.month is not None:   # "16 novembre 20021": a mistyped year, not a silent guess
+            self.out.warnings.append(f"year not understood: {self.text(j)!r}; the context year is used")
         return j
 
     def read_numeric(self, i: int, tok: Token) -> tuple[Atom, int]:

@@ -13,6 +13,7 @@ import re
 from mipcrawl.items import EventItem, LabItem
 from parsers.dates import parse_when
 from parsers.places import parse_place
+from parsers.text import html_to_text
 
 _CANCELLED = re.compile(r"\bannul(?:é|e|ée|ee|és|ées|ation)\b", re.IGNORECASE)
 _CREATED = re.compile(r"\b(?:cr[ée]{2}|lanc[ée]|n[ée])\b[^0-9]{0,40}?\b((?:19|20)\d{2})\b", re.IGNORECASE)
@@ -30,7 +31,10 @@ def _apply_when(item: EventItem, *, today: dt.date | None) -> None:
     if not item.when_text:
         return
     year = item.edition or item.edition_hint
-    when = parse_when(item.when_text, year=year, today=today)
+    try:
+        when = parse_when(item.when_text, year=year, today=today)
+    except (TypeError, ValueError):   # a parser bug must not cost the event: kept raw, counted
+        return
     if when is None:
         return
     item.start, item.end, item.all_day = when.start, when.end, when.all_day
@@ -52,13 +56,7 @@ def _apply_place(item: EventItem) -> None:
 
 
 def _description_text(html: str | None) -> str | None:
-    if not html:
-        return None
-    try:
-        from parsers.text import html_to_text
-    except ImportError:  # parsers.text not there yet: keep the raw HTML only
-        return None
-    return html_to_text(html) or None
+    return html_to_text(html) or None if html else None
 
 
 def normalize_event(item: EventItem, *, today: dt.date | None = None) -> EventItem:

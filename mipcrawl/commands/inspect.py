@@ -83,11 +83,9 @@ def fetch(url: str, *, timeout: float):
 
 
 def normalised(item: EventItem, *, today: dt.date) -> dict:
-    """``{"normalised": {...}}`` through ``pipelines.normalize``, or why it is unavailable."""
-    try:
-        from pipelines.normalize import normalize_event
-    except ImportError as exc:   # the normaliser is not installed here: raw fields only
-        return {"normalised": None, "normalise_error": f"pipelines.normalize unavailable: {exc}"}
+    """``{"normalised": {...}}`` through ``pipelines.normalize``, or why it failed."""
+    from pipelines.normalize import normalize_event
+
     copy = dataclasses.replace(item, formats=list(item.formats), badges=list(item.badges))
     try:
         done = normalize_event(copy, today=today)
