@@ -25,20 +25,30 @@ def data_dir(env: Mapping[str, str] | None = None) -> Path:
     return Path(env.get("MIPCRAWL_DATA_DIR") or DEFAULT_DATA_DIR)
 
 
-def default_sqlite_url(env: Mapping[str, str] | None = None) -> str:
-    return f"sqlite:///{data_dir(env) / DEFAULT_SQLITE_NAME}"
+def default_sqlite_url(env: Mapping[str, str] | None = None, *, directory: Path | None = None) -> str:
+    return f"sqlite:///{(directory if directory is not None else data_dir(env)) / DEFAULT_SQLITE_NAME}"
 
 
-def database_url(explicit: str | None = None, env: Mapping[str, str] | None = None) -> str:
-    """``--db`` if given, else ``$MIPCRAWL_DATABASE_URL``, else the SQLite file in the data dir."""
+def database_url(explicit: str | None = None, env: Mapping[str, str] | None = None, *,
+                 directory: Path | None = None) -> str:
+    """``--db`` if given, else ``$MIPCRAWL_DATABASE_URL``, else the SQLite file in the data
+    dir (``directory`` when a command was given ``--data-dir``)."""
     env = os.environ if env is None else env
-    return explicit or env.get("MIPCRAWL_DATABASE_URL") or default_sqlite_url(env)
+    return explicit or env.get("MIPCRAWL_DATABASE_URL") or default_sqlite_url(env, directory=directory)
 
 
 def base_url(explicit: str | None = None, env: Mapping[str, str] | None = None) -> str:
     """``--base-url`` if given, else ``$MIPCRAWL_BASE_URL``, else the real DITP site."""
     env = os.environ if env is None else env
     return (explicit or env.get("MIPCRAWL_BASE_URL") or REAL_BASE_URL).rstrip("/")
+
+
+def base_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be crawled (not http(s), no host), or None when it can."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"base URL must be an http(s) URL with a host, not {url!r}"
+    return None
 
 
 _URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][\w+.-]*://[^\s:/@]*:)(?P<secret>[^\s@/]+)(?=@)")

@@ -3,6 +3,9 @@ with a one-line message: an unknown edition, an unreachable database."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from mipcrawl import config
 from mipcrawl.commands import CommandError, ExitCode
 from mipcrawl.runner import CrawlJob
 
@@ -38,3 +41,15 @@ def check_database(url: str) -> None:
             engine.dispose()
     except DatabaseUnavailable as exc:
         raise CommandError(str(exc), ExitCode.ERROR) from None
+
+
+def locations(data_dir: str | None, db: str | None) -> tuple[Path, str]:
+    """The data directory (``--data-dir``, ``$MIPCRAWL_DATA_DIR`` or ``./data``), made if
+    missing, and the database URL (``--db``, ``$MIPCRAWL_DATABASE_URL`` or the SQLite file
+    in that directory). A data directory that cannot be made is a one-line error."""
+    path = Path(data_dir) if data_dir else config.data_dir()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CommandError(f"data directory {path} unusable: {exc.strerror or exc}") from None
+    return path, config.database_url(db, directory=path)

@@ -119,6 +119,8 @@ def test_summary_shows_store_counts_per_edition_and_labs():
          "database unreachable"),
         (["crawl", "--db", "not-a-url"], ExitCode.ERROR, "not a database URL"),
         (["crawl", "-s", "NOEQUALS", "--db", "sqlite://"], ExitCode.USAGE, "bad --set"),
+        (["crawl", "--base-url", "notaurl", "--db", "sqlite://"], ExitCode.USAGE, "http(s) URL"),
+        (["crawl", "--base-url", "ftp://x", "--db", "sqlite://"], ExitCode.USAGE, "http(s) URL"),
         (["demo", "--db", "postgresql+psycopg://nobody:pw@127.0.0.1:1/none"], ExitCode.ERROR,
          "database unreachable"),
     ],
@@ -144,3 +146,24 @@ def test_a_crawl_that_cannot_start_fails_with_one_line_and_ends(setting, tmp_pat
     assert proc.returncode == ExitCode.ERROR
     assert "labs: failed — ValueError" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_database_follows_the_environment_even_with_a_data_dir(tmp_path, monkeypatch):
+    from mipcrawl.crawljobs import locations
+
+    monkeypatch.setenv("MIPCRAWL_DATABASE_URL", "postgresql+psycopg://team@db/mip")
+    assert locations(str(tmp_path / "d"), None) == (tmp_path / "d", "postgresql+psycopg://team@db/mip")
+    assert locations(str(tmp_path / "d"), "sqlite:///x.db")[1] == "sqlite:///x.db"
+    monkeypatch.delenv("MIPCRAWL_DATABASE_URL")
+    assert locations(str(tmp_path / "d"), None)[1] == f"sqlite:///{tmp_path / 'd' / 'mipcrawl.sqlite'}"
+
+
+def test_a_data_dir_that_is_a_file_is_a_one_line_error(tmp_path, capsys):
+    from mipcrawl.cli import main
+
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    code = main(["crawl", "--data-dir", str(afile), "--db", f"sqlite:///{tmp_path / 'db.sqlite'}"])
+    assert code == ExitCode.ERROR
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "data directory" in err[0]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from mipcrawl import config
 from mipcrawl.commands import CommandError, ExitCode
@@ -50,11 +49,11 @@ def incremental_settings(args: argparse.Namespace) -> dict[str, bool]:
 def run(args: argparse.Namespace) -> int:
     from mipcrawl import crawljobs, runner
 
-    data_dir = Path(args.data_dir) if args.data_dir else config.data_dir()
-    db_url = args.db or (
-        config.database_url(env={"MIPCRAWL_DATA_DIR": str(data_dir)}) if args.data_dir else config.database_url()
-    )
+    data_dir, db_url = crawljobs.locations(args.data_dir, args.db)
     base_url = config.base_url(args.base_url)
+    problem = config.base_url_problem(base_url)
+    if problem:
+        raise CommandError(problem, ExitCode.USAGE)
     jobs = crawljobs.jobs_for(args.target, args.edition)
     crawljobs.check_database(db_url)
     log_file = runner.default_log_file(data_dir)

@@ -11,8 +11,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from mipcrawl import config
-
 DEMO_PORT = 8765
 
 
@@ -49,8 +47,7 @@ def run(args: argparse.Namespace) -> int:
     import replica
     from mipcrawl import crawljobs, runner, summary
 
-    data_dir = Path(args.data_dir) if args.data_dir else config.data_dir()
-    db_url = args.db or config.database_url(env={"MIPCRAWL_DATA_DIR": str(data_dir)})
+    data_dir, db_url = crawljobs.locations(args.data_dir, args.db)
     crawljobs.check_database(db_url)
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="mipcrawl-replica-") as tmp:

@@ -68,9 +68,8 @@ def _capture_name(path: Path, root: Path) -> str:
 def run(args: argparse.Namespace) -> int:
     from mipcrawl import crawljobs, runner
 
-    data_dir = Path(args.data_dir) if args.data_dir else config.data_dir()
+    data_dir, db_url = crawljobs.locations(args.data_dir, args.db)
     root = data_dir / "archive"
-    db_url = args.db or config.database_url(env={"MIPCRAWL_DATA_DIR": str(data_dir)})
     files = _run_files(root, args.run) if args.run is not None else list(args.warc)
     missing = [str(p) for p in files if not p.is_file()]
     if missing:
