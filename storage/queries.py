@@ -78,10 +78,12 @@ def recent_runs(session: Session, limit: int = 20) -> list[CrawlRun]:
     return list(session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(limit)))
 
 
-def _since_clause(since: str | None) -> Any:
-    if not since:
-        return None
+def revisions_since(session: Session, since: str) -> Any:
+    """The condition on ``event_revision`` for ``--since RUN_ID|DATE`` (a Paris day), or
+    ``InvalidQuery`` for an unknown run or a malformed value. Shared by every command."""
     if since.isdigit():
+        if session.get(CrawlRun, int(since)) is None:
+            raise InvalidQuery(f"unknown run {since} (see `mipcrawl runs`)")
         return EventRevision.run_id >= int(since)
     try:
         day = dt.date.fromisoformat(since)
@@ -95,9 +97,8 @@ def changes(session: Session, *, since: str | None = None, edition: int | None =
     check_edition(session, edition)
     stmt = (select(EventRevision, Event.url, Event.title, Event.edition)
             .join(Event, Event.id == EventRevision.event_id).order_by(EventRevision.id))
-    clause = _since_clause(since)
-    if clause is not None:
-        stmt = stmt.where(clause)
+    if since:
+        stmt = stmt.where(revisions_since(session, since))
     if edition is not None:
         stmt = stmt.where(Event.edition == edition)
     return [_change_row(rev, url, title, ed) for rev, url, title, ed in session.execute(stmt)]

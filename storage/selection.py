@@ -27,9 +27,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, and_, func, select, true
 from sqlalchemy.orm import Session
 
-from models import CrawlRun, Event, EventRevision, Lab
+from models import Event, EventRevision, Lab
 from parsers import geo
-from storage.queries import EmptyDatabase, InvalidQuery, check_edition
+from storage.queries import EmptyDatabase, InvalidQuery, check_edition, revisions_since
 
 PARIS = ZoneInfo("Europe/Paris")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -77,17 +77,7 @@ def lab_names(session: Session, lab: str) -> set[str]:
 
 
 def _since(session: Session, since: str) -> ColumnElement[bool]:
-    if since.isdigit():
-        if session.get(CrawlRun, int(since)) is None:
-            raise InvalidQuery(f"unknown run {since} (see `mipcrawl runs`)")
-        changed = EventRevision.run_id >= int(since)
-    else:
-        try:
-            day = dt.date.fromisoformat(since)
-        except ValueError as exc:
-            raise InvalidQuery(f"--since wants a run id or a date (YYYY-MM-DD), not {since!r}") from exc
-        changed = EventRevision.at >= dt.datetime.combine(day, dt.time(0), tzinfo=PARIS)
-    return Event.id.in_(select(EventRevision.event_id).where(changed))
+    return Event.id.in_(select(EventRevision.event_id).where(revisions_since(session, since)))
 
 
 def _organiser_in(session: Session, keys: set[str]) -> ColumnElement[bool]:

@@ -136,7 +136,8 @@ def test_missing_or_empty_database_is_a_one_line_error(db_url, tmp_path, capsys,
 
 
 @pytest.mark.parametrize("command", [["export", "--edition", "1999"], ["changes", "--edition", "1999"],
-                                     ["changes", "--since", "yesterday"]])
+                                     ["changes", "--since", "yesterday"], ["changes", "--since", "99999"],
+                                     ["export", "--since", "99999"]])
 def test_bad_arguments_are_usage_errors(month, capsys, command):
     assert main([*command, "--db", month]) == ExitCode.USAGE
     assert capsys.readouterr().err.count("\n") == 1
