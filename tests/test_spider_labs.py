@@ -6,11 +6,11 @@ import asyncio
 import dataclasses
 import datetime as dt
 import json
-import os
 from pathlib import Path
 
 import pytest
 import scrapy
+from golden import check_golden
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
@@ -40,13 +40,6 @@ def response(name: str, path: str) -> HtmlResponse:
     url = BASE + path
     return HtmlResponse(url=url, body=(FIXTURES / "pages" / name).read_bytes(), encoding="utf-8",
                         request=Request(url))
-
-
-def check_golden(name: str, data: dict) -> None:
-    path = FIXTURES / "golden" / name
-    if os.environ.get("MIPCRAWL_UPDATE_GOLDEN"):
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    assert data == json.loads(path.read_text()), f"differs from {path}"
 
 
 @pytest.mark.parametrize(("page", "path"), [

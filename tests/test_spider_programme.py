@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import scrapy
+from golden import check_golden
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
@@ -52,13 +53,6 @@ def page_response(name: str, url: str, *, status: int = 200, **cb_kwargs) -> Htm
 
 def as_json(item) -> dict:
     return json.loads(json.dumps(dataclasses.asdict(item), default=str, ensure_ascii=False))
-
-
-def check_golden(name: str, data) -> None:
-    path = GOLDEN / name
-    if os.environ.get("MIPCRAWL_UPDATE_GOLDEN"):
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    assert data == json.loads(path.read_text()), f"differs from {path}"
 
 
 EVENT_PAGES = [
