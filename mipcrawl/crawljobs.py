@@ -21,6 +21,8 @@ def parse_edition(value: str) -> list[int]:
 
 
 def jobs_for(target: str, edition: str) -> list[CrawlJob]:
+    if target == "labs" and edition != "all":
+        raise CommandError("--edition applies to the programme; the labs have no edition", ExitCode.USAGE)
     jobs = []
     if target in ("programme", "all"):
         jobs += [CrawlJob("programme", {"edition": str(year)}) for year in parse_edition(edition)]

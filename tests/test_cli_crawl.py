@@ -120,6 +120,7 @@ def test_summary_shows_store_counts_per_edition_and_labs():
         (["crawl", "--db", "not-a-url"], ExitCode.ERROR, "not a database URL"),
         (["crawl", "-s", "NOEQUALS", "--db", "sqlite://"], ExitCode.USAGE, "bad --set"),
         (["crawl", "--base-url", "notaurl", "--db", "sqlite://"], ExitCode.USAGE, "http(s) URL"),
+        (["crawl", "labs", "--edition", "2024", "--db", "sqlite://"], ExitCode.USAGE, "labs have no edition"),
         (["crawl", "--base-url", "ftp://x", "--db", "sqlite://"], ExitCode.USAGE, "http(s) URL"),
         (["demo", "--db", "postgresql+psycopg://nobody:pw@127.0.0.1:1/none"], ExitCode.ERROR,
          "database unreachable"),
