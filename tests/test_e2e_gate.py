@@ -47,35 +47,28 @@ def run_record(db: str, run_id: int) -> tuple[CrawlRun, int]:
     return run, revisions
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def gate_db(request, tmp_path):
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'gate.sqlite'}"
-    return request.getfixturevalue("pg_schema_url")
-
-
-def test_unchanged_recrawl_and_failing_site(gate_db, tmp_path):
+def test_unchanged_recrawl_and_failing_site(db_url, tmp_path):
     site = replica.build_site(tmp_path / "site", events_per_edition=40, day=12)
     with replica.serve(site) as base_url:
-        code, first_run, err = crawl(base_url, gate_db, tmp_path / "data")
+        code, first_run, err = crawl(base_url, db_url, tmp_path / "data")
         assert code == 0, err[-1500:]
-        before = exported(gate_db)
+        before = exported(db_url)
         assert before
 
-        code, same_run, err = crawl(base_url, gate_db, tmp_path / "data")
+        code, same_run, err = crawl(base_url, db_url, tmp_path / "data")
         assert code == 0, err[-1500:]
-        run, revisions = run_record(gate_db, same_run)
+        run, revisions = run_record(db_url, same_run)
         assert (run.status, run.new, run.changed, run.withdrawn, revisions) == ("healthy", 0, 0, 0, 0)
         assert run.unchanged == len(before)
-        assert exported(gate_db) == before          # no row rewritten beyond last_seen
+        assert exported(db_url) == before          # no row rewritten beyond last_seen
 
         replica.set_faults(base_url, fail_rate=0.3)
-        code, bad_run, err = crawl(base_url, gate_db, tmp_path / "data")
+        code, bad_run, err = crawl(base_url, db_url, tmp_path / "data")
         replica.set_faults(base_url, fail_rate=0)
     assert code == 3, err[-1500:]                   # ExitCode.PARTIAL
     assert "partial" in err
-    run, revisions = run_record(gate_db, bad_run)
+    run, revisions = run_record(db_url, bad_run)
     assert run.status == "partial" and run.reason
     assert (run.withdrawn, revisions) == (0, 0)
-    after = exported(gate_db)
+    after = exported(db_url)
     assert after == before                          # earlier data intact, nothing withdrawn

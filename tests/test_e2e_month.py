@@ -88,14 +88,7 @@ def stored_changes(rows: list[dict], run_ids: list[int], id_by_path: dict[str, s
     return out
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def month_db(request, tmp_path):
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'month.sqlite'}"
-    return request.getfixturevalue("pg_schema_url")
-
-
-def test_month_history_matches_the_replica_timeline(month_db, tmp_path):
+def test_month_history_matches_the_replica_timeline(db_url, tmp_path):
     snapshots = [truth_at(tmp_path, day) for day in DAYS]
     run_ids = []
     site = tmp_path / f"day{DAYS[-1]}"
@@ -103,10 +96,10 @@ def test_month_history_matches_the_replica_timeline(month_db, tmp_path):
         for day in DAYS:
             replica.set_day(base_url, day)
             crawl = mipcrawl("crawl", "programme", "--edition", "2026", "--base-url", base_url,
-                             "--db", month_db, "--data-dir", str(tmp_path / "data"), "--no-progress")
+                             "--db", db_url, "--data-dir", str(tmp_path / "data"), "--no-progress")
             assert crawl.returncode == 0, crawl.stderr[-1500:]
             run_ids.append(int(re.search(r"programme 2026: run (\d+) healthy", crawl.stderr).group(1)))
-    changes = mipcrawl("changes", "--db", month_db, "--format", "jsonl")
+    changes = mipcrawl("changes", "--db", db_url, "--format", "jsonl")
     assert changes.returncode == 0, changes.stderr
     rows = [json.loads(line) for line in changes.stdout.splitlines()]
     id_by_path = {rec["path"]: eid for eid, rec in snapshots[-1].items()}
@@ -117,7 +110,7 @@ def test_month_history_matches_the_replica_timeline(month_db, tmp_path):
     missing, extra = sorted(expected - actual, key=str), sorted(actual - expected, key=str)
     assert (missing, extra) == ([], []), f"missing {missing[:8]}\nextra {extra[:8]}"
 
-    export = mipcrawl("export", "--format", "jsonl", "--db", month_db)
+    export = mipcrawl("export", "--format", "jsonl", "--db", db_url)
     assert export.returncode == 0, export.stderr
     stored = {id_by_path[urlsplit(r["url"]).path]: r for r in map(json.loads, export.stdout.splitlines())}
     final = snapshots[-1]
