@@ -23,6 +23,14 @@ class ExitCode(enum.IntEnum):
     INTERRUPTED = 130
 
 
+DB_HELP = "database URL (default: $MIPCRAWL_DATABASE_URL, else data/mipcrawl.sqlite in the data dir)"
+
+
+def add_db_option(parser, help: str = DB_HELP) -> None:  # noqa: A002 - argparse's own word
+    """``--db URL``, the same on every command that reads or writes the database."""
+    parser.add_argument("--db", metavar="URL", help=help)
+
+
 class CommandError(Exception):
     """A failure to report as one line, with the exit code to use."""
 

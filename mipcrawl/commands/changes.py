@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from mipcrawl.commands import ExitCode, database_session
+from mipcrawl.commands import ExitCode, add_db_option, database_session
 from storage.queries import changes
 
 
@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--since", metavar="RUN_ID|DATE", help="from this run id, or this day (YYYY-MM-DD, Paris)")
     parser.add_argument("--edition", type=int, metavar="YEAR")
     parser.add_argument("--format", choices=["text", "jsonl"], default="text")
-    parser.add_argument("--db", metavar="URL", help="database URL (default: $MIPCRAWL_DATABASE_URL or the SQLite file)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 

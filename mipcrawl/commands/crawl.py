@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from mipcrawl import config
-from mipcrawl.commands import CommandError, ExitCode
+from mipcrawl.commands import CommandError, ExitCode, add_db_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("target", nargs="?", default="all", choices=["programme", "labs", "all"])
     p.add_argument("--edition", default="all", help="edition year, or 'all' (default)")
     p.add_argument("--base-url", help=f"site to crawl (default $MIPCRAWL_BASE_URL or {config.REAL_BASE_URL})")
-    p.add_argument("--db", help="SQLAlchemy database URL (default $MIPCRAWL_DATABASE_URL or the SQLite file)")
+    add_db_option(p)
     p.add_argument("--data-dir", help="where logs and the default database go (default $MIPCRAWL_DATA_DIR or ./data)")
     p.add_argument("--no-progress", action="store_true", help="no live progress line")
     p.add_argument("--resume", action="store_true",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from mipcrawl import config
-from mipcrawl.commands import CommandError, ExitCode
+from mipcrawl.commands import CommandError, ExitCode, add_db_option
 from storage.db import StorageError, check_reachable, make_engine
 from storage.migrate import current_revision, head_revision, upgrade
 
@@ -13,7 +13,7 @@ from storage.migrate import current_revision, head_revision, upgrade
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("db", help="database schema: upgrade, current revision")
     parser.add_argument("action", choices=["upgrade", "current"])
-    parser.add_argument("--db", metavar="URL", help="database URL (default: $MIPCRAWL_DATABASE_URL or the SQLite file)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 

@@ -11,12 +11,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from mipcrawl.commands import add_db_option
+
 DEMO_PORT = 8765
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="crawl the offline replica of the DITP site end to end")
-    p.add_argument("--db", help="database URL (default: the SQLite file in the data dir)")
+    add_db_option(p)
     p.add_argument("--data-dir", help="data directory (default $MIPCRAWL_DATA_DIR or ./data)")
     p.add_argument("--events-per-edition", type=int, default=350)
     p.add_argument("--seed", type=int, default=0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from mipcrawl.commands import ExitCode, database_session
+from mipcrawl.commands import ExitCode, add_db_option, database_session
 from storage.queries import editions
 
 STATUSES = ("scheduled", "rescheduled", "cancelled", "withdrawn")
@@ -12,7 +12,7 @@ STATUSES = ("scheduled", "rescheduled", "cancelled", "withdrawn")
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("editions", help="editions with their event counts")
-    parser.add_argument("--db", metavar="URL", help="database URL (default: $MIPCRAWL_DATABASE_URL or the SQLite file)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from mipcrawl.commands import ExitCode, database_session
+from mipcrawl.commands import ExitCode, add_db_option, database_session
 from storage.export import FORMATS, export_selection
 from storage.selection import Selection
 
@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--since", metavar="RUN_ID|DATE", help="events changed in that run or later, or since that day")
     parser.add_argument("--out", type=Path, metavar="PATH",
                         help="file to write (default: stdout); a directory for --format datapackage")
-    parser.add_argument("--db", metavar="URL", help="database URL (default: $MIPCRAWL_DATABASE_URL or the SQLite file)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 

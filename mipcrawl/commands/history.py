@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from mipcrawl.commands import CommandError, ExitCode, database_session
+from mipcrawl.commands import CommandError, ExitCode, add_db_option, database_session
 from mipcrawl.commands.changes import text_line
 from storage.queries import find_event, history
 
@@ -14,7 +14,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("history", help="one event's revisions")
     parser.add_argument("url")
     parser.add_argument("--format", choices=["text", "jsonl"], default="text")
-    parser.add_argument("--db", metavar="URL", help="database URL (default: $MIPCRAWL_DATABASE_URL or the SQLite file)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from mipcrawl.commands import ExitCode, database_session
+from mipcrawl.commands import ExitCode, add_db_option, database_session
 from storage.queries import labs
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("labs", help="labs in the database")
-    parser.add_argument("--db", metavar="URL", help="database URL (default: $MIPCRAWL_DATABASE_URL or the SQLite file)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 

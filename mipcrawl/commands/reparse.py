@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from mipcrawl import config
-from mipcrawl.commands import CommandError, ExitCode
+from mipcrawl.commands import CommandError, ExitCode, add_db_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--run", type=int, metavar="RUN_ID", help="the crawl run whose WARC to replay")
     src.add_argument("--warc", nargs="+", type=Path, metavar="FILE", help="WARC file(s) to replay")
-    p.add_argument("--db", help="database to write into (default $MIPCRAWL_DATABASE_URL or the SQLite file)")
+    add_db_option(p, help="database to write into (default: $MIPCRAWL_DATABASE_URL, else the SQLite file in the data dir)")
     p.add_argument("--data-dir", help="where the archive and logs are (default $MIPCRAWL_DATA_DIR or ./data)")
     p.add_argument("--no-progress", action="store_true", help="no live progress line")
     p.set_defaults(func=run)

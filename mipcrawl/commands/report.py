@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from mipcrawl.commands import ExitCode, database_session
+from mipcrawl.commands import ExitCode, add_db_option, database_session
 from mipcrawl.report.html import render_comparison, render_edition
 from storage.atomic import atomic_text
 from storage.report_data import comparison_report, edition_report
@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     which.add_argument("--edition", type=int, metavar="YEAR")
     which.add_argument("--editions", type=editions_range, metavar="FIRST-LAST", help="compare editions (2021-2025)")
     parser.add_argument("--out", type=Path, metavar="PATH", required=True, help="HTML file to write")
-    parser.add_argument("--db", metavar="URL", help="database URL (default: $MIPCRAWL_DATABASE_URL or the SQLite file)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from mipcrawl.commands import CommandError, ExitCode, database_session
+from mipcrawl.commands import CommandError, ExitCode, add_db_option, database_session
 from storage.queries import recent_runs
 
 HEADER = f"{'run':>5}  {'spider':<9} {'scope':<6} {'status':<8} {'started (UTC)':<16} {'secs':>6}  " \
@@ -14,7 +14,7 @@ HEADER = f"{'run':>5}  {'spider':<9} {'scope':<6} {'status':<8} {'started (UTC)'
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("runs", help="recent crawl runs with status and counts")
     parser.add_argument("--limit", type=int, default=20, metavar="N")
-    parser.add_argument("--db", metavar="URL", help="database URL (default: $MIPCRAWL_DATABASE_URL or the SQLite file)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 
