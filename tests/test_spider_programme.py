@@ -219,6 +219,10 @@ NON_HTML = [
     ("json", TextResponse, b'{"title": "x"}', {"Content-Type": "application/json"}, "non-HTML body (application/json)"),
     ("empty", HtmlResponse, b"", {"Content-Type": "text/html"}, "empty body"),
     ("blank", HtmlResponse, b"  \n ", {"Content-Type": "text/html"}, "empty body"),
+    ("binary labelled html", HtmlResponse, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR<html>",
+     {"Content-Type": "text/html"}, "binary body (text/html)"),
+    ("control bytes", HtmlResponse, bytes(range(1, 9)) * 20 + b"<p>x</p>", {"Content-Type": "text/html"},
+     "binary body (text/html)"),
 ]
 
 

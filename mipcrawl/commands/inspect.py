@@ -7,6 +7,7 @@ behind each, and the normalised values. What a user runs when a page looks wrong
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import datetime as dt
 import json
@@ -37,7 +38,7 @@ def register(subparsers) -> None:
     parser.add_argument("url", help="the event page (http(s):// or file://)")
     parser.add_argument("--edition", type=int, metavar="YEAR",
                         help="edition year to read year-less dates with, when the page does not say")
-    parser.add_argument("--timeout", type=float, default=30.0, help="seconds (default 30)")
+    parser.add_argument("--timeout", type=_seconds, default=30.0, help="seconds (default 30)")
     parser.set_defaults(func=run)
 
 
@@ -58,6 +59,16 @@ def run(args) -> ExitCode:
     }
     print(json.dumps(report, ensure_ascii=False, indent=2, default=_json_default))
     return ExitCode.OK
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 3600 seconds, not {text}")
+    return value
 
 
 def fetch(url: str, *, timeout: float):
