@@ -42,7 +42,7 @@ def fold_word(word: str) -> str:
 def fold(text: str) -> str:
     """The words of ``text`` folded and joined by single spaces: "Saint-Étienne" -> "saint etienne"."""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
+        text = unicodedata.normalize("NFKC", text)
     folded = _NON_WORD.sub(" ", text.lower().translate(_FOLD)).strip()
     if "st" in folded:
         folded = _ABBREVIATED.sub(lambda m: _ABBREVIATIONS[m.group()], folded)

@@ -121,7 +121,7 @@ def parse_place(text: str) -> Place:
         raise TypeError(f"parse_place expects a str, not {type(text).__name__}")
     clipped = text[:MAX_LENGTH]
     if not clipped.isascii():
-        clipped = unicodedata.normalize("NFC", clipped)
+        clipped = unicodedata.normalize("NFKC", clipped)
     parts = [p for p in _split_half_days(clipped) if p]
     if len(parts) <= 1:
         return _parse_one(parts[0] if parts else clipped, text)

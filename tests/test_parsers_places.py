@@ -610,3 +610,13 @@ def test_alias_table_points_to_real_codes():
         assert arr is None or geo.arrondissement_municipal(arr).commune_code == venue["commune"]
     everyday = {fold(n) for n in aliases["not_communes"]}
     assert everyday <= {fold(c.name) for c in geo.communes()}
+
+
+@pytest.mark.parametrize(("text", "commune", "arrondissement"), [
+    ("ＰＡＲＩＳ", "75056", None),            # full-width letters, as pasted from some editors
+    ("à Ｌｉｌｌｅ", "59350", None),
+    ("Paris 15ᵉ", "75056", "75115"),          # superscript ordinal
+])
+def test_compatibility_characters_are_read_like_their_plain_forms(text, commune, arrondissement):
+    place = parse_place(text)
+    assert (place.commune_code, place.arrondissement) == (commune, arrondissement)
