@@ -39,7 +39,7 @@ def _apply_when(item: EventItem, *, today: dt.date | None) -> None:
         return
     item.start, item.end, item.all_day = when.start, when.end, when.all_day
     item.slots = list(when.slots)
-    item.date_warnings = list(getattr(when, "warnings", ()) or ())
+    item.date_warnings = list(when.warnings)
 
 
 def _apply_place(item: EventItem) -> None:
