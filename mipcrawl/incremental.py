@@ -1,7 +1,7 @@
 """Incremental crawling: a 304 or a finished edition's page costs no re-extraction.
 
 Conditional requests themselves are Scrapy's ``HttpCacheMiddleware`` with ``RFC2616Policy``
-(``RevalidatingPolicy`` below fixes its handling of ``no-cache``) and the filesystem storage under ``<data dir>/httpcache`` (``mipcrawl.settings``): the
+(``RevalidatingPolicy`` below fixes its handling of ``no-cache``) and our SQLite storage, ``<data dir>/httpcache/<spider>.sqlite`` (``mipcrawl/httpcache.py``): the
 replica and the real site send ``Cache-Control: no-cache`` with an ``ETag`` and a
 ``Last-Modified``, so every cached page is revalidated with ``If-None-Match`` /
 ``If-Modified-Since``, and on a 304 the middleware hands the spider the cached 200. The

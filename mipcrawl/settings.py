@@ -32,6 +32,10 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 DOWNLOAD_DELAY = 1.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
+# Scrapy starts CONCURRENT_ITEMS (default 100) asyncio tasks for every callback's output,
+# even when it is one item; the pipelines are synchronous, so more than one buys nothing
+# and the tasks cost ~1 ms a page (bench/bench_crawl.py).
+CONCURRENT_ITEMS = 1
 
 if config.is_loopback(MIPCRAWL_BASE_URL):
     AUTOTHROTTLE_ENABLED = False
@@ -58,11 +62,12 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 
 # Incremental crawling, archive (issue 7: mipcrawl/incremental.py, mipcrawl/archive/README.md).
 # Conditional requests: Scrapy's HTTP cache, RFC 2616 policy (revalidates with ETag /
-# Last-Modified), filesystem storage (safe with two crawls of different editions at once),
+# Last-Modified), stored in one SQLite file per spider (fast, and safe with two crawls of
+# different editions at once: mipcrawl/httpcache.py),
 # absolute under the data dir (the runner sets it again when --data-dir is given).
 HTTPCACHE_ENABLED = True
 HTTPCACHE_POLICY = "mipcrawl.incremental.RevalidatingPolicy"   # RFC2616Policy + no-cache revalidation
-HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
+HTTPCACHE_STORAGE = "mipcrawl.httpcache.SqliteCacheStorage"
 HTTPCACHE_DIR = str(config.data_dir().absolute() / "httpcache")
 HTTPCACHE_EXPIRATION_SECS = 0
 HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
