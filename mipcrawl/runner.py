@@ -8,12 +8,14 @@ PARTIAL (3), one refused by another crawl's lock is LOCKED (4), a failed one ERR
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import shlex
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
@@ -113,6 +115,8 @@ def run_crawls(jobs: Sequence[CrawlJob], settings: Settings, *, progress: bool =
 
     process = CrawlerProcess(settings)
     crawlers = [_create_crawler(process, job, settings) for job in jobs]
+    for crawler in crawlers:
+        crawler.signals.connect(_freeze_heap_once, signal=signals.spider_opened)
     reporter = Progress(lambda: _started_stats(crawlers)) if progress else None
     loop = task.LoopingCall(reporter.tick) if reporter is not None else None
 
@@ -152,6 +156,22 @@ def run_crawls(jobs: Sequence[CrawlJob], settings: Settings, *, progress: bool =
         outcomes[index].stats.update({"finish_reason": "error", "mipcrawl/run_status": "failed",
                                       "mipcrawl/gate_reason": message})
     return outcomes
+
+
+_heap_frozen = False
+
+
+def _freeze_heap_once(spider=None) -> None:
+    """Move what is alive when the first spider opens (modules, the place tables the
+    normalize pipeline loaded in its ``open_spider``, settings) into the GC's permanent
+    generation, once per process. Those objects live as long as the process, but every
+    full collection walked them again: ~0.1 s a time, ~0.5 ms a page in a crawl
+    (bench/bench_crawl.py). Objects frozen are still freed by reference counting."""
+    global _heap_frozen
+    if not _heap_frozen:
+        _heap_frozen = True
+        gc.collect()
+        gc.freeze()
 
 
 def job_dir(settings: Settings, job: CrawlJob) -> Path | None:

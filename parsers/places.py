@@ -115,6 +115,18 @@ def _split_half_days(text: str) -> list[str]:
     return [_LABEL.sub("", p, count=1).strip(" ;,.\n") for p in pieces if p.strip()]
 
 
+def preload() -> None:
+    """Load the geography tables and build the name index now (~0.3 s) rather than at the
+    first place parsed: a crawl does it before its first page, so that cost is not
+    counted against a page, and the tables exist before the runner freezes the heap."""
+    from parsers import geo, place_index, place_mentions, place_resolve
+
+    geo.regions()
+    place_index.index()
+    place_mentions.departement_codes()
+    place_resolve._prefectures()
+
+
 def parse_place(text: str) -> Place:
     """Read a free French place text; never raises on a ``str`` (TypeError on anything else)."""
     if not isinstance(text, str):

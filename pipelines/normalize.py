@@ -12,7 +12,7 @@ import re
 
 from mipcrawl.items import EventItem, LabItem
 from parsers.dates import parse_when
-from parsers.places import parse_place
+from parsers.places import parse_place, preload
 from parsers.text import html_to_text
 
 _CANCELLED = re.compile(r"\bannul(?:é|e|ée|ee|és|ées|ation)\b", re.IGNORECASE)
@@ -106,6 +106,9 @@ class NormalizePipeline:
         raw = crawler.settings.get("MIPCRAWL_TODAY")
         today = dt.date.fromisoformat(raw) if raw else dt.datetime.now(dt.UTC).date()
         return cls(stats=crawler.stats, today=today)
+
+    def open_spider(self, spider=None):
+        preload()
 
     def process_item(self, item):
         if isinstance(item, EventItem):

@@ -620,3 +620,25 @@ def test_alias_table_points_to_real_codes():
 def test_compatibility_characters_are_read_like_their_plain_forms(text, commune, arrondissement):
     place = parse_place(text)
     assert (place.commune_code, place.arrondissement) == (commune, arrondissement)
+
+
+def test_preload_builds_every_table_in_a_fresh_process():
+    """A crawl preloads before its first page: afterwards the first parse_place builds nothing."""
+    import subprocess
+    import sys
+
+    code = """
+from parsers import geo, place_index, place_mentions, place_resolve
+from parsers.places import preload
+caches = [geo._load, place_index.index, place_mentions.departement_codes, place_resolve._prefectures]
+assert [c.cache_info().currsize for c in caches] == [0, 0, 0, 0]
+preload()
+assert [c.cache_info().currsize for c in caches] == [1, 1, 1, 1]
+before = [c.cache_info().misses for c in caches]
+from parsers.places import parse_place
+assert parse_place("Lille (59)").commune_code == "59350"
+assert [c.cache_info().misses for c in caches] == before
+print("ok")
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.stdout.strip() == "ok", proc.stderr
