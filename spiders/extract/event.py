@@ -10,7 +10,7 @@ from spiders.extract import fallback, links
 from spiders.extract import structured as sd
 from spiders.extract.dom import BLOCKS, one_line, text_of
 from spiders.extract.page import Page
-from spiders.extract.vocab import COLON, NO_COLON, group_of
+from spiders.extract.vocab import COLON, NO_COLON, group_of, icon_group
 
 Found = tuple[object, str | None]
 NOTHING: Found = (None, None)
@@ -67,9 +67,11 @@ def _shown_when(page: Page) -> Found:
     times = [t for t in page.times if _datetime(t) and not _in_stamp(t)]
     if times:
         return _time_text(times), "attr"
-    icon = _icon_text(page, ("calendar", "time-line", "timer"))
-    if icon:
-        return icon, "dsfr"
+    (day, kind), (hours, hours_kind) = _icon_text(page, "date"), _icon_text(page, "hours")
+    if day and hours and hours not in day:     # a calendar line, then a clock line
+        return f"{day}, {hours}", kind
+    if day or hours:
+        return day or hours, kind or hours_kind
     date, hours = page.labels.get("date"), page.labels.get("hours")
     if date or hours:
         return ", ".join(h.text for h in (date, hours) if h and h.text), "label"
@@ -89,9 +91,9 @@ def _shown_place(page: Page) -> Found:
     mapped = links.map_link_text(page) or _address_element(page)
     if mapped:
         return mapped, "attr"
-    icon = _icon_text(page, ("map-pin", "map-line", "road-map", "earth"))
-    if icon:
-        return icon, "dsfr"
+    icon = _icon_text(page, "place")
+    if icon[0]:
+        return icon
     venue, address = page.labels.get("venue"), page.labels.get("address")
     if venue or address:
         texts = [h.text for h in (venue, address) if h and h.text]
@@ -104,9 +106,9 @@ def organiser(page: Page) -> Found:
     event, kind = page.structured
     if event and sd.text(event.get("organizer")):
         return sd.text(event.get("organizer")), kind
-    icon = _icon_text(page, ("team", "building", "government", "community"))
-    if icon:
-        return icon, "dsfr"
+    icon = _icon_text(page, "organiser")
+    if icon[0]:
+        return icon
     hit = page.labels.get("organiser")
     if hit and hit.text:
         return one_line(hit.text), "label"
@@ -135,6 +137,8 @@ def _free_tags(page: Page) -> list[str]:
     for tag in page.tags:
         if other and any(id(a) in other for a in tag.iterancestors()):
             continue
+        if icon_group(tag.get("class") or ""):     # a date or place shown as a tag
+            continue
         text = one_line(text_of(tag))
         if text:
             tags.append(text)
@@ -162,9 +166,9 @@ def audience(page: Page) -> Found:
     value = sd.text(aud.get("audienceType")) if isinstance(aud, dict) else sd.text(aud)
     if value:
         return value, kind
-    icon = _icon_text(page, ("user", "group"))
-    if icon:
-        return icon, "dsfr"
+    icon = _icon_text(page, "audience")
+    if icon[0]:
+        return icon
     return simple_label(page, "audience")
 
 
@@ -246,18 +250,34 @@ def _address_element(page: Page) -> str | None:
     return None
 
 
-def _icon_text(page: Page, words: tuple[str, ...]) -> str | None:
-    """Text next to a DSFR icon (``fr-icon-calendar-line`` …): its own text or its parent's."""
-    for cls, el in page.icons:
-        if not any(f"icon-{w}" in cls or f"fi-{w}" in cls for w in words):
+def _icon_text(page: Page, group: str) -> Found:
+    """Text marked by an icon of ``group`` (``fr-icon-calendar-line``, ``fa-map-marker`` …): its
+    own text, else the text after it up to the next icon or line break, else its parent's.
+    ``dsfr`` for DSFR icons or on a DSFR page, ``legacy`` otherwise."""
+    for grp, el in page.icons:
+        if grp != group:
             continue
-        text = text_of(el)
+        text = text_of(el) or _after_icon(el)
         if not text:
             parent = el.getparent()
             text = text_of(parent) if parent is not None else ""
         if text:
-            return strip_label(one_line(text))
-    return None
+            cls = el.get("class") or ""
+            dsfr = "fr-icon-" in cls or "fr-fi-" in cls or page.is_dsfr
+            return strip_label(one_line(text)), "dsfr" if dsfr else "legacy"
+    return NOTHING
+
+
+def _after_icon(el) -> str:
+    """The inline text after an empty icon, up to a line break, a block or the next icon."""
+    parts = [el.tail or ""]
+    for sib in el.itersiblings():
+        if isinstance(sib.tag, str):
+            if sib.tag == "br" or sib.tag in BLOCKS or icon_group(sib.get("class") or ""):
+                break
+            parts.append(text_of(sib))
+        parts.append(sib.tail or "")
+    return one_line(" ".join(parts)) or ""
 
 
 def strip_label(text: str | None) -> str | None:

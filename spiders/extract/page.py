@@ -15,6 +15,7 @@ from scrapy.http import TextResponse
 from spiders.extract import structured
 from spiders.extract.dom import skipped, text_of
 from spiders.extract.labels import LabelIndex
+from spiders.extract.vocab import icon_group
 
 
 class Page:
@@ -30,7 +31,7 @@ class Page:
     def _walk(self) -> None:
         """Walk the content once, collecting what the field helpers look up."""
         self.elements: list = []
-        self.icons: list = []      # (class, element) for fr-icon-* / fr-fi-* markers
+        self.icons: list = []      # (field group, element) for icon markers (fr-icon-calendar-line, fa-map-marker…)
         self.links: list = []      # <a href> elements
         self.times: list = []      # <time> elements, and RDFa/microdata dates (content="2017-11-20T09:00")
         self.tags: list = []       # DSFR tags
@@ -56,8 +57,9 @@ class Page:
             self.times.append(el)
         cls = el.get("class")
         if cls:
-            if "fr-icon-" in cls or "fr-fi-" in cls:
-                self.icons.append((cls, el))
+            group = icon_group(cls) if "-" in cls else None
+            if group:
+                self.icons.append((group, el))
             if "fr-tag" in cls and "fr-tags-group" not in cls:
                 self.tags.append(el)
             elif "fr-badge" in cls and "fr-badges-group" not in cls:

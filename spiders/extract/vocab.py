@@ -28,11 +28,41 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                "modalites d'acces", "modalites d'inscription", "tarif", "tarifs", "entree", "prix",
                "conditions de participation"),
     "registration": ("inscription", "inscriptions", "lien d'inscription", "inscription obligatoire",
-                     "reservation", "reservations", "billetterie", "formulaire d'inscription"),
+                     "reservation", "reservations", "billetterie", "formulaire d'inscription",
+                     "pour s'inscrire", "comment s'inscrire"),
     "online": ("lien de connexion", "lien visio", "lien de la visio", "lien", "lien de diffusion",
                "lien du webinaire", "lien de participation"),
+    # how one attends ("Modalité : En ligne"); read as a place only when it names one
+    "mode": ("modalite", "modalite de participation", "mode de participation", "format de participation"),
     "description": ("description", "presentation", "descriptif", "a propos", "programme", "resume"),
 }
+# Drupal field machine names (``field--name-field-date-evenement``, D7 ``field-name-field-lieu``)
+# stand for a label the theme hides: the longest matching prefix gives the group.
+FIELD_NAME_GROUP: dict[str, str] = {
+    "date": "date", "dates": "date", "horaire": "hours", "horaires": "hours", "heure": "hours",
+    "lieu": "venue", "lieux": "venue", "salle": "venue", "adresse": "address", "ville": "address",
+    "commune": "address", "organisateur": "organiser", "organisateurs": "organiser",
+    "organisation": "organiser", "structure-organisatrice": "organiser", "public": "audience",
+    "publics": "audience", "public-cible": "audience", "format": "formats", "formats": "formats",
+    "type-evenement": "formats", "type-d-evenement": "formats", "parcours": "parcours",
+    "inscription": "registration", "lien-inscription": "registration", "lien-d-inscription": "registration",
+    "lien-connexion": "online", "lien-de-connexion": "online", "lien-visio": "online", "modalite": "mode",
+}
+# Icon classes that mark a detail line — DSFR (``fr-icon-*``, ``fr-fi-*``), Remix (``ri-*``), Font
+# Awesome (``fa-*``), Bootstrap (``bi-*``, ``glyphicon-*``) — and the icon names of each field.
+ICON_CLASS = re.compile(r"(?:^|\s)(fr-icon|fr-fi|ri|fa|bi|glyphicon|icon)-([a-z][\w-]*)")
+ICON_NAMES: dict[str, tuple[str, ...]] = {
+    "date": ("calendar",),
+    "hours": ("time", "timer", "clock"),
+    "place": ("map-pin", "map-line", "map-marker", "road-map", "earth", "location", "marker"),
+    "organiser": ("team", "building", "government", "community"),
+    "audience": ("user", "group"),
+}
+# Emoji that some organisers put in front of a detail instead of a label ("📍 Hôtel de Ville").
+MARKERS: dict[str, str] = {"📅": "date", "🗓": "date", "📆": "date", "🕒": "hours", "🕐": "hours",
+                           "⏰": "hours", "🕘": "hours", "📍": "venue", "📌": "venue"}
+MARKER = re.compile(r"^\s*(" + "|".join(MARKERS) + r")\ufe0f?\s*(\S.*)$", re.S)
+
 # The labels of a lab sheet (the 2022 Atlas wrote its facts as labelled fields).
 LAB_VOCABULARY: dict[str, tuple[str, ...]] = {
     "region": ("region", "territoire"),
@@ -87,6 +117,35 @@ def group_of(text: str | None, groups: dict[str, str] = LABEL_GROUP) -> str | No
         if m and not _NOT_EVENT_DATES.search(label):
             found = groups.get(m.group(1))
     return found
+
+
+def field_name_group(cls: str) -> str | None:
+    """The group a Drupal field's machine name stands for (``field--name-field-lieu`` → venue)."""
+    m = _FIELD_NAME.search(cls)
+    if m is None:
+        return None
+    name = m.group(1).replace("_", "-")
+    if _NOT_EVENT_DATES.search(name.replace("-", " ")):
+        return None
+    parts = name.split("-")
+    for n in range(len(parts), 0, -1):
+        found = FIELD_NAME_GROUP.get("-".join(parts[:n]))
+        if found:
+            return found
+    return None
+
+
+_FIELD_NAME = re.compile(r"(?:^|\s)field-{1,2}name-field-([a-z0-9_-]+)")
+
+
+def icon_group(cls: str) -> str | None:
+    """The field an icon class marks (``fr-icon-map-pin-2-line`` → place), or None."""
+    for m in ICON_CLASS.finditer(cls):
+        name = m.group(2)
+        for group, names in ICON_NAMES.items():
+            if any(name == w or name.startswith((w + "-", w + "s")) for w in names):
+                return group
+    return None
 
 
 def starts_with_label(text: str) -> bool:
