@@ -20,6 +20,9 @@ _SKIP_ID = re.compile(r"(?:site|main|page)?[-_]?(?:header|footer|menu|nav|naviga
 _FIRST_HEADING = "string((.//h2 | .//h3 | .//h4)[1])"
 _RELATED_HEADING = re.compile(r"sur le m[êe]me (?:sujet|th[èe]me)|ces contenus|voir aussi|[àa] lire aussi|"
                               r"contenus? li[ée]s|vous aimerez|autres [ée]v[ée]nements|d[ée]couvrir aussi", re.I)
+# Another node shown in a compact view mode (Drupal 8+): a card of other content.
+_TEASER = re.compile(r"node--view-mode-(?:teaser|card|vignette|tile|mini|related)")
+_HEADINGS = frozenset({"h2", "h3", "h4"})
 BLOCKS = frozenset({
     "p", "div", "section", "article", "header", "main", "ul", "ol", "li", "dl", "dt", "dd",
     "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "address",
@@ -42,12 +45,21 @@ def skipped(el, *, cards: bool = True) -> bool:
         return True
     if tag in ("aside", "section") and _RELATED_HEADING.search(el.xpath(_FIRST_HEADING)):
         return True
+    if tag == "div" and _opens_with_related_heading(el):
+        return True
     cls = el.get("class")
     if not cls:
         return False
     if _SKIP_CLASS.search(cls):
         return True
-    return cards and _is_link_card(el, cls)
+    return cards and (_is_link_card(el, cls) or bool(_TEASER.search(cls)))
+
+
+def _opens_with_related_heading(el) -> bool:
+    """A ``<div>`` whose first child is a "À lire aussi"-like heading (a block without
+    ``<aside>``/``<section>``)."""
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    return first is not None and first.tag in _HEADINGS and bool(_RELATED_HEADING.search(text_of(first, skip=False)))
 
 
 def _is_link_card(el, cls: str) -> bool:

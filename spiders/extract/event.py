@@ -57,10 +57,11 @@ def when_text(page: Page) -> Found:
     if written and fallback.DATE_LIKE.search(written):
         return written, kind
     shown = _shown_when(page)
-    if not start or (shown[1] not in (None, "fallback") and shown[0] != start):
+    end = sd.text(event.get("endDate")) if start else None
+    machine = f"{start} – {end}" if end else start
+    if not start or (shown[1] not in (None, "fallback") and shown[0] not in (start, machine)):
         return shown
-    end = sd.text(event.get("endDate"))
-    return (f"{start} – {end}" if end else start), kind
+    return machine, kind
 
 
 def _shown_when(page: Page) -> Found:
@@ -88,15 +89,23 @@ def place_text(page: Page) -> Found:
 
 
 def _shown_place(page: Page) -> Found:
-    mapped = links.map_link_text(page) or _address_element(page)
+    mapped = links.map_link_text(page)
     if mapped:
         return mapped, "attr"
+    el, address = _address_element(page)
+    if address:
+        venue = page.labels.get("venue")     # "Lieu : Espace Beaulieu" above the address
+        if venue and venue.text and not any(n is el or el in n.iterdescendants() for n in venue.nodes):
+            return f"{one_line(venue.text)}, {address}", "attr"
+        return address, "attr"
     icon = _icon_text(page, "place")
     if icon[0]:
         return icon
     venue, address = page.labels.get("venue"), page.labels.get("address")
-    if venue or address:
-        texts = [h.text for h in (venue, address) if h and h.text]
+    mode = page.labels.get("mode")       # "Modalité : En ligne / Hybride", when it names a place
+    mode = mode if mode and fallback.PLACE_LIKE.search(" " + mode.text) else None
+    if venue or address or mode:
+        texts = [h.text for h in (mode, venue, address) if h and h.text]
         return ", ".join(dict.fromkeys(texts)), "label"
     line = fallback.first_line(page.lines, fallback.PLACE_LIKE, skip=_title_lines(page))
     return (line, "fallback") if line else NOTHING
@@ -111,8 +120,14 @@ def organiser(page: Page) -> Found:
         return icon
     hit = page.labels.get("organiser")
     if hit and hit.text:
-        return one_line(hit.text), "label"
+        return _joined(hit), "label"
     return NOTHING
+
+
+def _joined(hit) -> str | None:
+    """A label's value on one line, its listed items (field items, tags) separated by commas."""
+    items = [t for t in (one_line(i) for i in hit.items) if t]
+    return ", ".join(items) if len(items) > 1 else one_line(hit.text)
 
 
 def formats(page: Page) -> Found:
@@ -148,7 +163,7 @@ def _free_tags(page: Page) -> list[str]:
 def simple_label(page: Page, group: str) -> Found:
     hit = page.labels.get(group)
     if hit and hit.text:
-        return one_line(hit.text), "label"
+        return _joined(hit), "label"
     return NOTHING
 
 
@@ -240,14 +255,23 @@ def _place_line(loc) -> str | None:
     return ", ".join(kept) or None
 
 
-def _address_element(page: Page) -> str | None:
-    """An ``<address>`` that holds a postcode or an online word (not a contact e-mail)."""
+def _address_element(page: Page) -> tuple[object, str | None]:
+    """An ``<address>`` that holds a postcode or an online word (not a contact e-mail), or the
+    Drupal address module's ``<p class="address">`` (its lines joined by commas)."""
     for el in page.elements:
         if el.tag == "address":
             text = one_line(text_of(el))
             if text and fallback.PLACE_LIKE.search(text):
-                return text
-    return None
+                return el, text
+        elif _ADDRESS_CLASS.search(el.get("class") or "") and el.xpath(_ADDRESS_PARTS):
+            text = ", ".join(text_of(el).split("\n"))
+            if text:
+                return el, text
+    return None, None
+
+
+_ADDRESS_CLASS = re.compile(r"(?:^|\s)address(?:\s|$)")
+_ADDRESS_PARTS = "boolean(.//*[contains(@class,'postal-code') or contains(@class,'locality')])"
 
 
 def _icon_text(page: Page, group: str) -> Found:

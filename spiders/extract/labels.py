@@ -12,10 +12,20 @@ import re
 
 from spiders.extract import values
 from spiders.extract.values import LabelHit
-from spiders.extract.vocab import COLON, LABEL_GROUP, NO_COLON, group_of, normalise
+from spiders.extract.vocab import (
+    COLON,
+    LABEL_GROUP,
+    MARKER,
+    MARKERS,
+    NO_COLON,
+    field_name_group,
+    group_of,
+    normalise,
+)
 
 _COLON = COLON
 _NO_COLON = NO_COLON
+_FIELD_LABEL = "boolean(./*[contains(@class,'field__label') or contains(@class,'field-label')])"
 _CHAINED = re.compile(r"\s*(?:\||•|·|;|\s[–—-])\s*([^:|•·;\n]{2,40}?)\s*:\s*")
 
 
@@ -26,7 +36,7 @@ class LabelIndex:
         self.hits: dict[str, LabelHit] = {}
         self.groups = groups
         for el in elements:
-            if self._element_label(el):
+            if self._field_name(el) or self._element_label(el):
                 continue
             self._inline_labels(el)
 
@@ -41,6 +51,16 @@ class LabelIndex:
             return False
         self.hits.setdefault(group, hit)
         return True
+
+    def _field_name(self, el) -> bool:
+        """A Drupal field whose label the theme hides: its machine name stands for the label."""
+        cls = el.get("class")
+        if not cls or "name-field-" not in cls or self.groups is not LABEL_GROUP:
+            return False
+        group = field_name_group(cls)
+        if group is None or el.xpath(_FIELD_LABEL):
+            return False
+        return group in self.hits or self._add(group, values.field_value(el, group))
 
     def _element_label(self, el) -> bool:
         """An element whose whole text is a label: its value follows it."""
@@ -63,10 +83,9 @@ class LabelIndex:
         if not text or not text.strip():
             return
         m = _COLON.match(text) or _NO_COLON.match(text)
-        if not m:
-            return
-        group = group_of(m.group(1), self.groups)
+        group = group_of(m.group(1), self.groups) if m else None
         if group is None:
+            self._marker(text, following)
             return
         pairs = [(m.group(1), m.group(2))]
         while (nxt := self._chained(pairs[-1][1])) is not None:   # "Date : … | Lieu : …"
@@ -78,6 +97,12 @@ class LabelIndex:
             if grp is not None and grp not in self.hits:
                 last = i == len(pairs) - 1
                 self._add(grp, values.inline_value(rest, following if last else [], normalise(label)))
+
+    def _marker(self, text: str, following: list) -> None:
+        """An emoji standing for a label: "📍 Hôtel de Ville, 33000 Bordeaux"."""
+        m = MARKER.match(text) if self.groups is LABEL_GROUP else None
+        if m and MARKERS[m.group(1)] not in self.hits:
+            self._add(MARKERS[m.group(1)], values.inline_value(m.group(2), following, m.group(1)))
 
     def _chained(self, text: str) -> tuple[str, tuple[str, str]] | None:
         """Split ``"7/11 | Lieu : Paris"`` at a separator followed by a known label."""

@@ -11,6 +11,8 @@ from spiders.extract.dom import BLOCKS, skipped, text_of, tidy
 from spiders.extract.vocab import starts_with_label
 
 _LIST_CLASS = re.compile(r"field__item\b|fr-tag\b")
+_FIELD_ITEMS = (".//*[contains(concat(' ', normalize-space(@class), ' '), ' field__item ') or "
+                "contains(concat(' ', normalize-space(@class), ' '), ' field-item ')]")
 _STOP_PARENTS = frozenset({"main", "body", "article", "html", "section"})
 
 
@@ -67,6 +69,12 @@ def inline_value(rest: str, following: list, label: str) -> LabelHit | None:
     if not text and not links:
         return None
     return LabelHit(label, text, _items(nodes) or ([text] if text else []), links, "inline", nodes)
+
+
+def field_value(el, label: str) -> LabelHit | None:
+    """A Drupal field's value: its items (``field__item``, D7 ``field-item``), else its text."""
+    items = el.xpath(_FIELD_ITEMS)
+    return _from_nodes(label, items or [el], "field")
 
 
 def _next_block(el, label: str) -> LabelHit | None:
@@ -127,10 +135,13 @@ def _element_siblings(el):
 
 def _items(nodes: list) -> list[str]:
     """Texts of list-like children (``li``, ``field__item``, DSFR tags) inside the value."""
-    found = []
+    found, taken = [], set()
     for node in nodes:
         for sub in node.iter():
             if isinstance(sub.tag, str) and _is_list_item(sub):
+                if any(a in taken for a in sub.iterancestors()):
+                    continue      # a tag inside a list item: the same value
+                taken.add(sub)
                 text = text_of(sub)
                 if text:
                     found.append(text)
