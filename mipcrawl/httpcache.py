@@ -54,17 +54,37 @@ class SqliteCacheStorage:
     def open_spider(self, spider: Any) -> None:
         self.cachedir.mkdir(parents=True, exist_ok=True)
         self.path = self.cachedir / f"{spider.name}.sqlite"
-        self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                    check_same_thread=False)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute(SCHEMA)
+        try:
+            self.conn = self._connect()
+        except sqlite3.DatabaseError as exc:   # not a database, or damaged: set aside, start afresh
+            kept = self.path.with_name(f"{self.path.name}.broken-{time.strftime('%Y%m%dT%H%M%S')}")
+            for suffix in ("", "-wal", "-shm"):
+                part = Path(f"{self.path}{suffix}")
+                if part.exists():
+                    part.rename(f"{kept}{suffix}")
+            log.warning("HTTP cache %s unreadable (%s): kept as %s, starting an empty cache "
+                        "(this crawl fetches every page in full)", self.path, exc, kept.name)
+            spider.crawler.stats.inc_value("mipcrawl/httpcache/broken_cache_set_aside")
+            self.conn = self._connect()
         self._fingerprinter = spider.crawler.request_fingerprinter
         old = self.cachedir / spider.name
         if old.is_dir():
             log.info("HTTP cache: %s (Scrapy's filesystem storage, which earlier mipcrawl used) is no "
                      "longer read and can be deleted; the cache is now %s", old, self.path)
         log.debug("HTTP cache in %s", self.path)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(SCHEMA)
+            conn.execute("SELECT fingerprint, url, status, headers, body, stored_at FROM responses LIMIT 1")
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise
+        return conn
 
     def close_spider(self, spider: Any) -> None:
         if self.conn is not None:

@@ -133,3 +133,29 @@ def test_two_processes_write_one_cache_at_once(tmp_path):
         for i in (0, 151, 299):
             assert storage.retrieve_response(spider, Request(f"{BASE}/{name}/{i}")).body == f"{name}{i}".encode() * 500
     assert storage.conn.execute("SELECT count(*) FROM responses").fetchone() == (600,)
+
+
+@pytest.mark.parametrize("content", [b"not a database at all" * 100, b"SQLite format 3\x00" + b"\x00" * 50])
+def test_a_broken_cache_file_is_set_aside_not_fatal(tmp_path, caplog, content):
+    (tmp_path / "programme.sqlite").write_bytes(content)
+    with caplog.at_level(logging.WARNING, logger="mipcrawl.httpcache"):
+        storage, spider = open_storage(tmp_path)
+    kept = list(tmp_path.glob("programme.sqlite.broken-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == content   # nothing destroyed
+    assert "unreadable" in caplog.text
+    assert spider.crawler.stats.get_value("mipcrawl/httpcache/broken_cache_set_aside") == 1
+    request = Request(f"{BASE}/a")
+    storage.store_response(spider, request, Response(request.url, body=b"x"))
+    assert storage.retrieve_response(spider, request).body == b"x"
+
+
+def test_a_cache_with_another_schema_is_set_aside(tmp_path):
+    conn = sqlite3.connect(tmp_path / "programme.sqlite")
+    conn.execute("CREATE TABLE responses (key TEXT)")
+    conn.commit()
+    conn.close()
+    storage, spider = open_storage(tmp_path)
+    assert len(list(tmp_path.glob("programme.sqlite.broken-*"))) == 1
+    request = Request(f"{BASE}/a")
+    storage.store_response(spider, request, Response(request.url, body=b"x"))
+    assert storage.retrieve_response(spider, request).body == b"x"
