@@ -65,19 +65,32 @@ def when_text(page: Page) -> Found:
 
 
 def _shown_when(page: Page) -> Found:
-    times = [t for t in page.times if _datetime(t) and not _in_stamp(t)]
+    times = [t for t in page.times if _datetime(t) and not _not_event_time(t)]
     if times:
-        return _time_text(times), "attr"
-    (day, kind), (hours, hours_kind) = _icon_text(page, "date"), _icon_text(page, "hours")
-    if day and hours and hours not in day:     # a calendar line, then a clock line
-        return f"{day}, {hours}", kind
-    if day or hours:
-        return day or hours, kind or hours_kind
+        return _with_hours(page, _time_text(times)), "attr"
+    day, kind = _icon_text(page, "date")
+    if day:
+        return _with_hours(page, day), kind
+    hours, kind = _icon_text(page, "hours")
+    if hours:
+        return hours, kind
     date, hours = page.labels.get("date"), page.labels.get("hours")
     if date or hours:
         return ", ".join(h.text for h in (date, hours) if h and h.text), "label"
     line = fallback.first_line(page.lines, fallback.DATE_LIKE, skip=_title_lines(page))
     return (line, "fallback") if line else NOTHING
+
+
+def _with_hours(page: Page, day: str) -> str:
+    """A day without a time of day, completed by the hours shown apart (a clock icon line, an
+    "Horaires" label): "Jeudi 14 novembre 2024, 9h30 - 12h"."""
+    if fallback.HAS_TIME.search(day):
+        return day
+    hours = _icon_text(page, "hours")[0]
+    if not hours:
+        hit = page.labels.get("hours")
+        hours = one_line(hit.text) if hit else None
+    return f"{day}, {hours}" if hours and hours not in day else day
 
 
 def place_text(page: Page) -> Found:
@@ -337,10 +350,13 @@ def _datetime(el) -> str | None:
     return (el.get("datetime") or el.get("content") or "").strip() or None
 
 
-def _in_stamp(el) -> bool:
+def _not_event_time(el) -> bool:
+    """A ``<time>`` of a page stamp ("Publiée le …") or of a registration deadline."""
     parent = el.getparent()
     context = text_of(parent) if parent is not None else ""
-    return bool(fallback.STAMP.match(context))
+    written = text_of(el)
+    before = context.split(written, 1)[0] if written else context
+    return bool(fallback.STAMP.match(context) or fallback.DEADLINE.search(before))
 
 
 def _title_lines(page: Page) -> set[str]:

@@ -17,7 +17,12 @@ DATE_LIKE = re.compile(
     r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b.{0,40}\b\d{1,2}\s*h",
     re.I,
 )
-STAMP = re.compile(r"^\s*(?:publi[ée]+e?s?|mis[e]? [àa] jour|modifi[ée]+e?|derni[èe]re mise [àa] jour)\b", re.I)
+STAMP = re.compile(r"^\s*(?:publi[ée]+e?s?|mis[e]? [àa] jour|modifi[ée]+e?|derni[èe]re (?:mise [àa] jour|modification)"
+                   r"|date de (?:publication|mise [àa] jour|(?:derni[èe]re )?modification))\b", re.I)
+# A date that closes registration, not the event's ("Inscriptions jusqu'au 8 novembre").
+DEADLINE = re.compile(r"inscri\w*\s+(?:jusqu|avant)|date limite|cl[oô]ture", re.I)
+# A time of day in a date text ("9h30", "09:30", ISO "T09:30").
+HAS_TIME = re.compile(r"\d{1,2}\s*h\b|\d{1,2}\s*h\s*\d{2}|\d{1,2}:\d{2}", re.I)
 PLACE_LIKE = re.compile(
     r"\b(?:F-?)?\d{5}\s+\w"                          # 75015 Paris
     r"|(?:^|[\s(\[])(?:en ligne|en distanciel|distanciel|visioconf[ée]rence|hybride|en pr[ée]sentiel)\b",
