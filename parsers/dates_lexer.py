@@ -42,7 +42,8 @@ _TOKEN = re.compile(
         (?:[t\s]+(?P<ih>\d\d?):(?P<imi>\d\d)(?::\d\d(?:[.,]\d+)?)?
         (?P<ioff>z|[+-]\d\d:?\d\d)?)?(?![\d/.]))
     |(?=\d\d?[/.-]\d)(?P<numdate>(?<![\d/.,])(?:(?P<nd>\d\d?)/(?P<nm>\d\d?)(?:/(?P<ny>\d{4}|\d\d))?
-        |(?P<nd2>\d\d?)(?P<nsep>[.-])(?P<nm2>\d\d?)(?P=nsep)(?P<ny2>\d{4}|\d\d))(?![\d/.]\d|\d|\s*h\b))
+        |(?P<nd2>\d\d?)(?P<nsep>[.-])(?P<nm2>\d\d?)(?P=nsep)(?P<ny2>\d{4}|\d\d)
+        |(?<!\ba[ ])(?<!\bde[ ])(?<!\bvers[ ])(?<!\bet[ ])(?P<nd3>\d\d?)\.(?P<nm3>0?[1-9]|1[0-2]))(?![\d/.]\d|\d|\s*h\b))
     |(?=\d\d?\s\d)(?P<spacedate>(?<!\d)(?P<sd>\d\d?)\s(?P<sm>\d\d?)\s(?P<sy>(?:19|20)\d\d)(?!\d))
     |(?=\d\d?\s*[h:])(?P<trange>(?<![\d:.,])
         (?P<ra>\d\d?)(?:\s*(?:heures?|hrs?|h)(?:\s*(?P<ram>\d\d)(?!\d))?|:(?P<rac>\d\d))
@@ -52,7 +53,9 @@ _TOKEN = re.compile(
     |(?=24|7)(?P<roundclock>24\s*h\s*/\s*24|7\s*j\s*/\s*7)
     |(?=\d\d?\s*h)(?P<time>(?<![\d:.,])(?P<th>\d\d?)\s*(?:heures?|hrs?|h)
         (?:\s*(?P<tm>\d\d)(?!\d)(?:\s*(?:minutes?|mn|min)\b)?)?(?![a-z\d]))
-    |(?=\d\d?:)(?P<clock>(?<![\d:/.,])(?P<ch>\d\d?):(?P<cm>\d\d)(?::\d\d)?(?![\d:]))
+    |(?=\d\d?[:.])(?P<clock>(?<![\d:/.,])(?:(?P<ch>\d\d?):(?P<cm>\d\d)(?::\d\d)?(?![\d:])
+        |(?P<cdh>\d\d?)\.(?P<cdm>00|15|30|45)(?![\d.,])
+        |(?:(?<=\ba[ ])|(?<=\bde[ ])|(?<=\bvers[ ])|(?<=\bet[ ]))(?P<cth>\d\d?)\.(?P<ctm>[0-5]\d)(?![\d.,])))
     |(?P<year>(?<!\d)(?:19|20)\d\d(?!\d))
     |(?P<num>(?<![\d])(?P<nv>\d\d?)(?:er|re|eme|e)?(?![\d]))
     |(?P<digits>\d+))
@@ -98,7 +101,17 @@ def _numdate(m: re.Match) -> tuple:
     day, month, year = m.group("nd", "nm", "ny")
     if day is None:
         day, month, year = m.group("nd2", "nm2", "ny2")
+    if day is None:
+        day, month, year = (*m.group("nd3", "nm3"), None)
     return (int(day), int(month), _full_year(year))
+
+
+def _clock(m: re.Match) -> tuple:
+    """"14:30"; "14.30" (minutes 00/15/30/45 are never a month); "à 14.10" (after à, de…)."""
+    for hour, minute in (("ch", "cm"), ("cdh", "cdm"), ("cth", "ctm")):
+        if m.group(hour) is not None:
+            return (int(m.group(hour)), int(m.group(minute)))
+    raise AssertionError("a clock match without hours")
 
 
 def _noon(m: re.Match) -> tuple:
@@ -134,7 +147,7 @@ _VALUE = {
     "numdate": _numdate,
     "spacedate": lambda m: tuple(map(int, m.group("sd", "sm", "sy"))),
     "time": lambda m: (int(m.group("th")), int(m.group("tm") or 0)),
-    "clock": lambda m: (int(m.group("ch")), int(m.group("cm"))),
+    "clock": _clock,
     "noon": _noon,
     "year": lambda m: (int(m.group("year")),),
     "num": lambda m: (int(m.group("nv")),),
