@@ -242,9 +242,8 @@ CASES = [
     ("related heading without a wrapper", page(
         "<h1>T</h1><p>Une présentation de l’atelier et de ses objectifs.</p><h2>Sur le même sujet</h2>"
         "<ul><li>Atelier le 12 novembre 2030, 69001 Lyon</li></ul>"), {
-        "when_text": (None, None), "place_text": (None, None)},
-        "a related heading is only recognised as the first heading of an <aside>/<section> or the first "
-        "child of a <div>; the siblings after an unwrapped heading are still read as content"),
+        "when_text": (None, None), "place_text": (None, None),
+        "description_html": ("<p>Une présentation de l’atelier et de ses objectifs.</p>", "fallback")}),
     ("related tiles", page(
         '<h1>T</h1><p class="fr-icon-calendar-line">Le 5/11</p><div class="fr-grid-row"><div class="fr-col-4">'
         '<div class="fr-tile"><div class="fr-tile__body"><h3 class="fr-tile__title"><a href="/mip/x">X</a></h3>'

@@ -59,7 +59,22 @@ def _opens_with_related_heading(el) -> bool:
     """A ``<div>`` whose first child is a "À lire aussi"-like heading (a block without
     ``<aside>``/``<section>``)."""
     first = next((c for c in el if isinstance(c.tag, str)), None)
-    return first is not None and first.tag in _HEADINGS and bool(_RELATED_HEADING.search(text_of(first, skip=False)))
+    return first is not None and is_related_heading(first)
+
+
+def is_related_heading(el) -> bool:
+    """A heading that opens related content ("Sur le même sujet", "À lire aussi"…)."""
+    return el.tag in _HEADINGS and bool(_RELATED_HEADING.search(text_of(el, skip=False)))
+
+
+def content_children(el) -> list:
+    """An element's children, up to a related-content heading standing among them unwrapped:
+    what follows it is other pages' content."""
+    kids = list(el)
+    for i, child in enumerate(kids):
+        if child.tag in _HEADINGS and is_related_heading(child):
+            return kids[:i]
+    return kids
 
 
 def _is_link_card(el, cls: str) -> bool:
@@ -75,7 +90,7 @@ def text_of(el, *, skip: bool = True) -> str:
 
     Walked with an explicit stack: junk nested thousands deep cannot hit the recursion limit."""
     parts: list[str] = [el.text or ""]
-    stack: list = list(el)[::-1]
+    stack: list = (content_children(el) if skip else list(el))[::-1]
     while stack:
         node = stack.pop()
         if isinstance(node, str):          # what to write once an element's children are done
@@ -87,7 +102,7 @@ def text_of(el, *, skip: bool = True) -> str:
                 block = tag in BLOCKS
                 stack.append(("\n" if block else "") + (node.tail or ""))
                 parts.append(("\n" if block else "") + (node.text or ""))
-                stack.extend(list(node)[::-1])
+                stack.extend((content_children(node) if skip else list(node))[::-1])
                 continue
             parts.append("\n")
         parts.append(node.tail or "")

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 from scrapy.http import TextResponse
 
 from spiders.extract import structured
-from spiders.extract.dom import skipped, text_of
+from spiders.extract.dom import content_children, skipped, text_of
 from spiders.extract.labels import LabelIndex
 from spiders.extract.vocab import icon_group
 
@@ -37,7 +37,7 @@ class Page:
         self.tags: list = []       # DSFR tags
         self.badges: list = []     # DSFR badges
         self._index(self.main)           # never skipped itself (Drupal puts "sidebar-first" on <body>)
-        stack = [iter(self.main)]
+        stack = [iter(content_children(self.main))]
         while stack:
             el = next(stack[-1], None)
             if el is None:
@@ -46,7 +46,7 @@ class Page:
             if skipped(el):
                 continue
             self._index(el)
-            stack.append(iter(el))
+            stack.append(iter(content_children(el)))
 
     def _index(self, el) -> None:
         self.elements.append(el)

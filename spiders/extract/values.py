@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spiders.extract.dom import BLOCKS, skipped, text_of, tidy
+from spiders.extract.dom import BLOCKS, is_related_heading, skipped, text_of, tidy
 from spiders.extract.vocab import starts_with_label
 
 _LIST_CLASS = re.compile(r"field__item\b|fr-tag\b")
@@ -129,6 +129,8 @@ def _until_label(text: str) -> str:
 def _element_siblings(el):
     """Following sibling elements that are content (no comments, menus or related cards)."""
     for sib in el.itersiblings():
+        if isinstance(sib.tag, str) and is_related_heading(sib):
+            return
         if isinstance(sib.tag, str) and not skipped(sib):
             yield sib
 
