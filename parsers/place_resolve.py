@@ -30,6 +30,7 @@ _PLM = {"paris": ("75056", "751{:02d}", 20), "lyon": ("69123", "6938{:d}", 9),
 _ORDER = {"parens": 0, "at": 1, "bracketed": 2, "segment": 3, "institution": 4, "in": 5,
           "postcode": 6, "weak": 7, "prose": 8}
 # where a name that is also a département or an everyday word still means the town
+_ARTICLES = frozenset({"la", "le", "les", "l"})
 _TOWN_FIRST = ("at", "parens", "postcode", "bracketed")
 
 
@@ -100,6 +101,9 @@ def _hints(tokens: tuple[Token, ...], mentions: list[Mention]) -> _Hints:
             h.venue = h.venue or (e.venue if ends_segment else None)
             continue
         h.foreign = h.foreign or (e.foreign and m.how != "parens")
+        if e.everyday_word and (m.how == "prose" or (m.how == "weak" and keys[m.start] not in _ARTICLES)):
+            continue   # "Réunion publique", "Salle Réunion 2": a meeting; "Saint-Denis, Réunion",
+            # "Saint-Denis de La Réunion": the island
         h.regions.update(e.regions)
         if e.departements and not (e.communes and m.how in ("at", "postcode", "parens")):
             h.deps.update(e.departements)

@@ -208,6 +208,8 @@ HOMONYMS = [
     ("à Valence (82)", C("82186", "82", "76")),
     ("Saint-Pierre (974)", C("97416", "974", "04")),
     ("à Saint-Paul (La Réunion)", C("97415", "974", "04")),
+    ("Saint-Denis, Réunion", C("97411", "974", "04")),          # without "La"
+    ("Saint-Pierre (Réunion)", C("97416", "974", "04")),
     ("à Saint-Martin", {"commune_code": None}),
     ("Beaulieu", {"commune_code": None}),
     ("à Clermont", {"commune_code": None}),
@@ -408,6 +410,9 @@ FALSE_FRIENDS = [  # everyday words that are commune names elsewhere must not wi
     ("Centre de gestion (Ligné)", C("44082", "44", "52")),
     ("Espace Simone Veil (Ham)", C("80410", "80", "32")),
     ("Montréal (11)", C("11254", "11", "76")),
+    ("Réunion publique", {"commune_code": None, "departement_code": None, "region_code": None}),
+    ("Réunion d'information, 44000 Nantes", C(*NANTES)),
+    ("Salle Réunion 2", {"commune_code": None, "departement_code": None, "region_code": None}),
     ("Paris 75", C(*PARIS, venue=None)),
     ("la Plaine Saint-Denis", C("93066", "93", "11")),
     ("Université de Bordeaux, Talence", C("33522", "33", "75")),
@@ -609,7 +614,7 @@ def test_alias_table_points_to_real_codes():
         arr = venue["arrondissement"]
         assert arr is None or geo.arrondissement_municipal(arr).commune_code == venue["commune"]
     everyday = {fold(n) for n in aliases["not_communes"]}
-    assert everyday <= {fold(c.name) for c in geo.communes()}
+    assert everyday <= {fold(c.name) for c in geo.communes()} | {fold(n) for n in aliases["regions"]}
 
 
 @pytest.mark.parametrize(("text", "commune", "arrondissement"), [
