@@ -188,20 +188,18 @@ CASES = [
         "<h1>T</h1><p>Inscriptions jusqu'au <time datetime=\"2024-11-08\">8 novembre</time></p>"
         "<ul><li><strong>Quand\u00a0?</strong> Jeudi 21 novembre 2024, 10h</li></ul>"), {
         "when_text": ("Jeudi 21 novembre 2024, 10h", "label")}),
-    ("practical info in an accordion", page(
+    ("practical info in an accordion, place in an own tile", page(
         '<h1>T</h1><section class="fr-accordion"><h3 class="fr-accordion__title"><button class="fr-accordion__btn" '
         'aria-expanded="false" aria-controls="acc-1">Informations pratiques</button></h3><div class="fr-collapse" '
-        'id="acc-1"><p>Date : mercredi 13 novembre 2024, 14h-16h<br>Lieu : Préfecture, 35000 Rennes</p>'
-        "</div></section>"), {
+        'id="acc-1"><p>Date : mercredi 13 novembre 2024, 14h-16h</p><div class="fr-tile fr-tile--horizontal">'
+        '<div class="fr-tile__body"><h4 class="fr-tile__title">Lieu</h4><p class="fr-tile__desc">Préfecture, '
+        "35000 Rennes</p></div></div></div></section>"), {
         "when_text": ("mercredi 13 novembre 2024, 14h-16h", "label"),
         "place_text": ("Préfecture, 35000 Rennes", "label")}),
-    ("own tile with a label heading", page(
-        '<h1>T</h1><div class="fr-tile fr-tile--horizontal"><div class="fr-tile__body"><h3 class="fr-tile__title">'
-        'Lieu</h3><p class="fr-tile__desc">Hôtel de Ville, 44000 Nantes</p></div></div>'), {
-        "place_text": ("Hôtel de Ville, 44000 Nantes", "label")}),
-    ("dl with grouping divs", page(
-        "<h1>T</h1><dl><div><dt>DATE\u00a0:</dt><dd>Le 15/11/2024</dd></div><div><dt>OÙ\u00a0?</dt>"
-        "<dd>En ligne</dd></div></dl>"), {
+    ("dl with grouping divs, add-to-calendar button is no date", page(
+        '<h1>T</h1><p><a class="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-calendar-line" '
+        'href="/node/12/ical">Ajouter à mon agenda</a></p><dl><div><dt>DATE\u00a0:</dt><dd>Le 15/11/2024</dd>'
+        "</div><div><dt>OÙ\u00a0?</dt><dd>En ligne</dd></div></dl>"), {
         "when_text": ("Le 15/11/2024", "label"), "place_text": ("En ligne", "label")}),
     # ---- schema.org
     ("jsonld list of types with a text address", page("<h1>T</h1>", head=jsonld({

@@ -58,7 +58,7 @@ class Page:
         cls = el.get("class")
         if cls:
             group = icon_group(cls) if "-" in cls else None
-            if group:
+            if group and not _is_action(el, cls):
                 self.icons.append((group, el))
             if "fr-tag" in cls and "fr-tags-group" not in cls:
                 self.tags.append(el)
@@ -96,6 +96,13 @@ class Page:
             if href.strip():
                 return urljoin(self.url, href.strip())
         return self.url
+
+
+def _is_action(el, cls: str) -> bool:
+    """An icon on a link or button ("Ajouter à mon agenda"): an action, not a detail line."""
+    if el.tag == "a" or "fr-btn" in cls:
+        return True
+    return any(a.tag == "a" for _, a in zip(range(3), el.iterancestors(), strict=False))
 
 
 def _is_date_attr(el) -> bool:
