@@ -39,8 +39,9 @@ CASES = [
         "when_text": ("jeudi 14 novembre 2024 de 9h30 à 12h", "label"),
         "place_text": ("Hôtel de Ville, 2 rue de l'Hôtel de Ville, 44000 Nantes", "label")}),
     ("section with h2 and question headings", page(
-        "<h1>T</h1><section><h2>Informations pratiques</h2><h3>Quand ?</h3><p>Mardi 26 novembre 2024, 14h-17h</p>"
-        "<h3>Où ?</h3><p>Maison de la Région, 1 place Adrien Zeller, 67000 Strasbourg</p></section>"), {
+        '<h1>T</h1><section><h2>Informations pratiques</h2><h3 class="fr-h6 fr-icon-calendar-line">Quand ?</h3>'
+        '<p>Mardi 26 novembre 2024, 14h-17h</p><h3 class="fr-h6 fr-icon-map-pin-2-line">Où ?</h3>'
+        "<p>Maison de la Région, 1 place Adrien Zeller, 67000 Strasbourg</p></section>"), {
         "when_text": ("Mardi 26 novembre 2024, 14h-17h", "label"),
         "place_text": ("Maison de la Région, 1 place Adrien Zeller, 67000 Strasbourg", "label")}),
     ("icon tags are details, not formats", page(
@@ -202,11 +203,12 @@ CASES = [
         "</div><div><dt>OÙ\u00a0?</dt><dd>En ligne</dd></div></dl>"), {
         "when_text": ("Le 15/11/2024", "label"), "place_text": ("En ligne", "label")}),
     # ---- schema.org
-    ("jsonld list of types with a text address", page("<h1>T</h1>", head=jsonld({
-        "@context": "https://schema.org", "@type": ["Event", "EducationEvent"], "name": "Formation IA",
-        "startDate": "2024-11-21T09:00:00+01:00",
-        "location": {"@type": "Place", "name": "Médiathèque Malraux",
-                     "address": "1 presqu'île André Malraux, 67000 Strasbourg"}})), {
+    ("jsonld main entity, list of types, text address", page("<h1>T</h1>", head=jsonld({
+        "@context": "https://schema.org", "@type": "WebPage", "name": "Formation IA | Modernisation",
+        "mainEntity": {"@type": ["Event", "EducationEvent"], "name": "Formation IA",
+                       "startDate": "2024-11-21T09:00:00+01:00",
+                       "location": {"@type": "Place", "name": "Médiathèque Malraux",
+                                    "address": "1 presqu'île André Malraux, 67000 Strasbourg"}}})), {
         "title": ("Formation IA", "jsonld"), "when_text": ("2024-11-21T09:00:00+01:00", "jsonld"),
         "place_text": ("Médiathèque Malraux, 1 presqu'île André Malraux, 67000 Strasbourg", "jsonld")}),
     ("jsonld mixed attendance", page("<h1>T</h1>", head=jsonld({

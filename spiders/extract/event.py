@@ -298,6 +298,8 @@ def _icon_text(page: Page, group: str) -> Found:
         if not text:
             parent = el.getparent()
             text = text_of(parent) if parent is not None else ""
+        if group_of(text):
+            continue      # an icon on a label ("Quand ?"): its value is the label's
         if text:
             cls = el.get("class") or ""
             dsfr = "fr-icon-" in cls or "fr-fi-" in cls or page.is_dsfr

@@ -39,9 +39,9 @@ def _walk_jsonld(obj: Any) -> Iterator[dict]:
             yield from _walk_jsonld(x)
     elif isinstance(obj, dict):
         yield obj
-        graph = obj.get("@graph")
-        if graph is not None:
-            yield from _walk_jsonld(graph)
+        for key in ("@graph", "mainEntity"):     # a WebPage whose main entity is the event
+            if obj.get(key) is not None:
+                yield from _walk_jsonld(obj[key])
 
 
 def _is_event(obj: dict) -> bool:
