@@ -18,9 +18,13 @@ events of the crawled editions, withdrawn ones excluded — ``known_events``):
 - ``PastEditionsMiddleware`` (spider): a detail request for an event of a finished
   edition (edition year before the current year) that the database holds becomes an
   ``UnchangedPage`` at once — no request at all — unless ``MIPCRAWL_REFRESH`` is set
-  (``mipcrawl crawl --refresh``, which also parses every 304 again: the way to bring a new
-  parser version to unchanged pages, besides ``mipcrawl reparse``). The current edition is
+  (``mipcrawl crawl --refresh``, which also parses every 304 again). The current edition is
   live and always revalidated.
+
+An event stored by an older ``PARSER_VERSION`` is not taken as known by either: the first
+crawl after a parser upgrade parses its page again (from the cached body on a 304; a
+finished edition's page is revalidated once), stores what the new parser reads (a revision
+where a value changed) and its ``parser_version``; later crawls skip it again.
 
 Both are switched by ``MIPCRAWL_INCREMENTAL_ENABLED`` (True); a replay (``mipcrawl
 reparse``) turns them off.
@@ -38,6 +42,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.extensions.httpcache import RFC2616Policy
 
 from mipcrawl.items import UnchangedPage
+from parsers import PARSER_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +75,13 @@ def utc_today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
 
 
-def known_events(db_url: str, editions: list[int] | None) -> dict[str, int | None]:
+def known_events(db_url: str, editions: list[int] | None,
+                 parser_version: str | None = None) -> dict[str, int | None]:
     """Canonical URL → edition of the stored, not withdrawn events of those editions (all when None).
 
+    With ``parser_version``, only the events whose values that parser version derived: an
+    event read by an older parser is not "known", so its page is parsed again (from the
+    cached body on a 304) and its values brought up to date once, without ``--refresh``.
     An unreachable or empty database gives ``{}``: nothing is then taken as known."""
     from sqlalchemy import inspect, select
 
@@ -88,10 +97,19 @@ def known_events(db_url: str, editions: list[int] | None) -> dict[str, int | Non
         with engine.connect() as conn:
             if not inspect(conn).has_table(Event.__tablename__):
                 return {}
-            query = select(Event.url, Event.edition).where(Event.status != "withdrawn")
+            query = select(Event.url, Event.edition, Event.parser_version).where(Event.status != "withdrawn")
             if editions:
                 query = query.where(Event.edition.in_(editions))
-            return {url: edition for url, edition in conn.execute(query)}
+            known, stale = {}, 0
+            for url, edition, version in conn.execute(query):
+                if parser_version is None or version == parser_version:
+                    known[url] = edition
+                else:
+                    stale += 1
+            if stale:
+                log.info("incremental: %d stored events were read by an older parser than %s: "
+                         "their pages are parsed again this time", stale, parser_version)
+            return known
     except Exception as exc:  # noqa: BLE001
         log.warning("incremental: known events not read (%s): every page is parsed", exc)
         return {}
@@ -131,7 +149,7 @@ class _KnownEventsMixin:
 
     def spider_opened(self, spider: Any) -> None:
         if getattr(spider, "name", None) == "programme":
-            self.known = known_events(self.db_url, _crawl_editions(spider))
+            self.known = known_events(self.db_url, _crawl_editions(spider), PARSER_VERSION)
 
     def is_known(self, url: str) -> bool:
         key = _canonical(url)

@@ -64,7 +64,7 @@ class EventStore:
         self._ensure_editions(session, batch)
         self.index.load(session, batch)
         self._follow_redirects(session, batch, redirects, ctx)
-        unchanged, changed, new = [], [], []
+        unchanged, restamped, changed, new = [], [], [], []
         for rec in batch:
             known = self.index.by_url.get(rec["url"])
             if known is None and self.index.similar(rec, cutoff=self.match_cutoff, subset=True):
@@ -74,10 +74,12 @@ class EventStore:
                 self.index.remember(0, rec)   # so a look-alike later in this batch waits too
             elif known.content_hash == rec["content_hash"] and known.status != "withdrawn":
                 if known.id not in ctx.seen_ids:   # listed twice in one run: counted once
-                    unchanged.append(known.id)
+                    same_parser = known.parser_version == ctx.parser_version
+                    (unchanged if same_parser else restamped).append(known.id)
             else:
                 changed.append((known.id, rec))
         self._touch(session, unchanged, ctx)
+        self._touch(session, restamped, ctx, reparsed=True)
         self._insert(session, new, ctx)
         self._update(session, changed, ctx)
 
@@ -110,11 +112,14 @@ class EventStore:
         """Mark stored events seen and unchanged in this run (a 304 or a page not re-fetched)."""
         self._touch(session, ids, ctx)
 
-    def _touch(self, session: Session, ids: list[int], ctx: RunContext) -> None:
+    def _touch(self, session: Session, ids: list[int], ctx: RunContext, *, reparsed: bool = False) -> None:
+        """``reparsed``: an older parser's event whose page this run parsed to the same
+        values: they are now this parser version's too (a 304 not parsed leaves the version)."""
         if ids:
-            session.execute(
-                update(_EVENT).where(_EVENT.c.id.in_(ids)).values(last_seen=ctx.now, last_run_id=ctx.run_id)
-            )
+            values: dict[str, Any] = {"last_seen": ctx.now, "last_run_id": ctx.run_id}
+            if reparsed:
+                values["parser_version"] = ctx.parser_version
+            session.execute(update(_EVENT).where(_EVENT.c.id.in_(ids)).values(**values))
             ctx.seen_ids.update(ids)
             ctx.counts["unchanged"] += len(ids)
 

@@ -24,7 +24,7 @@ from storage.records import normalise_title, place_key
 
 _COLUMNS = (
     Event.id, Event.url, Event.content_hash, Event.status, Event.edition, Event.title,
-    Event.start_date, Event.commune_code, Event.attendance,
+    Event.start_date, Event.commune_code, Event.attendance, Event.parser_version,
 )
 
 
@@ -36,6 +36,7 @@ class Known:
     status: str
     bucket: tuple[Any, dt.date | None, str]
     title_key: str
+    parser_version: str | None = None
 
 
 def _bucket(record: dict[str, Any]) -> tuple[Any, dt.date | None, str]:
@@ -61,7 +62,7 @@ class EventIndex:
             self._buckets[old.bucket].remove(old)
         known = Known(
             event_id, record["url"], record["content_hash"], record["status"],
-            _bucket(record), normalise_title(record.get("title")),
+            _bucket(record), normalise_title(record.get("title")), record.get("parser_version"),
         )
         self.by_url[known.url] = known
         self._buckets[known.bucket].append(known)

@@ -112,7 +112,7 @@ def test_past_editions_middleware_turns_known_past_details_into_unchanged_pages(
 
 @pytest.mark.parametrize(("refresh", "flagged"), [(False, True), (True, False)])
 def test_refresh_parses_every_304_again(spider, monkeypatch, refresh, flagged):
-    monkeypatch.setattr("mipcrawl.incremental.known_events", lambda url, editions: {BASE + "/known": 2024})
+    monkeypatch.setattr("mipcrawl.incremental.known_events", lambda url, editions, version=None: {BASE + "/known": 2024})
     mw = NotModifiedMiddleware.from_crawler(programme_crawler(MIPCRAWL_REFRESH=refresh))
     mw.spider_opened(spider)
     request = detail(spider, "/known")
@@ -221,3 +221,42 @@ def test_a_changed_page_is_parsed_again_after_the_304s(replica_small_site, tmp_p
         stored = dict(conn.execute("select url, title from event where edition = 2026 and status != 'withdrawn'"))
     expected = {t["path"]: t["title"] for t in truth if t["edition"] == 2026 and t["listed"]}
     assert {u.split("/", 3)[-1]: t for u, t in stored.items()} == {p.lstrip("/"): t for p, t in expected.items()}
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_events_read_by_an_older_parser_are_parsed_again_once(replica_small_site, tmp_path):
+    """After a parser upgrade the next crawl re-reads the stored events of the older version
+    (a finished edition's page revalidated, a 304 parsed from the cache), stamps them with the
+    current version, and the crawl after that skips them again."""
+    from parsers import PARSER_VERSION
+
+    db_path = tmp_path / "db.sqlite"
+    args = ["--edition", "2024", "--db", f"sqlite:///{db_path}", "--data-dir", str(tmp_path), "--no-progress"]
+
+    def stats_of_last_run() -> dict:
+        run = runs(db_path)[-1]
+        assert run["status"] == "healthy" and run["new"] + run["changed"] + run["withdrawn"] == 0
+        return json.loads(run["stats"]) if isinstance(run["stats"], str) else run["stats"]
+
+    with replica.serve(replica_small_site) as base_url:
+        assert mipcrawl("crawl", "programme", "--base-url", base_url, *args).returncode == 0
+        stored = count(db_path, "select count(*) from event where status != 'withdrawn'")
+        with sqlite3.connect(db_path) as conn:
+            conn.execute("update event set parser_version = '0.0.1' where id % 2 = 0")
+        stale = count(db_path, "select count(*) from event where parser_version = '0.0.1'")
+        assert 0 < stale < stored
+
+        revisions = count(db_path, "select count(*) from event_revision")
+        assert mipcrawl("crawl", "programme", "--base-url", base_url, *args).returncode == 0
+        second = stats_of_last_run()
+        assert second["mipcrawl/items/event"] == stale                      # parsed again
+        assert second["mipcrawl/incremental/past_not_fetched"] == stored - stale
+        assert runs(db_path)[-1]["unchanged"] == stored
+        assert count(db_path, "select count(*) from event_revision") == revisions   # same values
+        assert count(db_path, f"select count(*) from event where parser_version = '{PARSER_VERSION}'") == stored
+
+        assert mipcrawl("crawl", "programme", "--base-url", base_url, *args).returncode == 0
+        third = stats_of_last_run()
+        assert third.get("mipcrawl/items/event", 0) == 0
+        assert third["mipcrawl/incremental/past_not_fetched"] == stored
