@@ -120,8 +120,9 @@ CASES = [
     ("labels with other wordings", page(
         "<h1>T</h1><dl><dt>Date de l'événement</dt><dd>Le 12/11/2024</dd><dt>Horaire</dt><dd>14h30</dd>"
         "<dt>Lieu de l'événement</dt><dd>Médiathèque, 13001 Marseille</dd><dt>Format de l'événement</dt>"
-        "<dd>Table ronde</dd><dt>Public cible</dt><dd>Agents publics</dd></dl>"), {
+        "<dd>Table ronde</dd><dt>Public cible</dt><dd>Agents publics</dd><dt>Organisateur(s)</dt><dd>—</dd></dl>"), {
         "when_text": ("Le 12/11/2024, 14h30", "label"), "place_text": ("Médiathèque, 13001 Marseille", "label"),
+        "organiser": (None, None),
         "formats": (["Table ronde"], "label"), "audience": ("Agents publics", "label")}),
     ("uppercase labels with nbsp before the colon", page(
         "<h1>T</h1><p>QUAND\u00a0: Lundi 18 novembre 2024 de 9h à 17h</p><p>LIEU\u00a0: Hôtel de Région, "

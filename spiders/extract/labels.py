@@ -47,8 +47,8 @@ class LabelIndex:
         return None
 
     def _add(self, group: str, hit: LabelHit | None) -> bool:
-        if hit is None or not (hit.text or hit.links):
-            return False
+        if hit is None or not (hit.links or any(c.isalnum() for c in hit.text)):
+            return False      # nothing, or a placeholder ("—", "-", "/")
         self.hits.setdefault(group, hit)
         return True
 
