@@ -237,7 +237,7 @@ CASES = [
                                             + TEASERS), {
         "when_text": (None, None), "place_text": (None, None)}),
     ("related list in a plain div", page(
-        "<h1>T</h1><p>Lieu : Rennes</p><div class=\"fr-mt-8w\"><h2>À lire aussi</h2><ul><li><a href='/x'>Atelier"
+        "<h1>T</h1><p>Lieu : Rennes</p><div class=\"fr-mt-8w\"><h2>Ces événements peuvent vous intéresser</h2><ul><li><a href='/x'>Atelier"
         "</a> le 12 novembre 2030, 69001 Lyon</li></ul></div>"), {
         "when_text": (None, None), "place_text": ("Rennes", "label")}),
     ("related heading without a wrapper", page(
@@ -298,3 +298,20 @@ def test_unseen_variant_normalised(case: str, edition: int, start, attendance, c
     normalize_event(item)
     got_start = item.start.isoformat() if item.start else None
     assert (got_start, item.attendance, item.commune_code) == (start, attendance, commune)
+
+
+def test_drupal_teasers_on_a_listing_are_its_events() -> None:
+    """What an event page skips as other content (teaser view modes) is a listing's very content."""
+    from spiders.editions import EDITIONS
+    from spiders.extract.listing import read_listing
+
+    rows = "".join(
+        f'<div class="views-row"><article class="node node--type-evenement node--view-mode-teaser">'
+        f'<h3><a href="/mois-de-linnovation-publique/atelier-{n}">Atelier {n}</a></h3></article></div>'
+        for n in (1, 2))
+    html = f'<html><body><main><h1>Programme 2024</h1><div class="view view-programme">{rows}</div></main></body></html>'
+    url = "https://www.modernisation.gouv.fr/mois-de-linnovation-publique/programme-2024"
+    response = HtmlResponse(url=url, body=html.encode(), encoding="utf-8", request=Request(url))
+    listing = read_listing(response, EDITIONS[2024], domain="modernisation.gouv.fr")
+    assert listing.event_urls == [
+        f"https://www.modernisation.gouv.fr/mois-de-linnovation-publique/atelier-{n}" for n in (1, 2)]

@@ -18,8 +18,12 @@ _SKIP_CLASS = re.compile(
 _SKIP_ID = re.compile(r"(?:site|main|page)?[-_]?(?:header|footer|menu|nav|navigation|sidebar|breadcrumb)"
                       r"(?:[-_]?(?:wrapper|container|region|top|bottom|main|modal))?", re.I)
 _FIRST_HEADING = "string((.//h2 | .//h3 | .//h4)[1])"
+# ("Prochains événements" is left out: on the programme hub it heads the listing itself.)
 _RELATED_HEADING = re.compile(r"sur le m[êe]me (?:sujet|th[èe]me)|ces contenus|voir aussi|[àa] lire aussi|"
-                              r"contenus? li[ée]s|vous aimerez|autres [ée]v[ée]nements|d[ée]couvrir aussi", re.I)
+                              r"contenus? li[ée]s|vous aimerez|autres [ée]v[ée]nements|d[ée]couvri[rz] aussi|"
+                              r"[ée]v[ée]nements (?:similaires|li[ée]s)|"
+                              r"vous pourriez|peuvent vous int[ée]resser|dans le m[êe]me (?:parcours|programme)",
+                              re.I)
 # Another node shown in a compact view mode (Drupal 8+): a card of other content.
 _TEASER = re.compile(r"node--view-mode-(?:teaser|card|vignette|tile|mini|related)")
 _HEADINGS = frozenset({"h2", "h3", "h4"})
@@ -34,7 +38,7 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u202f]+")
 def skipped(el, *, cards: bool = True) -> bool:
     """Whether a subtree is page furniture (menus, footers, related cards…), not content.
 
-    ``cards=False`` keeps link cards (an index page lists its targets as cards)."""
+    ``cards=False`` keeps link cards and Drupal teasers (an index page lists its targets so)."""
     tag = el.tag
     if not isinstance(tag, str) or tag in _SKIP_TAGS:
         return True

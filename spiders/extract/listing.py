@@ -66,7 +66,8 @@ def _legacy_links(root) -> list[str]:
     stack = [(content, False)]
     while stack:
         el, row = stack.pop()
-        if el is not content and el.tag != "a" and skipped(el):   # the root itself is never skipped
+        # the root itself is never skipped; cards and teasers are this page's very content
+        if el is not content and el.tag != "a" and skipped(el, cards=False):
             continue
         row = row or el.tag in _ROW_TAGS or bool(_ROW_CLASS.search(el.get("class") or ""))
         href = el.get("href") if el.tag == "a" else None
