@@ -242,8 +242,8 @@ CASES = [
         "when_text": (None, None), "place_text": ("Rennes", "label")}),
     ("related heading without a wrapper", page(
         "<h1>T</h1><p>Une présentation de l’atelier et de ses objectifs.</p><h2>Sur le même sujet</h2>"
-        "<ul><li>Atelier le 12 novembre 2030, 69001 Lyon</li></ul>"), {
-        "when_text": (None, None), "place_text": (None, None),
+        "<ul><li>Atelier le 12 novembre 2030, 69001 Lyon</li></ul><h2>Contact</h2><p>Organisateur : Ti Lab</p>"), {
+        "when_text": (None, None), "place_text": (None, None), "organiser": ("Ti Lab", "label"),
         "description_html": ("<p>Une présentation de l’atelier et de ses objectifs.</p>", "fallback")}),
     ("related tiles", page(
         '<h1>T</h1><p class="fr-icon-calendar-line">Le 5/11</p><div class="fr-grid-row"><div class="fr-col-4">'

@@ -27,6 +27,7 @@ _RELATED_HEADING = re.compile(r"sur le m[êe]me (?:sujet|th[èe]me)|ces contenus
 # Another node shown in a compact view mode (Drupal 8+): a card of other content.
 _TEASER = re.compile(r"node--view-mode-(?:teaser|card|vignette|tile|mini|related)")
 _HEADINGS = frozenset({"h2", "h3", "h4"})
+_HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
 BLOCKS = frozenset({
     "p", "div", "section", "article", "header", "main", "ul", "ol", "li", "dl", "dt", "dd",
     "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "address",
@@ -72,13 +73,22 @@ def is_related_heading(el) -> bool:
 
 
 def content_children(el) -> list:
-    """An element's children, up to a related-content heading standing among them unwrapped:
-    what follows it is other pages' content."""
+    """An element's children without a related-content heading standing among them unwrapped
+    and what follows it (other pages' content) up to the next heading of its level or above."""
     kids = list(el)
-    for i, child in enumerate(kids):
-        if child.tag in _HEADINGS and is_related_heading(child):
-            return kids[:i]
-    return kids
+    if not any(c.tag in _HEADINGS for c in kids):
+        return kids
+    kept, level = [], None
+    for child in kids:
+        tag = child.tag
+        if isinstance(tag, str) and tag in _HEADING_LEVEL:
+            if level is not None and _HEADING_LEVEL[tag] <= level:
+                level = None
+            if level is None and tag in _HEADINGS and is_related_heading(child):
+                level = _HEADING_LEVEL[tag]
+        if level is None:
+            kept.append(child)
+    return kept
 
 
 def _is_link_card(el, cls: str) -> bool:
