@@ -3,8 +3,8 @@ Data Package descriptor, ``datapackage.json`` (Table Schema types, primary and f
 licence, sources), ready for data.gouv.fr.
 
 Tables: ``events`` (the selected events), ``revisions`` (their change history), ``editions``
-(every edition, the events' foreign key target) and ``labs`` (every lab sheet, or those of
-the selected région). Datetimes are UTC (``2024-11-05T09:00:00Z``), days are Paris days,
+(every edition, the events' foreign key target), ``labs`` (every lab sheet, or those of
+the selected région) and ``lab_revisions`` (their change history). Datetimes are UTC (``2024-11-05T09:00:00Z``), days are Paris days,
 lists are joined with ``"; "``, a revision's ``old``/``new`` values are JSON text.
 """
 
@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Edition, Event, EventRevision, Lab
+from models import Edition, Event, EventRevision, Lab, LabRevision
 from storage.selection import Selection, region_code, where
 
 LICENSE = {"name": "etalab-2.0", "title": "Licence Ouverte / Open Licence 2.0",
@@ -57,10 +57,14 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
              ("region_text", S, "as written"), ("region_code", S, "INSEE"), ("host", S, ""),
              ("year_created", INT, ""), ("tags", S, "'; '-separated"), ("lead", S, ""),
              ("first_seen", T, "UTC"), ("last_seen", T, "UTC")],
+    "lab_revisions": [("id", INT, ""), ("lab_id", INT, "labs.id"), ("run_id", INT, "crawl run"),
+                      ("at", T, "UTC"), ("change", S, "added, changed"), ("field", S, ""),
+                      ("old", S, "JSON"), ("new", S, "JSON")],
 }
 KEYS = {"editions": ("year", []), "labs": ("id", []),
         "events": ("id", [("edition", "editions", "year")]),
-        "revisions": ("id", [("event_id", "events", "id")])}
+        "revisions": ("id", [("event_id", "events", "id")]),
+        "lab_revisions": ("id", [("lab_id", "labs", "id")])}
 
 
 def cell(value: Any, kind: str) -> str:
@@ -108,6 +112,8 @@ def _rows(session: Session, selection: Selection) -> dict[str, Iterable[Any]]:
         "revisions": session.scalars(select(EventRevision).where(EventRevision.event_id.in_(ids))
                                      .order_by(EventRevision.id)).all(),
         "labs": session.scalars(labs).all(),
+        "lab_revisions": session.scalars(select(LabRevision).where(LabRevision.lab_id.in_(labs.with_only_columns(Lab.id)))
+                                         .order_by(LabRevision.id)).all(),
     }
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
 from mipcrawl.config import redact_url
-from models import CrawlRun, Edition, Event, EventRevision, Lab
+from models import CrawlRun, Edition, Event, EventRevision, Lab, LabRevision
 from storage.db import (
     DatabaseUnavailable,
     StorageError,
@@ -78,18 +78,19 @@ def recent_runs(session: Session, limit: int = 20) -> list[CrawlRun]:
     return list(session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(limit)))
 
 
-def revisions_since(session: Session, since: str) -> Any:
-    """The condition on ``event_revision`` for ``--since RUN_ID|DATE`` (a Paris day), or
-    ``InvalidQuery`` for an unknown run or a malformed value. Shared by every command."""
+def revisions_since(session: Session, since: str, revision: Any = EventRevision) -> Any:
+    """The condition on ``event_revision`` (or ``lab_revision``) for ``--since RUN_ID|DATE``
+    (a Paris day), or ``InvalidQuery`` for an unknown run or a malformed value. Shared by
+    every command."""
     if since.isdigit():
         if session.get(CrawlRun, int(since)) is None:
             raise InvalidQuery(f"unknown run {since} (see `mipcrawl runs`)")
-        return EventRevision.run_id >= int(since)
+        return revision.run_id >= int(since)
     try:
         day = dt.date.fromisoformat(since)
     except ValueError as exc:
         raise InvalidQuery(f"--since wants a run id or a date (YYYY-MM-DD), not {since!r}") from exc
-    return EventRevision.at >= dt.datetime.combine(day, dt.time(0), tzinfo=PARIS)
+    return revision.at >= dt.datetime.combine(day, dt.time(0), tzinfo=PARIS)
 
 
 def changes(session: Session, *, since: str | None = None, edition: int | None = None) -> list[dict[str, Any]]:
@@ -102,6 +103,17 @@ def changes(session: Session, *, since: str | None = None, edition: int | None =
     if edition is not None:
         stmt = stmt.where(Event.edition == edition)
     return [_change_row(rev, url, title, ed) for rev, url, title, ed in session.execute(stmt)]
+
+
+def lab_changes(session: Session, *, since: str | None = None) -> list[dict[str, Any]]:
+    """Lab revisions in order, with the lab's URL and name (``added``, ``changed`` per field)."""
+    stmt = (select(LabRevision, Lab.url, Lab.name)
+            .join(Lab, Lab.id == LabRevision.lab_id).order_by(LabRevision.id))
+    if since:
+        stmt = stmt.where(revisions_since(session, since, LabRevision))
+    return [{"run_id": rev.run_id, "at": iso(rev.at), "url": url, "title": name, "change": rev.change,
+             "field": rev.field, "old": rev.old, "new": rev.new, "capture_id": rev.capture_id}
+            for rev, url, name in session.execute(stmt)]
 
 
 def _change_row(rev: EventRevision, url: str, title: str, edition: int | None) -> dict[str, Any]:

@@ -226,7 +226,7 @@ class RunRecorder:
                 if events:
                     self.store.ingest(session, events, self.ctx)
                 if labs:
-                    self.lab_counts.update(store_labs(session, labs, self.ctx.now))
+                    self.lab_counts.update(store_labs(session, labs, self.ctx.now, self.ctx.run_id))
         except SQLAlchemyError as exc:
             self.ctx.counts, self.ctx.seen_ids, self.lab_counts = counts, seen, lab_counts
             del self.store.pending[pending:]

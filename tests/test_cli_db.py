@@ -155,7 +155,9 @@ def test_db_upgrade_and_current(tmp_path, capsys):
     assert "empty" in capsys.readouterr().out
     assert main(["db", "upgrade", "--db", db]) == 0
     assert main(["db", "current", "--db", db]) == 0
-    assert capsys.readouterr().out.splitlines()[-1].endswith("0002 (head)")
+    from storage.migrate import head_revision
+
+    assert capsys.readouterr().out.splitlines()[-1].endswith(f"{head_revision()} (head)")
 
 
 def test_labs_table(tmp_path, capsys):

@@ -1,7 +1,7 @@
 """Alembic migrations agree with the models, and upgrade a database holding data intact.
 
-``PREVIOUS``/``HEAD`` name the last two revisions: when a migration is added, the
-data-intact test runs against the new pair by changing these two lines."""
+``PREVIOUS``/``HEAD`` name the last two revisions; ``V1`` the first: a database of every
+earlier revision must upgrade with its data intact."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from storage.db import make_engine
 from storage.migrate import SchemaMismatch, current_revision, ensure_schema, head_revision, upgrade
 from storage.records import event_record
 
-PREVIOUS, HEAD = "0001", "0002"
+V1, PREVIOUS, HEAD = "0001", "0002", "0003"
 
 
 def test_head_is_the_latest_migration():
@@ -34,8 +34,8 @@ def test_models_and_migrations_agree(db_url):
     assert diff == []
 
 
-def test_previous_revision_upgrades_with_data_intact(db_url):
-    assert upgrade(db_url, PREVIOUS) == PREVIOUS
+def test_first_revision_upgrades_with_data_intact(db_url):
+    assert upgrade(db_url, V1) == V1
     engine = make_engine(db_url)
     record = _v1_data(engine)
     assert upgrade(db_url) == HEAD
@@ -50,6 +50,35 @@ def test_previous_revision_upgrades_with_data_intact(db_url):
     # and the upgraded database keeps working: the same event crawled again is unchanged
     out = crawl(db_url, [item(1)], when=at(3))
     assert out.counts.get("unchanged") == 1 and not out.counts.get("new")
+
+
+def test_previous_revision_upgrades_with_its_labs_intact(db_url):
+    """0003 adds lab history: labs stored before it keep their rows, and the next change of
+    one is recorded."""
+    from models import Lab, LabRevision
+    from storage.labs import store_labs
+
+    assert upgrade(db_url, PREVIOUS) == PREVIOUS
+    engine = make_engine(db_url)
+    lab_table = Table("lab", MetaData(), autoload_with=engine)
+    stamp = at(2).replace(tzinfo=None) if engine.dialect.name == "sqlite" else at(2)
+    lab = {"url": "https://example.org/lab-x", "name": "Lab X", "region_code": "53", "content_hash": "h0",
+           "first_seen": stamp, "last_seen": stamp}
+    with engine.begin() as conn:
+        conn.execute(insert(lab_table).values(**lab))
+    assert upgrade(db_url) == HEAD
+    with engine.begin() as conn:
+        assert conn.execute(select(Lab.name, Lab.region_code)).one() == ("Lab X", "53")
+    from sqlalchemy.orm import Session
+
+    with Session(engine) as session, session.begin():
+        counts = store_labs(session, [{"url": lab["url"], "name": "Lab X", "region_code": "52",
+                                       "content_hash": "h1", "capture_id": None}], at(3))
+    with engine.connect() as conn:
+        revs = conn.execute(select(LabRevision.change, LabRevision.field, LabRevision.old, LabRevision.new)).all()
+    engine.dispose()
+    assert counts["changed"] == 1
+    assert [tuple(r) for r in revs] == [("changed", "region_code", "53", "52")]
 
 
 def _v1_data(engine):
