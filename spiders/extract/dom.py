@@ -57,14 +57,13 @@ def skipped(el, *, cards: bool = True) -> bool:
         return False
     if _SKIP_CLASS.search(cls):
         return True
-    return cards and (_is_link_card(el, cls) or bool(_TEASER.search(cls)))
+    return cards and (_is_link_card(el, cls) or ("view-mode" in cls and bool(_TEASER.search(cls))))
 
 
 def _opens_with_related_heading(el) -> bool:
     """A ``<div>`` whose first child is a "À lire aussi"-like heading (a block without
     ``<aside>``/``<section>``)."""
-    first = next((c for c in el if isinstance(c.tag, str)), None)
-    return first is not None and is_related_heading(first)
+    return len(el) > 0 and el[0].tag in _HEADINGS and is_related_heading(el[0])
 
 
 def is_related_heading(el) -> bool:
@@ -72,11 +71,12 @@ def is_related_heading(el) -> bool:
     return el.tag in _HEADINGS and bool(_RELATED_HEADING.search(text_of(el, skip=False)))
 
 
-def content_children(el) -> list:
-    """An element's children without a related-content heading standing among them unwrapped
-    and what follows it (other pages' content) up to the next heading of its level or above."""
-    kids = list(el)
-    if not any(c.tag in _HEADINGS for c in kids):
+def content_children(el, kids: list | None = None) -> list:
+    """An element's children (``kids``, when already listed) without a related-content heading
+    standing among them unwrapped and what follows it (other pages' content) up to the next
+    heading of its level or above."""
+    kids = list(el) if kids is None else kids
+    if len(kids) < 2 or not any(c.tag in _HEADINGS for c in kids):
         return kids
     kept, level = [], None
     for child in kids:
@@ -116,7 +116,10 @@ def text_of(el, *, skip: bool = True) -> str:
                 block = tag in BLOCKS
                 stack.append(("\n" if block else "") + (node.tail or ""))
                 parts.append(("\n" if block else "") + (node.text or ""))
-                stack.extend((content_children(node) if skip else list(node))[::-1])
+                kids = list(node)
+                if skip and len(kids) > 1:
+                    kids = content_children(node, kids)
+                stack.extend(kids[::-1])
                 continue
             parts.append("\n")
         parts.append(node.tail or "")

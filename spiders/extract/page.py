@@ -46,7 +46,8 @@ class Page:
             if skipped(el):
                 continue
             self._index(el)
-            stack.append(iter(content_children(el)))
+            kids = list(el)
+            stack.append(iter(content_children(el, kids) if len(kids) > 1 else kids))
 
     def _index(self, el) -> None:
         self.elements.append(el)
