@@ -1,12 +1,16 @@
 """A lab sheet (current DSFR sheet or 2022 Atlas page) → ``LabItem``, text as written.
 
-Name and région come from the H1 ("Laboratoire du Centre-Val-de-Loire - LAB'L"), year
-created and host from the lead ("Créé en 2022, le LAB'L … est porté par …") or from
-labelled fields (Atlas), sections from the H2 headings. Related-content cards are skipped.
+Name and région come from the H1 ("Laboratoire du Centre-Val-de-Loire - LAB'L"; else the
+``og:title`` or ``<title>``), year created and host from labelled fields (Atlas, a ``dl``, a
+callout), the lead ("Créé en 2022, le LAB'L … est porté par …") or a fact line of their own
+("Hébergé par …", "Depuis 2017"), sections from the top level of headings (h2, else h3 — an
+accordion's too). Related-content cards, and all that follows a related heading ("Les autres
+laboratoires"), are skipped.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from functools import cached_property
@@ -16,7 +20,7 @@ from scrapy.http import TextResponse
 from mipcrawl.items import LabItem
 from parsers.text import html_to_text
 from spiders.extract.description import outer_html
-from spiders.extract.dom import one_line, text_of
+from spiders.extract.dom import BLOCKS, is_related_heading, one_line, skipped, text_of
 from spiders.extract.labels import LabelIndex
 from spiders.extract.page import Page
 from spiders.extract.vocab import LAB_LABEL_GROUP
@@ -29,10 +33,37 @@ _HOST = re.compile(r"\b(?:co-?)?(?:port[ée]+e?|h[ée]berg[ée]+e?|rattach[ée]+
 _ARTICLE = re.compile(r"^(?:le |la |les |l'|l’)", re.I)
 _RETURN_LINK = re.compile(r"^retour (?:[àa]|au|aux) ", re.I)
 _RELATED = re.compile(r"sur le m[êe]me sujet|ces contenus|voir aussi|[àa] lire aussi|contenus? li[ée]s|"
-                      r"d[ée]couvrir aussi|autres laboratoires", re.I)
+                      r"d[ée]couvrir aussi|autres (?:laboratoires|labs?)\b", re.I)
+# A line that is itself a fact: "Créé en 2023", "Lancée en 2019", "Depuis 2017".
+_CREATED_LINE = re.compile(r"^(?:(?:cr[ée]{2}|lanc[ée]|fond[ée]|ouvert)e?s?|(?:actif|active|en activit[ée])? ?depuis)"
+                           r"\b[^.\d]{0,30}\b(?:19|20)\d{2}\b[^.]*", re.I)
+# "… de la région Normandie", "la Région Grand Est": a région named after the word.
+_REGION_WORD = re.compile(r"\br[ée]gion\s+(?:de la |de l'|de l’|du |des |de |d'|d’)?"
+                          r"(?P<region>[A-ZÀ-Ý][\w'’-]*(?:[ -](?:de la |de |d'|d’|du |des )?[A-ZÀ-Ý][\w'’-]*)*)")
+_SITE_SUFFIX = re.compile(r"\s+[-–—]\s+[^-–—]*\w\.(?:gouv\.)?[a-z]{2,4}\s*$", re.I)
+_SPLIT_TAGS = re.compile(r"\s*(?:\n|,|;|·|\|)\s*")
+_HEADINGS = ("h2", "h3", "h4")
+# a component's own title (a callout's "En bref", a card's title): no section of the sheet
+_COMPONENT_TITLE = re.compile(r"fr-(?:callout|highlight|card|tile|notice|alert|tab)s?__title")
+_TRAILING_STOP = re.compile(r"\s*[.;]\s*$")
 
 
 class LabPage(Page):
+    def _walk(self) -> None:
+        """The page walk, then everything after a related heading of its own ("Les autres
+        laboratoires" standing among the content) left out: other labs' facts."""
+        super()._walk()
+        dropped = set()
+        for el in self.elements:
+            if el not in dropped and _is_related(el):
+                dropped.add(el)
+                for sib in _following(el):
+                    dropped.update(sib.iter())
+        if dropped:
+            for name in ("elements", "links", "times", "tags", "badges"):
+                setattr(self, name, [el for el in getattr(self, name) if el not in dropped])
+            self.icons = [(group, el) for group, el in self.icons if el not in dropped]
+
     @cached_property
     def lab_labels(self) -> LabelIndex:
         return LabelIndex(self.elements, LAB_LABEL_GROUP)
@@ -45,6 +76,15 @@ class LabPage(Page):
     @property
     def flavour(self) -> str:
         return "dsfr" if self.is_dsfr else "legacy"
+
+    @cached_property
+    def fact_lines(self) -> list[str]:
+        """Text lines of the content's innermost blocks, in document order."""
+        lines = []
+        for el in self.elements:
+            if el.tag in BLOCKS and not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
+                lines.extend(text_of(el).split("\n"))
+        return [line for line in lines if line]
 
 
 def read_lab(response: TextResponse, *, fetched_at: dt.datetime | None = None) -> LabItem:
@@ -62,19 +102,37 @@ def read_lab(response: TextResponse, *, fetched_at: dt.datetime | None = None) -
 
 def _title(page: LabPage):
     text = one_line(text_of(page.h1)) if page.h1 is not None else None
-    return (text, page.flavour) if text else (None, None)
+    if text:
+        return text, page.flavour
+    for content in page.root.xpath("//head/meta[@property='og:title' or @name='og:title']/@content"):
+        if one_line(content):
+            return one_line(content), "meta"
+    for content in page.root.xpath("//head/title/text()"):
+        text = one_line(_SITE_SUFFIX.sub("", content.split(" | ")[0]))
+        if text:
+            return text, "head"
+    return None, None
 
 
 def _name(page: LabPage):
-    m = _TITLE.match(_title(page)[0] or "")
-    return (m.group("name").strip(), page.flavour) if m else (None, None)
+    title, strategy = _title(page)
+    m = _TITLE.match(title or "")
+    return (m.group("name").strip(), strategy) if m else (None, None)
 
 
 def _region(page: LabPage):
-    m = _TITLE.match(_title(page)[0] or "")
+    title, strategy = _title(page)
+    m = _TITLE.match(title or "")
     if m:
-        return m.group("region").strip(), page.flavour
-    return _label(page, "region")
+        return m.group("region").strip(), strategy
+    found = _label(page, "region")
+    if found[0]:
+        return found
+    for text, where in ((title, strategy), _lead(page)):
+        m = _REGION_WORD.search(text or "")
+        if m:
+            return m.group("region"), where
+    return None, None
 
 
 def _label(page: LabPage, group: str):
@@ -92,22 +150,37 @@ def _lead(page: LabPage):
     return None, None
 
 
+def _fact_line(page: LabPage, pattern: re.Pattern, group: str | int = 0) -> str | None:
+    """The first content line that states the fact itself ("Hébergé par …", "Créé en 2023")."""
+    for line in page.fact_lines:
+        m = pattern.match(line)
+        if m:
+            return m.group(group).strip()
+    return None
+
+
 def _created(page: LabPage):
     found = _label(page, "created")
     if found[0]:
         return found
     lead, strategy = _lead(page)
     m = _CREATED.search(lead or "")
-    return (m.group(0).strip(), strategy) if m else (None, None)
+    if m:
+        return m.group(0).strip(), strategy
+    line = _fact_line(page, _CREATED_LINE)
+    return (line, "line") if line else (None, None)
 
 
 def _host(page: LabPage):
     found = _label(page, "host")
     if found[0]:
-        return _ARTICLE.sub("", found[0]), found[1]
+        return _ARTICLE.sub("", _TRAILING_STOP.sub("", found[0])), found[1]
     lead, strategy = _lead(page)
     m = _HOST.search(lead or "")
-    return (_ARTICLE.sub("", m.group("host").strip()), strategy) if m else (None, None)
+    if m:
+        return _ARTICLE.sub("", m.group("host").strip()), strategy
+    line = _fact_line(page, _HOST, "host")
+    return (_ARTICLE.sub("", line), "line") if line else (None, None)
 
 
 def _category(page: LabPage):
@@ -123,27 +196,85 @@ def _tags(page: LabPage):
     if tags:
         return tags, "dsfr"
     hit = page.lab_labels.get("tags")
-    return (hit.items, "label") if hit and hit.items else (None, None)
+    if not hit:
+        return None, None
+    tags = [t for item in hit.items for t in _SPLIT_TAGS.split(_TRAILING_STOP.sub("", item)) if t]
+    return (tags, "label") if tags else (None, None)
 
 
 def _sections(page: LabPage):
+    """Heading → text, for the top level of headings the sheet uses (h2, else h3…)."""
+    headings = [(el, _heading_text(el)) for el in page.elements if _is_section_heading(el)]
+    headings = [(el, text) for el, text in headings if text and not _RELATED.search(text)]
+    if not headings:
+        return None, None
+    level = min(el.tag for el, _ in headings)
     sections = {}
-    for h2 in (el for el in page.elements if el.tag == "h2"):
-        heading = one_line(text_of(h2))
-        if not heading or _RELATED.search(heading):
-            continue
+    for heading, title in ((el, text) for el, text in headings if el.tag == level):
         body = []
-        for sib in h2.itersiblings():
-            if not isinstance(sib.tag, str):
-                continue
-            if sib.tag in ("h1", "h2") or sib.find(".//h2") is not None:
+        for sib in _following(heading):
+            if _closes_section(sib, level):
                 break
-            if not _RETURN_LINK.match(text_of(sib)):
-                body.append(outer_html(sib))
+            if not skipped(sib) and not _RETURN_LINK.match(text_of(sib)):
+                body.append(_content_html(sib))
         text = html_to_text("".join(body))
         if text:
-            sections[heading] = text
+            sections[title] = text
     return (sections, page.flavour) if sections else (None, None)
+
+
+def _is_section_heading(el) -> bool:
+    return el.tag in _HEADINGS and not _COMPONENT_TITLE.search(el.get("class") or "")
+
+
+def _heading_text(el) -> str | None:
+    """A heading's text; an accordion's title is the text of its button."""
+    return one_line(text_of(el)) or one_line(text_of(el, skip=False))
+
+
+def _closes_section(el, level: str) -> bool:
+    """A heading of the section's level or above, a block holding one, or a related heading
+    ends the section."""
+    closing = [h for h in ("h1", *_HEADINGS) if h <= level]
+    if el.tag in closing or _is_related(el):
+        return True
+    return any(el.find(f".//{h}") is not None for h in closing)
+
+
+def _is_related(el) -> bool:
+    """A heading that opens other pages' content ("Sur le même sujet", "Les autres laboratoires")."""
+    return el.tag in _HEADINGS and (is_related_heading(el) or bool(_RELATED.search(text_of(el, skip=False))))
+
+
+def _following(el):
+    """The element siblings after ``el``; after its wrapper when it stands alone in one
+    (a Drupal paragraph holding only the title, the text in the next paragraph)."""
+    cur = el
+    while True:
+        siblings = [s for s in cur.itersiblings() if isinstance(s.tag, str)]
+        parent = cur.getparent()
+        alone = parent is not None and not (parent.text or "").strip() and all(
+            c is cur or not isinstance(c.tag, str) for c in parent)
+        if siblings or not alone or parent.tag in ("main", "body", "article", "section"):
+            return siblings
+        cur = parent
+
+
+def _content_html(el) -> str:
+    """The HTML of a block without the related cards or furniture nested in it."""
+    if not any(isinstance(d.tag, str) and skipped(d) for d in el.iterdescendants()):
+        return outer_html(el)
+    clone = copy.deepcopy(el)
+    for d in [d for d in clone.iterdescendants() if isinstance(d.tag, str) and skipped(d)]:
+        parent = d.getparent()
+        if d.tail and d.tail.strip():      # the text after it stays
+            prev = d.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + d.tail
+            else:
+                parent.text = (parent.text or "") + d.tail
+        parent.remove(d)
+    return outer_html(clone)
 
 
 def _website(page: LabPage):
