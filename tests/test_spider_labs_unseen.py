@@ -267,6 +267,26 @@ CASES = [
         {"name": "Lab Madinina", "host": "préfecture de la Martinique",
          "tags": ["Design de service", "Intelligence collective"]},
         id="callout-porte-par-and-semicolon-tags"),
+    pytest.param(page(
+        '<h1 class="fr-h1">Laboratoire d\'innovation publique de Normandie – Etat\'LIN</h1>'
+        '<p class="fr-text--lead">Créé en 2018, Etat\'LIN est porté par le SGAR Normandie.</p>'
+        '<h2>Missions</h2><p>Accompagner les services.</p>'),
+        {"name": "Etat'LIN", "region_text": "Normandie", "region_code": "28", "host": "SGAR Normandie"},
+        id="h1-laboratoire-d-innovation-publique-de"),
+    pytest.param(page(
+        '<p class="fr-text--lead">Créé en 2016, le SIILAB est rattaché à la DRJSCS Hauts-de-France.</p>'
+        '<h2>Ses missions</h2><p>Accompagner les services.</p>',
+        head='<meta property="og:title" content="SIILAB | modernisation.gouv.fr">',
+        title="SIILAB | modernisation.gouv.fr"),
+        {"name": "SIILAB", "title": "SIILAB", "host": "DRJSCS Hauts-de-France", "year_created": 2016},
+        id="og-title-with-site-suffix"),
+    pytest.param(page(
+        '<h1 class="fr-h1">InSo Lab</h1>'
+        '<p class="fr-text--lead">InSo Lab est le laboratoire d\'innovation publique de la région '
+        'Nouvelle-Aquitaine, lancé en 2019 auprès du SGAR.</p>'
+        '<h2>Nos missions</h2><p>Appliquer les sciences comportementales.</p>'),
+        {"name": "InSo Lab", "region_text": "Nouvelle-Aquitaine", "region_code": "75", "year_created": 2019},
+        id="region-in-lead-only"),
 ]
 
 

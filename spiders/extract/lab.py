@@ -25,8 +25,11 @@ from spiders.extract.labels import LabelIndex
 from spiders.extract.page import Page
 from spiders.extract.vocab import LAB_LABEL_GROUP
 
-_TITLE = re.compile(r"^\s*laboratoire\s+(?:de la |de l'|de l’|du |des |de |d'|d’)(?P<region>.+?)\s+[-–—]\s+(?P<name>.+)$",
-                    re.I)
+_ARTICLES = r"(?:de la |de l'|de l’|du |des |de |d'|d’)"
+# "Laboratoire du Centre-Val-de-Loire - LAB'L", "Laboratoire d'innovation publique de Normandie – Etat'LIN",
+# "Laboratoire d'innovation territoriale de la région Bretagne - Ti Lab"
+_TITLE = re.compile(r"^\s*laboratoire\s+(?:(?:interminist[ée]riel\s+)?d['’]innovation(?:\s+(?:publique|territoriale))?\s+)?"
+                    rf"{_ARTICLES}(?:r[ée]gion\s+{_ARTICLES}?)?(?P<region>.+?)\s+[-–—]\s+(?P<name>.+)$", re.I)
 _CREATED = re.compile(r"[^.]*\b(?:cr[ée]{2}|lanc[ée]|fond[ée]|n[ée]|ouvert)e?s?\b[^.]*?\b(?:19|20)\d{2}[^.]*", re.I)
 _HOST = re.compile(r"\b(?:co-?)?(?:port[ée]+e?|h[ée]berg[ée]+e?|rattach[ée]+e?|pilot[ée]+e?|plac[ée]+e?)s?\s+"
                    r"(?:auprès de la |auprès de l'|auprès d[eu]s? |par |aux |au |à )\s*(?P<host>[^.]+)", re.I)
@@ -104,13 +107,12 @@ def _title(page: LabPage):
     text = one_line(text_of(page.h1)) if page.h1 is not None else None
     if text:
         return text, page.flavour
-    for content in page.root.xpath("//head/meta[@property='og:title' or @name='og:title']/@content"):
-        if one_line(content):
-            return one_line(content), "meta"
-    for content in page.root.xpath("//head/title/text()"):
-        text = one_line(_SITE_SUFFIX.sub("", content.split(" | ")[0]))
-        if text:
-            return text, "head"
+    for path, strategy in (("//head/meta[@property='og:title' or @name='og:title']/@content", "meta"),
+                           ("//head/title/text()", "head")):
+        for content in page.root.xpath(path):
+            text = one_line(_SITE_SUFFIX.sub("", content.split(" | ")[0]))   # "Lab'O | modernisation.gouv.fr"
+            if text:
+                return text, strategy
     return None, None
 
 
