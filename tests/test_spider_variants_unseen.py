@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from scrapy.http import HtmlResponse, Request
-from test_spider_variants import URL, jsonld, page
+from test_spider_variants import FOOTER, FURNITURE_BOTTOM, FURNITURE_TOP, URL, jsonld, page
 
 from pipelines.normalize import normalize_event
 from spiders.extract.item import read_event
@@ -162,9 +162,12 @@ CASES = [
         '<p class="fr-icon-calendar-line">Le jeudi 14/11 de 9h30 à 12h</p>'), {
         "place_text": ("En présentiel et en ligne : Hôtel de Ville, 44000 Nantes", "dsfr"),
         "when_text": ("Le jeudi 14/11 de 9h30 à 12h", "dsfr")}),
-    ("online with a connection link only", page(
-        "<h1>T</h1><p>Le 25/11 à 14h</p><p><strong>Lien de connexion :</strong> "
-        "<a href='https://rendez-vous.renater.fr/mip-2024'>Rejoindre la réunion</a></p>"), {
+    ("title and date in a hero before <main>, online link only", (
+        f'<html><body>{FURNITURE_TOP}<div class="fr-container mip-hero"><h1 class="fr-h1">Webinaire X</h1>'
+        '<p class="fr-icon-calendar-line">Le 25/11 à 14h</p></div><main><h2>Présentation</h2><p>Un webinaire '
+        "pour découvrir les outils.</p><p><strong>Lien de connexion :</strong> <a href='https://rendez-vous."
+        f"renater.fr/mip-2024'>Rejoindre la réunion</a></p>{FURNITURE_BOTTOM}</main>{FOOTER}</body></html>"), {
+        "title": ("Webinaire X", "dsfr"), "when_text": ("Le 25/11 à 14h", "dsfr"),
         "online_url": ("https://rendez-vous.renater.fr/mip-2024", "label"), "place_text": (None, None)}),
     ("emoji markers in a callout", page(
         '<h1>T</h1><div class="fr-callout"><p class="fr-callout__text">📅 Mardi 19 novembre 2024, 10h-12h<br>'

@@ -25,7 +25,7 @@ class Page:
         self.response = response
         self.url = response.url
         self.root = response.selector.root
-        self.main = find_main(self.root)
+        self.main = find_content(self.root)
         self._walk()
 
     def _walk(self) -> None:
@@ -111,6 +111,22 @@ def _is_date_attr(el) -> bool:
     ``itemprop="startDate"``: the machine-readable date is in ``content``."""
     marks = " ".join(filter(None, (el.get("property"), el.get("datatype"), el.get("itemprop")))).lower()
     return "date" in marks
+
+
+def find_content(root):
+    """The main content, widened to the page's own ``<h1>`` when the theme puts it (and often the
+    event's header: date, place) in a region before ``<main>``: their closest common ancestor,
+    whose furniture is skipped as anywhere else."""
+    main = find_main(root)
+    if main.tag in ("html", "body") or main.xpath("boolean(.//h1)"):
+        return main
+    for h1 in root.xpath("//body//h1"):
+        outer = [a for a in h1.iterancestors() if a.tag not in ("html", "body")]
+        if skipped(h1) or any(skipped(a) for a in outer):
+            continue              # a logo in the header, a title in a menu
+        around = set(main.iterancestors())
+        return next((a for a in h1.iterancestors() if a in around), main)
+    return main
 
 
 def find_main(root):
