@@ -114,9 +114,10 @@ CASES = [
         '<h1 class="fr-h1">Laboratoire de Nouvelle-Aquitaine - InSo Lab</h1>'
         '<p class="fr-text--lead">Le laboratoire des sciences comportementales de la région.</p>'
         '<h3>Nos missions</h3><p>Tester des messages plus clairs.</p>'
-        '<h3>Nos réalisations</h3><ul><li>Relances d\'impayés</li><li>Courriers simplifiés</li></ul>'
+        '<h3>Nos réalisations</h3><ul><li>Relances d\'impayés</li><li>Courriers simplifiés</li>'
+        '<li>Lancé en 2021 avec la CAF : un simulateur de droits</li></ul>'
         '<h3>Contact</h3><p><a href="mailto:insolab@nouvelle-aquitaine.gouv.fr">Écrire au lab</a></p>'),
-        {"name": "InSo Lab", "region_code": "75",
+        {"name": "InSo Lab", "region_code": "75", "created_text": None, "host": None,
          "section_keys": ["Nos missions", "Nos réalisations", "Contact"],
          "section_has": {"Nos réalisations": "Courriers simplifiés",
                          "Contact": "insolab@nouvelle-aquitaine.gouv.fr"}},

@@ -81,11 +81,33 @@ class LabPage(Page):
         return "dsfr" if self.is_dsfr else "legacy"
 
     @cached_property
+    def section_bodies(self) -> list[tuple[str, list]]:
+        """(heading, body elements) for the top level of headings the sheet uses (h2, else h3…)."""
+        headings = [(el, _heading_text(el)) for el in self.elements if _is_section_heading(el)]
+        headings = [(el, text) for el, text in headings if text and not _RELATED.search(text)]
+        if not headings:
+            return []
+        level = min(el.tag for el, _ in headings)
+        found = []
+        for heading, title in ((el, text) for el, text in headings if el.tag == level):
+            body = []
+            for sib in _following(heading):
+                if _closes_section(sib, level):
+                    break
+                if not skipped(sib) and not _RETURN_LINK.match(text_of(sib)):
+                    body.append(sib)
+            found.append((title, body))
+        return found
+
+    @cached_property
     def fact_lines(self) -> list[str]:
-        """Text lines of the content's innermost blocks, in document order."""
+        """Text lines of the innermost blocks outside the sections ("Créé en 2023" in the
+        header or a callout, not "Lancé en 2021 : …" among the lab's projects), in document order."""
+        in_sections = {d for _, body in self.section_bodies for el in body for d in el.iter()}
         lines = []
         for el in self.elements:
-            if el.tag in BLOCKS and not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
+            if el.tag in BLOCKS and el not in in_sections and not any(
+                    isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
                 lines.extend(text_of(el).split("\n"))
         return [line for line in lines if line]
 
@@ -205,21 +227,9 @@ def _tags(page: LabPage):
 
 
 def _sections(page: LabPage):
-    """Heading → text, for the top level of headings the sheet uses (h2, else h3…)."""
-    headings = [(el, _heading_text(el)) for el in page.elements if _is_section_heading(el)]
-    headings = [(el, text) for el, text in headings if text and not _RELATED.search(text)]
-    if not headings:
-        return None, None
-    level = min(el.tag for el, _ in headings)
     sections = {}
-    for heading, title in ((el, text) for el, text in headings if el.tag == level):
-        body = []
-        for sib in _following(heading):
-            if _closes_section(sib, level):
-                break
-            if not skipped(sib) and not _RETURN_LINK.match(text_of(sib)):
-                body.append(_content_html(sib))
-        text = html_to_text("".join(body))
+    for title, body in page.section_bodies:
+        text = html_to_text("".join(_content_html(el) for el in body))
         if text:
             sections[title] = text
     return (sections, page.flavour) if sections else (None, None)
