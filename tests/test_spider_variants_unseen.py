@@ -162,13 +162,13 @@ CASES = [
         '<p class="fr-icon-calendar-line">Le jeudi 14/11 de 9h30 à 12h</p>'), {
         "place_text": ("En présentiel et en ligne : Hôtel de Ville, 44000 Nantes", "dsfr"),
         "when_text": ("Le jeudi 14/11 de 9h30 à 12h", "dsfr")}),
-    ("title and date in a hero before <main>, online link only", (
+    ("title and date in a hero before <main>, unlabelled public-sector visio link", (
         f'<html><body>{FURNITURE_TOP}<div class="fr-container mip-hero"><h1 class="fr-h1">Webinaire X</h1>'
         '<p class="fr-icon-calendar-line">Le 25/11 à 14h</p></div><main><h2>Présentation</h2><p>Un webinaire '
-        "pour découvrir les outils.</p><p><strong>Lien de connexion :</strong> <a href='https://rendez-vous."
-        f"renater.fr/mip-2024'>Rejoindre la réunion</a></p>{FURNITURE_BOTTOM}</main>{FOOTER}</body></html>"), {
+        "pour découvrir les outils.</p><p>Pour suivre le webinaire, <a href='https://rendez-vous."
+        f"renater.fr/mip-2024'>rejoignez la réunion</a>.</p>{FURNITURE_BOTTOM}</main>{FOOTER}</body></html>"), {
         "title": ("Webinaire X", "dsfr"), "when_text": ("Le 25/11 à 14h", "dsfr"),
-        "online_url": ("https://rendez-vous.renater.fr/mip-2024", "label"), "place_text": (None, None)}),
+        "online_url": ("https://rendez-vous.renater.fr/mip-2024", "attr"), "place_text": (None, None)}),
     ("emoji markers in a callout", page(
         '<h1>T</h1><div class="fr-callout"><p class="fr-callout__text">📅 Mardi 19 novembre 2024, 10h-12h<br>'
         "📍 Hôtel de Ville, 33000 Bordeaux</p></div>"), {

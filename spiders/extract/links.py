@@ -16,12 +16,15 @@ _REGISTRATION_HOSTS = re.compile(r"(?:^|\.)(?:eventbrite\.[a-z.]+|demarches-simp
                                  r"framaforms\.org|weezevent\.com|helloasso\.com|forms\.office\.com|"
                                  r"forms\.gle|typeform\.com|evenium\.net|my\.evenium\.net|"
                                  r"sondages?\.[a-z.]+|evento\.renater\.fr|digitalevent\.fr|"
-                                 r"billetweb\.fr|yurplan\.com)$")
+                                 r"billetweb\.fr|yurplan\.com|tally\.so)$")
 _ONLINE_HOSTS = re.compile(r"(?:^|\.)(?:zoom\.us|teams\.microsoft\.com|teams\.live\.com|meet\.google\.com|"
                            r"webex\.com|webikeo\.fr|webikeo\.com|livestorm\.co|youtube\.com|youtu\.be|"
                            r"dailymotion\.com|whereby\.com|gotomeeting\.com|tixeo\.com|jitsi\.org|"
                            r"meet\.jit\.si|webconf\.[a-z.]+|visio\.[a-z.]+|bbb\.[a-z.]+|"
-                           r"webinaire\.[a-z.]+|vimeo\.com)$")
+                           r"webinaire\.[a-z.]+|vimeo\.com|"
+                           # public-sector visio services (RENATER, Éducation nationale), other webinar hosts
+                           r"rendez-vous\.renater\.fr|visio-agents\.education\.fr|gotowebinar\.com|"
+                           r"bluejeans\.com|bbcollab\.com|clickmeeting\.com)$")
 _MAP_PATH = re.compile(r"/maps\b")
 _GENERIC_MAP_TEXT = re.compile(r"carte|plan|itin[ée]raire|voir|map", re.I)
 _URL = re.compile(r"https?://\S+")   # a bare URL written as the value
