@@ -288,6 +288,12 @@ NORMALISED = [
     ("labels with other wordings", 2024, "2024-11-12T14:30:00+01:00", "offline", "13055"),
     ("emoji markers in a callout", 2024, "2024-11-19T10:00:00+01:00", "offline", "33063"),
     ("date field, then an hours field", 2024, "2024-11-14T09:30:00+01:00", None, None),
+    ("font awesome icons on an old theme", 2018, "2018-11-20T14:00:00+01:00", "offline", "69123"),
+    ("modalite gives an online place", 2024, "2024-11-28T11:00:00+01:00", "online", None),
+    ("publication date written as a label", 2024, "2024-11-12T14:00:00+01:00", None, None),
+    ("registration deadline is no event date", 2024, "2024-11-21T10:00:00+01:00", None, None),
+    ("dl with several dd", 2024, "2024-11-14T09:30:00+01:00", "offline", "69123"),
+    ("jsonld mixed attendance", 2024, "2024-11-15", "mixed", "13055"),
     ("drupal 10 hidden-label fields by name", 2024, "2024-11-20T10:00:00+01:00", "offline", "67482"),
 ]
 
