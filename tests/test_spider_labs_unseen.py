@@ -116,7 +116,8 @@ CASES = [
         '<h3>Nos missions</h3><p>Tester des messages plus clairs.</p>'
         '<h3>Nos réalisations</h3><ul><li>Relances d\'impayés</li><li>Courriers simplifiés</li>'
         '<li>Lancé en 2021 avec la CAF : un simulateur de droits</li></ul>'
-        '<h3>Contact</h3><p><a href="mailto:insolab@nouvelle-aquitaine.gouv.fr">Écrire au lab</a></p>'),
+        '<div class="fr-callout"><h3 class="fr-callout__title">Contact</h3><p class="fr-callout__text">'
+        '<a href="mailto:insolab@nouvelle-aquitaine.gouv.fr">Écrire au lab</a></p></div>'),
         {"name": "InSo Lab", "region_code": "75", "created_text": None, "host": None,
          "section_keys": ["Nos missions", "Nos réalisations", "Contact"],
          "section_has": {"Nos réalisations": "Courriers simplifiés",
@@ -124,6 +125,9 @@ CASES = [
         id="sections-h3"),
     pytest.param(page(
         '<h1 class="fr-h1">Laboratoire des Pays de la Loire - LabArchipel</h1>'
+        '<div class="fr-callout"><h3 class="fr-callout__title">Le lab en bref</h3>'
+        '<p class="fr-callout__text">Hébergé par le SGAR des Pays de la Loire</p>'
+        '<p class="fr-callout__text">Créé en 2019</p></div>'
         '<div class="fr-accordions-group">'
         '<section class="fr-accordion"><h3 class="fr-accordion__title"><button class="fr-accordion__btn" '
         'aria-expanded="false" aria-controls="acc-1">Ses missions</button></h3>'
@@ -136,7 +140,8 @@ CASES = [
         '<div class="fr-collapse" id="acc-3"><p>Contact : <a href="mailto:labarchipel@pays-de-la-loire.gouv.fr">'
         'labarchipel@pays-de-la-loire.gouv.fr</a></p></div></section></div>'),
         {"name": "LabArchipel", "region_text": "Pays de la Loire", "region_code": "52",
-         "section_keys": ["Ses missions", "Ses projets", "Son équipe"],
+         "host": "SGAR des Pays de la Loire", "created_text": "Créé en 2019", "year_created": 2019,
+         "section_keys": ["Le lab en bref", "Ses missions", "Ses projets", "Son équipe"],
          "section_has": {"Ses projets": "Un guichet unique des aides",
                          "Son équipe": "labarchipel@pays-de-la-loire.gouv.fr"}},
         id="accordion-sections"),

@@ -46,8 +46,10 @@ _REGION_WORD = re.compile(r"\br[ée]gion\s+(?:de la |de l'|de l’|du |des |de |
 _SITE_SUFFIX = re.compile(r"\s+[-–—]\s+[^-–—]*\w\.(?:gouv\.)?[a-z]{2,4}\s*$", re.I)
 _SPLIT_TAGS = re.compile(r"\s*(?:\n|,|;|·|\|)\s*")
 _HEADINGS = ("h2", "h3", "h4")
-# a component's own title (a callout's "En bref", a card's title): no section of the sheet
-_COMPONENT_TITLE = re.compile(r"fr-(?:callout|highlight|card|tile|notice|alert|tab)s?__title")
+# a card's or a tile's title (another page's): no section of the sheet (a callout's "Contact" is one)
+_COMPONENT_TITLE = re.compile(r"fr-(?:card|tile)__title")
+# a box of key facts (DSFR callout or highlight, a theme's "encart"): its lines are facts wherever it stands
+_FACT_BOX = re.compile(r"fr-callout\b|fr-highlight\b|\bencart\b|\bcallout\b")
 _TRAILING_STOP = re.compile(r"\s*[.;]\s*$")
 
 
@@ -101,12 +103,13 @@ class LabPage(Page):
 
     @cached_property
     def fact_lines(self) -> list[str]:
-        """Text lines of the innermost blocks outside the sections ("Créé en 2023" in the
-        header or a callout, not "Lancé en 2021 : …" among the lab's projects), in document order."""
+        """Text lines of the innermost blocks outside the sections, or in a fact box ("Créé en
+        2023" in the header or a callout, not "Lancé en 2021 : …" among the lab's projects)."""
         in_sections = {d for _, body in self.section_bodies for el in body for d in el.iter()}
+        boxes = {d for el in self.elements if _FACT_BOX.search(el.get("class") or "") for d in el.iter()}
         lines = []
         for el in self.elements:
-            if el.tag in BLOCKS and el not in in_sections and not any(
+            if el.tag in BLOCKS and (el not in in_sections or el in boxes) and not any(
                     isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
                 lines.extend(text_of(el).split("\n"))
         return [line for line in lines if line]
