@@ -82,11 +82,12 @@ CASES = [
         'aria-hidden="true"></span><span class="fr-sr-only">Lieu :</span> Station F</li></ul>'), {
         "when_text": ("21/11/2024", "dsfr"), "place_text": ("Station F", "dsfr")}),
     # ---- Drupal 10 fields
-    ("drupal 10 smartdate with time elements", page(
-        '<h1>T</h1><div class="field field--name-field-date field--type-smartdate field--label-hidden field__item">'
-        '<time datetime="2024-11-14T09:30:00+01:00" class="datetime">Jeu 14 nov. 2024, 09:30</time> - '
-        '<time datetime="2024-11-14T12:00:00+01:00" class="datetime">12:00</time></div>'), {
-        "when_text": ("Jeu 14 nov. 2024, 09:30 - 12:00", "attr")}),
+    ("drupal 10 smartdate, two sessions", page(
+        '<h1>T</h1><div class="field field--name-field-date field--type-smartdate field--label-hidden field__items">'
+        + "".join(f'<div class="field__item"><time datetime="2024-11-{d}T09:30:00+01:00" class="datetime">Jeu {d} '
+                  f'nov. 2024, 09:30</time> - <time datetime="2024-11-{d}T12:00:00+01:00" class="datetime">12:00'
+                  "</time></div>" for d in (14, 21)) + "</div>"), {
+        "when_text": ("Jeu 14 nov. 2024, 09:30 - 12:00\nJeu 21 nov. 2024, 09:30 - 12:00", "attr")}),
     ("drupal 10 hidden-label fields by name", page(
         '<h1>T</h1><div class="field field--name-field-date field--type-string field--label-hidden field__item">'
         "Mercredi 20 novembre 2024, de 10h à 12h</div>"
@@ -288,6 +289,7 @@ NORMALISED = [
     ("labels with other wordings", 2024, "2024-11-12T14:30:00+01:00", "offline", "13055"),
     ("emoji markers in a callout", 2024, "2024-11-19T10:00:00+01:00", "offline", "33063"),
     ("date field, then an hours field", 2024, "2024-11-14T09:30:00+01:00", None, None),
+    ("drupal 10 smartdate, two sessions", 2024, "2024-11-14T09:30:00+01:00", None, None),
     ("font awesome icons on an old theme", 2018, "2018-11-20T14:00:00+01:00", "offline", "69123"),
     ("modalite gives an online place", 2024, "2024-11-28T11:00:00+01:00", "online", None),
     ("publication date written as a label", 2024, "2024-11-12T14:00:00+01:00", None, None),

@@ -332,17 +332,30 @@ def strip_label(text: str | None) -> str | None:
 
 def _time_text(times: list) -> str:
     """The date as written around a ``<time>`` (its line, label dropped, so "Le <time>7/11</time>
-    de 9h à 12h" keeps its hours), else the ``datetime`` attribute(s)."""
-    first = times[0]
-    parent = first.getparent()
+    de 9h à 12h" keeps its hours), one line per session when the ``<time>`` elements are the
+    items of one field, else the ``datetime`` attribute(s)."""
+    written = _written_time(times[0])
+    if written and fallback.DATE_LIKE.search(written):
+        lines = [written] + [w for t in _sibling_items(times) if (w := _written_time(t)) and w != written]
+        return "\n".join(dict.fromkeys(lines))
+    return " – ".join(_datetime(t) for t in times[:2])
+
+
+def _written_time(el) -> str | None:
+    parent = el.getparent()
     line = text_of(parent) if parent is not None else ""
     if line and "\n" not in line and len(line) <= _MAX_WHEN_LINE:
-        written = strip_label(line)
-    else:
-        written = one_line(text_of(first))
-    if written and fallback.DATE_LIKE.search(written):
-        return written
-    return " – ".join(_datetime(t) for t in times[:2])
+        return strip_label(line)
+    return one_line(text_of(el))
+
+
+def _sibling_items(times: list) -> list:
+    """The other ``<time>`` elements held by sibling items of the first one's (field items)."""
+    item = times[0].getparent()
+    field = item.getparent() if item is not None else None
+    if field is None:
+        return []
+    return [t for t in times[1:] if t.getparent() is not item and t.getparent().getparent() is field]
 
 
 _MAX_WHEN_LINE = 200
