@@ -41,7 +41,7 @@ _RELATED = re.compile(r"sur le m[êe]me sujet|ces contenus|voir aussi|[àa] lire
 _CREATED_LINE = re.compile(r"^(?:(?:cr[ée]{2}|lanc[ée]|fond[ée]|ouvert)e?s?|(?:actif|active|en activit[ée])? ?depuis)"
                            r"\b[^.\d]{0,30}\b(?:19|20)\d{2}\b[^.]*", re.I)
 # "… de la région Normandie", "la Région Grand Est": a région named after the word.
-_REGION_WORD = re.compile(r"\br[ée]gion\s+(?:de la |de l'|de l’|du |des |de |d'|d’)?"
+_REGION_WORD = re.compile(rf"\br[ée]gion\s+{_ARTICLES}?"
                           r"(?P<region>[A-ZÀ-Ý][\w'’-]*(?:[ -](?:de la |de |d'|d’|du |des )?[A-ZÀ-Ý][\w'’-]*)*)")
 _SITE_SUFFIX = re.compile(r"\s+[-–—]\s+[^-–—]*\w\.(?:gouv\.)?[a-z]{2,4}\s*$", re.I)
 _SPLIT_TAGS = re.compile(r"\s*(?:\n|,|;|·|\|)\s*")
