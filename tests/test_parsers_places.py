@@ -132,6 +132,15 @@ ARRONDISSEMENTS = [
     ("69003", C(*LYON, arrondissement="69383")),
     ("Paris", C(*PARIS, arrondissement=None)),
     ("Paris 25e", C(*PARIS, arrondissement=None)),
+    # roman numerals, as on street signs and older pages
+    ("Paris XVe", C(*PARIS, arrondissement="75115", confidence="arrondissement")),
+    ("Paris Ier", C(*PARIS, arrondissement="75101")),
+    ("Paris XIXe", C(*PARIS, arrondissement="75119")),
+    ("Lyon IIIe", C(*LYON, arrondissement="69383")),
+    ("Marseille VIIIe", C(*MARSEILLE, arrondissement="13208")),
+    ("XIe arrondissement de Paris", C(*PARIS, arrondissement="75111")),
+    ("Lyon Xe", C(*LYON, arrondissement=None)),          # Lyon has nine
+    ("Paris IV", C(*PARIS, arrondissement=None)),         # no ordinal mark: a name (Paris IV university)
 ]
 
 NAMES = [
