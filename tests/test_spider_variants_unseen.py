@@ -89,11 +89,11 @@ CASES = [
                   "</time></div>" for d in (14, 21)) + "</div>"), {
         "when_text": ("Jeu 14 nov. 2024, 09:30 - 12:00\nJeu 21 nov. 2024, 09:30 - 12:00", "attr")}),
     ("drupal 10 hidden-label fields by name", page(
-        '<h1>T</h1><div class="field field--name-field-date field--type-string field--label-hidden field__item">'
-        "Mercredi 20 novembre 2024, de 10h à 12h</div>"
-        '<div class="field field--name-field-lieu field--type-string field--label-hidden field__item">'
+        '<h1>T</h1><div class="field field--name-field-event-date field--type-string field--label-hidden '
+        'field__item">Mercredi 20 novembre 2024, de 10h à 12h</div>'
+        '<div class="field field--name-field-mip-lieu field--type-string field--label-hidden field__item">'
         "Maison de la Région, Strasbourg</div>"
-        '<div class="field field--name-field-organisateur field--type-entity-reference field--label-hidden">'
+        '<div class="field field--name-field-organizer field--type-entity-reference field--label-hidden">'
         '<div class="field__item">SGAR Grand Est</div></div>'), {
         "when_text": ("Mercredi 20 novembre 2024, de 10h à 12h", "label"),
         "place_text": ("Maison de la Région, Strasbourg", "label"), "organiser": ("SGAR Grand Est", "label")}),

@@ -47,6 +47,10 @@ FIELD_NAME_GROUP: dict[str, str] = {
     "type-evenement": "formats", "type-d-evenement": "formats", "parcours": "parcours",
     "inscription": "registration", "lien-inscription": "registration", "lien-d-inscription": "registration",
     "lien-connexion": "online", "lien-de-connexion": "online", "lien-visio": "online", "modalite": "mode",
+    # machine names are often English
+    "location": "venue", "venue": "venue", "place": "venue", "address": "address", "city": "address",
+    "organizer": "organiser", "organiser": "organiser", "audience": "audience", "event-type": "formats",
+    "registration": "registration", "registration-link": "registration", "meeting-link": "online",
 }
 # Icon classes that mark a detail line — DSFR (``fr-icon-*``, ``fr-fi-*``), Remix (``ri-*``), Font
 # Awesome (``fa-*``), Bootstrap (``bi-*``, ``glyphicon-*``) — and the icon names of each field.
@@ -128,10 +132,11 @@ def field_name_group(cls: str) -> str | None:
     if _NOT_EVENT_DATES.search(name.replace("-", " ")):
         return None
     parts = name.split("-")
-    for n in range(len(parts), 0, -1):
-        found = FIELD_NAME_GROUP.get("-".join(parts[:n]))
-        if found:
-            return found
+    for start in range(len(parts)):          # "mip-lieu", "event-date": a prefix may come first
+        for n in range(len(parts), start, -1):
+            found = FIELD_NAME_GROUP.get("-".join(parts[start:n]))
+            if found:
+                return found
     return None
 
 
