@@ -16,7 +16,10 @@ from parsers.places import parse_place, preload
 from parsers.text import html_to_text
 
 _CANCELLED = re.compile(r"\bannul(?:é|e|ée|ee|és|ées|ation)\b", re.IGNORECASE)
-_CREATED = re.compile(r"\b(?:cr[ée]{2}|lanc[ée]|n[ée])\b[^0-9]{0,40}?\b((?:19|20)\d{2})\b", re.IGNORECASE)
+# "Créé en 2018", "créée en 2017", "lancé en 2021", "né en 2019", "depuis 2020", "création : 2019"
+_CREATED = re.compile(r"\b(?:cr[ée]{2}e?s?|lanc[ée]e?s?|n[ée]e?s?|depuis|cr[ée]ation)\b[^0-9]{0,40}?\b((?:19|20)\d{2})\b",
+                      re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def event_status(item: EventItem) -> str:
@@ -84,11 +87,20 @@ def unparsed_fields(item: EventItem) -> list[str]:
     return missing
 
 
+def creation_year(text: str) -> int | None:
+    """The year a lab was created, from the text its sheet gives for it: after a creation
+    word ("Créée en 2017", "Depuis 2021"), else the one year the text holds ("2021" under
+    "Date de création"); None when there is none, or several without a creation word."""
+    match = _CREATED.search(text)
+    if match:
+        return int(match.group(1))
+    years = set(_YEAR.findall(text))
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def normalize_lab(item: LabItem) -> LabItem:
     if item.created_text and item.year_created is None:
-        match = _CREATED.search(item.created_text)
-        if match:
-            item.year_created = int(match.group(1))
+        item.year_created = creation_year(item.created_text)
     if item.region_text and item.region_code is None:
         item.region_code = parse_place(item.region_text).region_code
     return item

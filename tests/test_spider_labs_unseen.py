@@ -240,18 +240,12 @@ CASES = [
         '<p>Date de création : 2021</p>'
         '<h2>Nos missions</h2><p>Accompagner les préfectures.</p>'),
         {"created_text": "2021", "year_created": 2021, "region_code": "11"},
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "pipelines/normalize.py reads a year only after a creation verb ('Créé en 2021'): a bare "
-            "'2021' under 'Date de création' gives no year_created (pipeline not owned here)")),
         id="labelled-year-normalised"),
     pytest.param(page(
         '<h1 class="fr-h1">Laboratoire de Bretagne - Ti Lab</h1>'
         '<p class="fr-text--lead">Créée en 2017 par le SGAR, l\'équipe du Ti Lab accompagne les services.</p>'),
         {"created_text": "Créée en 2017 par le SGAR, l'équipe du Ti Lab accompagne les services",
          "year_created": 2017},
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "pipelines/normalize.py's creation verb 'cr[ée]{2}\\b' misses the feminine 'Créée': no "
-            "year_created (pipeline not owned here)")),
         id="feminine-creee-normalised"),
     pytest.param(page(
         '<h1 class="fr-h1">Laboratoire de Normandie - Etat\'LIN</h1>'
