@@ -326,3 +326,15 @@ def test_drupal_teasers_on_a_listing_are_its_events() -> None:
     listing = read_listing(response, EDITIONS[2024], domain="modernisation.gouv.fr")
     assert listing.event_urls == [
         f"https://www.modernisation.gouv.fr/mois-de-linnovation-publique/atelier-{n}" for n in (1, 2)]
+
+
+def test_site_notice_banner_is_never_read() -> None:
+    """A DSFR "important information" banner above the header is site furniture, even when the
+    content is widened to a title standing before <main>."""
+    notice = ('<div class="fr-notice fr-notice--info"><div class="fr-container"><div class="fr-notice__body">'
+              '<p class="fr-notice__title">Maintenance du site le mardi 12 novembre 2024 de 8h à 10h, '
+              "75007 Paris</p></div></div></div>")
+    html = (f'<html><body>{notice}{FURNITURE_TOP}<div class="fr-container"><h1>Atelier</h1></div><main>'
+            f"<p>Un atelier pour découvrir les outils, sans date fixée.</p></main>{FOOTER}</body></html>")
+    item, failed = _read(html)
+    assert (item.title, item.when_text, item.place_text, failed) == ("Atelier", None, None, [])

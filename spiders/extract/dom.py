@@ -13,7 +13,8 @@ _SKIP_TAGS = frozenset({
 _SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _SKIP_CLASS = re.compile(
     r"fr-header|fr-footer|breadcrumb|fr-sidemenu|fr-share|fr-follow|skiplink|fr-nav\b|"
-    r"pagination|pager|related|similar|voir-aussi|sidebar|navbar|\bmenu|fr-modal|block-views"
+    r"pagination|pager|related|similar|voir-aussi|sidebar|navbar|\bmenu|fr-modal|block-views|"
+    r"fr-notice|fr-consent"                 # site-wide banners: important notice, cookie consent
 )
 _SKIP_ID = re.compile(r"(?:site|main|page)?[-_]?(?:header|footer|menu|nav|navigation|sidebar|breadcrumb)"
                       r"(?:[-_]?(?:wrapper|container|region|top|bottom|main|modal))?", re.I)
