@@ -1,29 +1,45 @@
 """A programme listing page: the event links on it and where its pagination ends.
 
-Cards of both DSFR generations (``.fr-card__title a``); on a page without cards (legacy
-layout), every content link to a detail page of the edition. Pagination is read from any
-``?page=N`` link (DSFR ``nav.fr-pagination``, Drupal pagers, plain links).
+The page's content is walked (menus, breadcrumb, footer, related content and an "À la une"
+block skipped). Each DSFR card or tile of either generation gives its title link, else the
+card's own link (``a.fr-card``) or a link inside it; on a page whose cards list no event
+(legacy and Drupal views layouts), the links in a heading or a views row. A link is an
+event when it leads to a detail page of the site: not a listing, not a filtered or other
+query page, not a document download (tracking parameters and fragments dropped).
+Pagination is read from any ``?page=N`` link (DSFR ``nav.fr-pagination``, Drupal pagers,
+"Voir plus" buttons, plain links) and ``<link rel="next">``; other pages of a filtered
+listing keep its filters.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qs, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from scrapy.http import TextResponse
 
 from spiders.editions import DETAIL_PREFIXES, Edition, is_listing_path, on_site
-from spiders.extract.dom import skipped
+from spiders.extract.dom import content_children, is_related_heading, skipped
 from spiders.extract.page import find_main
 
-_CARD_LINKS = "//*[contains(@class,'fr-card__title') or contains(@class,'fr-tile__title')]//a/@href"
+_TITLE_LINKS = ".//*[contains(@class,'fr-card__title') or contains(@class,'fr-tile__title')]//a[@href]/@href"
 _PAGE_LINKS = ("//*[contains(@class,'pagination') or contains(@class,'pager')]//a/@href"
-               " | //a[contains(@href,'page=')]/@href")
+               " | //a[contains(@href,'page=')]/@href"
+               " | //link[@rel='next' or @rel='prev' or @rel='first' or @rel='last']/@href")
 MAX_PAGE = 5000   # 20,000 events at 4 a page: far beyond any real programme
 _ROW_TAGS = frozenset({"h2", "h3", "h4", "article"})
 _ROW_CLASS = re.compile(r"views-row|node-title|event|evenement|teaser|result")
 _LISTING_LIKE = re.compile(r"/programme(?:-\d{4})?/?$")
+_CARD_ROOTS = frozenset({"fr-card", "fr-tile"})
+# Query parameters that only say where a click came from (analytics, AT Internet, Matomo, ads)
+_TRACKING = re.compile(r"utm_\w+|xtor|at_\w+|mtm_\w+|pk_\w+|fbclid|gclid|msclkid|mc_[ce]id", re.I)
+# A file to download, not a page: the programme as PDF, an agenda entry, an image…
+_DOCUMENT = re.compile(r"\.(?:pdf|ics|ical|vcs|docx?|odt|xlsx?|ods|pptx?|odp|csv|zip|jpe?g|png|gif|svg|webp|"
+                       r"mp[34])$", re.I)
+# A block of featured news above the programme ("À la une", "Actualités")
+_FEATURED_HEADING = re.compile(r"[àa] la une|actualit[ée]s", re.I)
+_HEADINGS = frozenset({"h2", "h3", "h4"})
 
 
 @dataclass
@@ -40,56 +56,107 @@ def page_index(url: str) -> int:
     return int(values[0]) if values[0].isdigit() else 0
 
 
-def page_url(first_page_url: str, n: int) -> str:
-    """The listing URL of page ``n`` (the first page carries no parameter, as Drupal does)."""
-    parts = urlsplit(first_page_url)
-    return urlunsplit(parts._replace(query="" if n == 0 else f"page={n}", fragment=""))
+def page_url(listing_url: str, n: int) -> str:
+    """The URL of page ``n`` of the listing at ``listing_url``, its other query parameters
+    (filters) kept; the first page carries no ``page`` parameter, as Drupal does."""
+    parts = urlsplit(listing_url)
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"]
+    if n:
+        kept.append(("page", str(n)))
+    return urlunsplit(parts._replace(query=urlencode(kept), fragment=""))
 
 
 def read_listing(response: TextResponse, edition: Edition, *, domain: str | None = None) -> Listing:
     """The listing page of ``edition``: its event links, page index and last page."""
     sel = response.selector
     current = page_index(response.url)
-    hrefs = sel.xpath(_CARD_LINKS).getall() or _legacy_links(sel.root)
-    events = _event_urls(response.url, hrefs, domain)
+    cards, rows = _listed_links(sel.root)
+    events = _event_urls(response.url, cards, domain) or _event_urls(response.url, rows, domain)
     last = _last_page(sel.xpath(_PAGE_LINKS).getall(), response.url, current)
     first = page_url(response.url, 0)
     pages = [page_url(first, n) for n in range(0, (last or 0) + 1) if n != current]
     return Listing(page=current, last_page=last, event_urls=events, page_urls=pages)
 
 
-def _legacy_links(root) -> list[str]:
-    """Content links to a detail page (menus skipped); those in a heading or a views row
-    when there are any, so intro links ("le concept", "mentions légales") are not events."""
-    found, in_rows = [], []
+def _listed_links(root) -> tuple[list[str], list[str]]:
+    """The content's links in document order: one set from its cards and tiles, one from its
+    headings and views rows (menus, related content and featured news skipped). Intro links
+    in running text ("le concept", "proposer un événement") are neither."""
+    cards, in_rows = [], []
     content = find_main(root)
     stack = [(content, False)]
     while stack:
         el, row = stack.pop()
         # the root itself is never skipped; cards and teasers are this page's very content
-        if el is not content and el.tag != "a" and skipped(el, cards=False):
+        if el is not content and el.tag != "a" and _furniture(el):
+            continue
+        if _CARD_ROOTS.intersection((el.get("class") or "").split()):
+            cards.extend(_card_links(el))
             continue
         row = row or el.tag in _ROW_TAGS or bool(_ROW_CLASS.search(el.get("class") or ""))
         href = el.get("href") if el.tag == "a" else None
-        if href and any(prefix in href for prefix in DETAIL_PREFIXES):
-            (in_rows if row else found).append(href)
-        stack.extend((child, row) for child in reversed(list(el)) if isinstance(child.tag, str))
-    return in_rows or found
+        if href and row:
+            in_rows.append(href)
+        stack.extend((child, row) for child in reversed(content_children(el)) if isinstance(child.tag, str))
+    return cards, in_rows
+
+
+def _card_links(card) -> list[str]:
+    """A card's link: its title's; else the card's own (``<a class="fr-card">``) and the
+    links inside it (an "En savoir plus" in its footer), for the event filter to choose."""
+    titles = card.xpath(_TITLE_LINKS)
+    if titles:
+        return titles
+    own = [card.get("href")] if card.tag == "a" and card.get("href") else []
+    return own + card.xpath(".//a/@href")
+
+
+def _furniture(el) -> bool:
+    """Not this listing: page furniture, related content or a featured-news block. A Drupal
+    views block, furniture on an event page, is kept when it holds the listing's rows."""
+    if skipped(el, cards=False):
+        return not _views_listing_block(el)
+    return el.tag in ("section", "aside", "div") and _opens_with(el, _FEATURED_HEADING)
+
+
+def _opens_with(el, pattern: re.Pattern) -> bool:
+    first = next((child for child in el if isinstance(child.tag, str)), None)
+    return first is not None and first.tag in _HEADINGS and bool(pattern.search(" ".join(first.itertext())))
+
+
+def _views_listing_block(el) -> bool:
+    cls = el.get("class") or ""
+    if "block-views" not in cls or el.tag not in ("div", "section"):
+        return False
+    heading = next(iter(el.xpath("(.//h2 | .//h3 | .//h4)[1]")), None)
+    if heading is not None and (is_related_heading(heading) or _FEATURED_HEADING.search(" ".join(heading.itertext()))):
+        return False
+    return bool(el.xpath("boolean(.//*[contains(@class,'view-content')])"))
 
 
 def _event_urls(base: str, hrefs: list[str], domain: str | None) -> list[str]:
     urls = []
     for href in hrefs:
-        url = urljoin(base, href.strip()).split("#", 1)[0]
-        parts = urlsplit(url)
-        if domain and not on_site(url, domain):
-            continue
-        if parts.query or is_listing_path(parts.path) or _LISTING_LIKE.search(parts.path):
-            continue
-        if not parts.path.startswith(DETAIL_PREFIXES) or parts.path.rstrip("/") + "/" in DETAIL_PREFIXES:
-            continue
-        urls.append(url)
+        url = _event_url(base, href, domain)
+        if url:
+            urls.append(url)
     return list(dict.fromkeys(urls))
+
+
+def _event_url(base: str, href: str, domain: str | None) -> str | None:
+    """``href`` as an event page URL (host lower-cased, tracking parameters and fragment
+    dropped), or None when it leads off the site, to a listing, a query page or a file."""
+    parts = urlsplit(urljoin(base, href.strip()))
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.fullmatch(k)]
+    url = urlunsplit(parts._replace(netloc=parts.netloc.lower(), query=urlencode(query), fragment=""))
+    path = parts.path
+    if domain and not on_site(url, domain):
+        return None
+    if query or is_listing_path(path) or _LISTING_LIKE.search(path) or _DOCUMENT.search(path):
+        return None
+    if not path.startswith(DETAIL_PREFIXES) or path.rstrip("/") + "/" in DETAIL_PREFIXES:
+        return None
+    return url
 
 
 def _last_page(hrefs: list[str], url: str, current: int) -> int | None:
