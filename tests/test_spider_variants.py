@@ -355,6 +355,16 @@ def test_inspect_unreachable_and_malformed_urls(capsys) -> None:
     assert "unreachable" in capsys.readouterr().err
     assert cli.main(["inspect", "pas-une-url"]) == 2
     assert "not a URL" in capsys.readouterr().err
+    assert cli.main(["inspect", str(PAGES)]) == 2
+    assert "a directory, not a page" in capsys.readouterr().err
+
+
+def test_inspect_takes_a_saved_page_by_its_path(capsys, monkeypatch) -> None:
+    monkeypatch.chdir(PAGES)
+    assert cli.main(["inspect", "legacy2019_event.html", "--edition", "2019"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["fetched_url"] == (PAGES / "legacy2019_event.html").resolve().as_uri()
+    assert report["raw"]["edition"] == 2019
 
 
 # ---- every event page of a small replica, field by field against its ground truth

@@ -12,7 +12,9 @@ import dataclasses
 import datetime as dt
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
+from pathlib import Path
 
 from scrapy.http import Request
 from scrapy.responsetypes import responsetypes
@@ -35,15 +37,27 @@ def register(subparsers) -> None:
         "inspect", help="fetch one event page and print what is extracted, and how, as JSON",
         description="Fetch one event page and print its raw fields, the strategy behind each "
                     "and the normalised values as JSON.")
-    parser.add_argument("url", help="the event page (http(s):// or file://)")
+    parser.add_argument("url", help="the event page: an http(s):// or file:// URL, or a saved page's path")
     parser.add_argument("--edition", type=int, metavar="YEAR",
                         help="edition year to read year-less dates with, when the page does not say")
     parser.add_argument("--timeout", type=_seconds, default=30.0, help="seconds (default 30)")
     parser.set_defaults(func=run)
 
 
+def page_url(text: str) -> str:
+    """A URL as given, or the ``file://`` URL of an existing file given by its path."""
+    if urllib.parse.urlsplit(text).scheme:
+        return text
+    path = Path(text).expanduser()
+    if path.is_file():
+        return path.resolve().as_uri()
+    if path.exists():
+        raise CommandError(f"{text}: a directory, not a page", ExitCode.USAGE)
+    raise CommandError(f"{text}: not a URL (http://, https://, file://) nor an existing file", ExitCode.USAGE)
+
+
 def run(args) -> ExitCode:
-    response = fetch(args.url, timeout=args.timeout)
+    response = fetch(page_url(args.url), timeout=args.timeout)
     reason = unreadable_reason(response)
     if reason:
         raise CommandError(f"{args.url}: {reason}")
