@@ -224,6 +224,21 @@ CASES = [
         L24, [MIP + "atelier-achats-innovants", MIP + "portes-ouvertes-lab-zero"], None),
         id="featured-card-under-the-same-prefix"),
     pytest.param(Case(
+        page('<div class="mip-programme"><h2 class="fr-h4">À la une</h2>'
+             + grid(card15(MIP + "le-mois-2024-en-images", "Le Mois 2024 en images"))
+             + '<h2 class="fr-h4">Le programme</h2>'
+             + grid(card15(MIP + "atelier-accessibilite", "Atelier accessibilité"),
+                    card15(MIP + "webinaire-ux", "Webinaire UX")) + "</div>"),
+        L24, [MIP + "atelier-accessibilite", MIP + "webinaire-ux"], None),
+        id="featured-heading-unwrapped-before-the-programme"),
+    pytest.param(Case(
+        page("".join(f'<section class="fr-mb-4w"><h2>{day}</h2>' + grid(*(card15(MIP + s, s) for s in slugs))
+                     + "</section>" for day, slugs in (
+                         ("Lundi 4 novembre", ("ouverture-du-mois", "atelier-simplification")),
+                         ("Mardi 5 novembre", ("hackathon-territoires",))))),
+        L24, [MIP + "ouverture-du-mois", MIP + "atelier-simplification", MIP + "hackathon-territoires"], None),
+        id="cards-grouped-by-day"),
+    pytest.param(Case(
         page(grid(card15(MIP + "meetup-design", "Meetup design"), card15(MIP + "debat-citoyen", "Débat citoyen"))
              + '<div class="fr-container fr-py-6w"><h2>Ces contenus peuvent vous intéresser</h2>'
              + grid(card15(MIP + "le-mois-en-chiffres", "Le Mois en chiffres"),
@@ -278,6 +293,12 @@ CASES = [
              '</ul></nav>'),
         L24 + "?page=1", [MIP + "table-ronde-inclusion"], L24 + "?page=2", (1, 3)),
         id="page-numbers-only"),
+    pytest.param(Case(
+        page(grid(card15(MIP + "labo-ouvert", "Labo ouvert"))
+             + dsfr_pager(0, 2, base=MIP + "programme-2024?keys=&format=All", sep="&")),
+        # the pager repeats the view's empty filters: the same pages as the plain listing's
+        L24, [MIP + "labo-ouvert"], L24 + "?page=1", (0, 2)),
+        id="pager-links-with-empty-exposed-filters"),
     pytest.param(Case(
         page(grid(card15(MIP + "cloture-du-mois", "Clôture du Mois")) + dsfr_pager(4, 4)),
         L24 + "?page=4", [MIP + "cloture-du-mois"], None, (4, 4)),

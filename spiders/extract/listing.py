@@ -40,6 +40,7 @@ _DOCUMENT = re.compile(r"\.(?:pdf|ics|ical|vcs|docx?|odt|xlsx?|ods|pptx?|odp|csv
 # A block of featured news above the programme ("À la une", "Actualités")
 _FEATURED_HEADING = re.compile(r"[àa] la une|actualit[ée]s", re.I)
 _HEADINGS = frozenset({"h2", "h3", "h4"})
+_LEVELS = {f"h{n}": n for n in range(1, 7)}
 
 
 @dataclass
@@ -97,7 +98,7 @@ def _listed_links(root) -> tuple[list[str], list[str]]:
         href = el.get("href") if el.tag == "a" else None
         if href and row:
             in_rows.append(href)
-        stack.extend((child, row) for child in reversed(content_children(el)) if isinstance(child.tag, str))
+        stack.extend((child, row) for child in reversed(_listed_children(el)) if isinstance(child.tag, str))
     return cards, in_rows
 
 
@@ -112,16 +113,25 @@ def _card_links(card) -> list[str]:
 
 
 def _furniture(el) -> bool:
-    """Not this listing: page furniture, related content or a featured-news block. A Drupal
-    views block, furniture on an event page, is kept when it holds the listing's rows."""
-    if skipped(el, cards=False):
-        return not _views_listing_block(el)
-    return el.tag in ("section", "aside", "div") and _opens_with(el, _FEATURED_HEADING)
+    """Not this listing: page furniture or related content. A Drupal views block, furniture
+    on an event page, is kept when it holds the listing's rows."""
+    return skipped(el, cards=False) and not _views_listing_block(el)
 
 
-def _opens_with(el, pattern: re.Pattern) -> bool:
-    first = next((child for child in el if isinstance(child.tag, str)), None)
-    return first is not None and first.tag in _HEADINGS and bool(pattern.search(" ".join(first.itertext())))
+def _listed_children(el) -> list:
+    """An element's children without related content, nor a featured-news heading and what
+    follows it up to the next heading of its level or above."""
+    kept, level = [], None
+    for child in content_children(el):
+        rank = _LEVELS.get(child.tag) if isinstance(child.tag, str) else None
+        if rank is not None:
+            if level is not None and rank <= level:
+                level = None
+            if level is None and child.tag in _HEADINGS and _FEATURED_HEADING.search(" ".join(child.itertext())):
+                level = rank
+        if level is None:
+            kept.append(child)
+    return kept
 
 
 def _views_listing_block(el) -> bool:
