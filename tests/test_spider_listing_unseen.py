@@ -407,3 +407,16 @@ def test_unseen_listing_variant(spider: ProgrammeSpider, case: Case) -> None:
     assert all(urlsplit(p).path == urlsplit(case.url).path and _filters(p) == _filters(case.url) for p in pages)
     if case.facts is not None:
         assert (listing.page, listing.last_page) == case.facts
+
+
+def test_cards_as_articles_on_a_page_without_main(spider: ProgrammeSpider) -> None:
+    """No ``<main>``: the content is the body (furniture skipped), not the first ``<article>`` card."""
+    cards = "".join(
+        f'<article class="fr-card fr-enlarge-link"><div class="fr-card__body"><h3 class="fr-card__title">'
+        f'<a href="{MIP}atelier-{n}">Atelier {n}</a></h3></div></article>' for n in range(3))
+    html = page("").replace('<main id="contenu" role="main">', "<div>").replace("</main>", "</div>")
+    html = html.replace('<h1 class="fr-h1">Programme 2024</h1>', f"<h1>Programme 2024</h1>{grid(cards)}")
+    response = HtmlResponse(url=L24, body=html.encode(), encoding="utf-8", request=Request(L24))
+    [listing] = [o for o in spider.parse_listing(response, edition=editions.EDITIONS[2024])
+                 if isinstance(o, ListingPageItem)]
+    assert listing.event_urls == [f"{BASE}{MIP}atelier-{n}" for n in range(3)]

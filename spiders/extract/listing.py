@@ -85,6 +85,8 @@ def _listed_links(root) -> tuple[list[str], list[str]]:
     in running text ("le concept", "proposer un événement") are neither."""
     cards, in_rows = [], []
     content = find_main(root)
+    if content.tag == "article":      # a page without <main>: its first card or teaser, not the list
+        content = next(iter(root.xpath("//body")), root)
     stack = [(content, False)]
     while stack:
         el, row = stack.pop()
