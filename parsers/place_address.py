@@ -30,6 +30,13 @@ _NOT_A_VENUE = re.compile(
     r"^chez (?:vous|soi|toi)\b|\b(?:\d{2} ){4}\d{2}\b|"
     r"^(?:matin|apres midi|soir|soiree|journee|midi|salle)$|^\d+$"
 )
+# a date or a time ("le jeudi 14 novembre 2024 de 10h", "14/11"): the "Date et lieu" of a page
+_DATE_LIKE = re.compile(
+    r"^(?:le|les|du|au)\s+\d{1,2}(?:er)?$|"              # "Le 14" of "Le 14/11", cut at the slash
+    r"(?<!\bdu )\b\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|"
+    r"novembre|d[ée]cembre)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+\d{1,2}\b|"
+    r"\b\d{1,2}\s?h(?:\s?\d{2})?\b|\b\d{1,2}/\d{1,2}\b"
+)
 _TRAILING_CODES = re.compile(r"(?: (?:\d+|2a|2b|cedex|e|er|eme))+$")
 MAX_VENUE_LENGTH = 120
 
@@ -52,6 +59,8 @@ def _street_of(segment: str) -> str | None:
 def _is_venue(segment: str) -> bool:
     folded = fold(segment)
     if not folded or len(segment) > MAX_VENUE_LENGTH or _NOT_A_VENUE.search(folded):
+        return False
+    if _DATE_LIKE.search(segment.lower()):
         return False
     if mentions_attendance(folded) or folded in departement_codes() or is_arrondissement(folded):
         return False

@@ -293,6 +293,11 @@ AREAS = [
 
 VENUES = [
     ("Station F, Paris", C(*PARIS, arrondissement="75113")),
+    # a "Date et lieu" value: the date is no venue
+    ("le jeudi 14 novembre 2024 de 10h à 12h, Préfecture d'Ille-et-Vilaine, 35000 Rennes",
+     C(*RENNES, venue="Préfecture d'Ille-et-Vilaine")),
+    ("Le 14/11 à 10h - Espace Beaulieu, 44200 Nantes", C(*NANTES, venue="Espace Beaulieu")),
+    ("Salle du 11 Novembre, 44000 Nantes", C(*NANTES, venue="Salle du 11 Novembre")),
     ("Station F - 5 parvis Alan Turing - 75013 Paris", C(*PARIS, arrondissement="75113",
                                                           venue="Station F")),
     ("Centre de Ségur", C(*PARIS, arrondissement="75107", venue="Centre de Ségur")),

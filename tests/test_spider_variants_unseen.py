@@ -31,6 +31,16 @@ TEASERS = (
 )
 
 CASES = [
+    ("date and place under one label", page(
+        "<h1>Atelier design</h1><p><strong>Date et lieu :</strong> le jeudi 14 novembre 2024 de 10h à 12h, "
+        "Préfecture d'Ille-et-Vilaine, 3 avenue de la Préfecture, 35000 Rennes</p>"), {
+        "when_text": ("le jeudi 14 novembre 2024 de 10h à 12h, Préfecture d'Ille-et-Vilaine, "
+                      "3 avenue de la Préfecture, 35000 Rennes", "label"),
+        "place_text": ("le jeudi 14 novembre 2024 de 10h à 12h, Préfecture d'Ille-et-Vilaine, "
+                       "3 avenue de la Préfecture, 35000 Rennes", "label")}),
+    ("date and place label without a place", page(
+        "<h1>T</h1><p>Quand et où : Le 14/11 à 10h</p><p>Organisé par la DINUM</p>"), {
+        "when_text": ("Le 14/11 à 10h", "label"), "place_text": (None, None)}),
     # ---- DSFR components seen in other ministries' Drupal themes
     ("callout practical info", page(
         '<h1>Atelier design</h1><div class="fr-callout"><h2 class="fr-callout__title">Informations pratiques</h2>'
@@ -280,6 +290,7 @@ def test_unseen_variant(html: str, expected: dict) -> None:
 NORMALISED = [
     # case id, edition, start, attendance, commune
     ("callout practical info", 2024, "2024-11-14T09:30:00+01:00", "offline", "44109"),
+    ("date and place under one label", 2024, "2024-11-14T10:00:00+01:00", "offline", "35238"),
     ("section with h2 and question headings", 2024, "2024-11-26T14:00:00+01:00", "offline", "67482"),
     ("own card details with icons", 2024, "2024-11-22", "offline", "33063"),
     ("time elements with offsets, no text", 2024, "2024-11-14T09:30:00+01:00", None, None),

@@ -10,7 +10,7 @@ from spiders.extract import fallback, links
 from spiders.extract import structured as sd
 from spiders.extract.dom import BLOCKS, one_line, text_of
 from spiders.extract.page import Page
-from spiders.extract.vocab import COLON, NO_COLON, group_of, icon_group
+from spiders.extract.vocab import COLON, DATE_AND_PLACE, NO_COLON, group_of, icon_group
 
 Found = tuple[object, str | None]
 NOTHING: Found = (None, None)
@@ -120,6 +120,9 @@ def _shown_place(page: Page) -> Found:
     if venue or address or mode:
         texts = [h.text for h in (mode, venue, address) if h and h.text]
         return ", ".join(dict.fromkeys(texts)), "label"
+    date = page.labels.get("date")       # "Date et lieu : le 14/11 à 10h, Station F": the place is in it
+    if date and date.text and date.label in DATE_AND_PLACE and fallback.PLACE_LIKE.search(" " + date.text):
+        return date.text, "label"
     line = fallback.first_line(page.lines, fallback.PLACE_LIKE, skip=_title_lines(page))
     return (line, "fallback") if line else NOTHING
 
