@@ -321,6 +321,14 @@ CASES = [
         L24 + "?format=hackathon", [], None, (0, None)),
         id="empty-listing-aucun-resultat"),
     pytest.param(Case(
+        page('<p>Le programme de la semaine, jour par jour. <a href="' + MIP + 'le-concept">Le concept</a>.</p>'
+             '<h2>Mardi 12 novembre</h2><ul><li><a href="' + MIP + 'atelier-simplification">Atelier '
+             'simplification</a> — Lille</li><li><a href="' + MIP + 'forum-des-labs">Forum des labs</a> — en '
+             'ligne</li></ul><h2>Mercredi 13 novembre</h2><ul><li><a href="' + MIP + 'hackathon-donnees">'
+             'Hackathon données</a></li></ul>'),
+        L24, [MIP + "atelier-simplification", MIP + "forum-des-labs", MIP + "hackathon-donnees"], None),
+        id="plain-lists-without-cards-or-views-classes"),
+    pytest.param(Case(
         page(grid(
             card15("https://www.eventbrite.fr/e/atelier-des-territoires-1234", "Atelier des territoires"),
             card15(MIP + "coproduction-usagers", "Coproduction avec les usagers",

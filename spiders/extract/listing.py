@@ -71,25 +71,27 @@ def read_listing(response: TextResponse, edition: Edition, *, domain: str | None
     """The listing page of ``edition``: its event links, page index and last page."""
     sel = response.selector
     current = page_index(response.url)
-    cards, rows = _listed_links(sel.root)
-    events = _event_urls(response.url, cards, domain) or _event_urls(response.url, rows, domain)
+    cards, rows, items = _listed_links(sel.root)
+    events = (_event_urls(response.url, cards, domain) or _event_urls(response.url, rows, domain)
+              or _event_urls(response.url, items, domain))
     last = _last_page(sel.xpath(_PAGE_LINKS).getall(), response.url, current)
     first = page_url(response.url, 0)
     pages = [page_url(first, n) for n in range(0, (last or 0) + 1) if n != current]
     return Listing(page=current, last_page=last, event_urls=events, page_urls=pages)
 
 
-def _listed_links(root) -> tuple[list[str], list[str]]:
+def _listed_links(root) -> tuple[list[str], list[str], list[str]]:
     """The content's links in document order: one set from its cards and tiles, one from its
-    headings and views rows (menus, related content and featured news skipped). Intro links
-    in running text ("le concept", "proposer un événement") are neither."""
-    cards, in_rows = [], []
+    headings and views rows, and — for a layout with neither — one from its list items
+    (menus, related content and featured news skipped). Intro links in running text ("le
+    concept", "proposer un événement") are none of them."""
+    cards, in_rows, in_items = [], [], []
     content = find_main(root)
     if content.tag == "article":      # a page without <main>: its first card or teaser, not the list
         content = next(iter(root.xpath("//body")), root)
-    stack = [(content, False)]
+    stack = [(content, False, False)]
     while stack:
-        el, row = stack.pop()
+        el, row, item = stack.pop()
         # the root itself is never skipped; cards and teasers are this page's very content
         if el is not content and el.tag != "a" and _furniture(el):
             continue
@@ -97,11 +99,14 @@ def _listed_links(root) -> tuple[list[str], list[str]]:
             cards.extend(_card_links(el))
             continue
         row = row or el.tag in _ROW_TAGS or bool(_ROW_CLASS.search(el.get("class") or ""))
+        item = item or el.tag == "li"
         href = el.get("href") if el.tag == "a" else None
         if href and row:
             in_rows.append(href)
-        stack.extend((child, row) for child in reversed(_listed_children(el)) if isinstance(child.tag, str))
-    return cards, in_rows
+        elif href and item:
+            in_items.append(href)
+        stack.extend((child, row, item) for child in reversed(_listed_children(el)) if isinstance(child.tag, str))
+    return cards, in_rows, in_items
 
 
 def _card_links(card) -> list[str]:
