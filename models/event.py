@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, JSONType, UTCDateTime
+from models.base import Base, JSONType, RevisionColumns, UTCDateTime
 
 
 class Organiser(Base):
@@ -90,16 +90,8 @@ class Event(Base):
     duplicate_score: Mapped[float | None] = mapped_column(Float)
 
 
-class EventRevision(Base):
+class EventRevision(RevisionColumns, Base):
     __tablename__ = "event_revision"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
-    run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_run.id"), index=True)
-    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
-    change: Mapped[str] = mapped_column(String(20))
-    field: Mapped[str | None] = mapped_column(String(40))
-    old: Mapped[Any | None] = mapped_column(JSONType)
-    new: Mapped[Any | None] = mapped_column(JSONType)
-    capture_id: Mapped[str | None] = mapped_column(String(200))
     parser_version: Mapped[str | None] = mapped_column(String(40))

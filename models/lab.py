@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, JSONType, UTCDateTime
+from models.base import Base, JSONType, RevisionColumns, UTCDateTime
 
 
 class Lab(Base):
@@ -34,18 +34,10 @@ class Lab(Base):
     last_changed: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
-class LabRevision(Base):
+class LabRevision(RevisionColumns, Base):
     """One change of a lab sheet seen by a crawl: ``added`` (first sighting) or ``changed``
     (one row per field, old and new values)."""
 
     __tablename__ = "lab_revision"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     lab_id: Mapped[int] = mapped_column(ForeignKey("lab.id", ondelete="CASCADE"), index=True)
-    run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_run.id"), index=True)
-    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
-    change: Mapped[str] = mapped_column(String(20))
-    field: Mapped[str | None] = mapped_column(String(40))
-    old: Mapped[Any | None] = mapped_column(JSONType)
-    new: Mapped[Any | None] = mapped_column(JSONType)
-    capture_id: Mapped[str | None] = mapped_column(String(200))
