@@ -41,6 +41,11 @@ CASES = [
     ("date and place label without a place", page(
         "<h1>T</h1><p>Quand et où : Le 14/11 à 10h</p><p>Organisé par la DINUM</p>"), {
         "when_text": ("Le 14/11 à 10h", "label"), "place_text": (None, None)}),
+    ("question labels with their answers inline", page(
+        "<h1>T</h1><p>Quand ? Le mardi 19 novembre 2024 à 14h</p><p>Où ? Maison de la Région, 67000 Strasbourg</p>"
+        "<p>Vous venez ? Inscrivez-vous vite.</p>"), {
+        "when_text": ("Le mardi 19 novembre 2024 à 14h", "label"),
+        "place_text": ("Maison de la Région, 67000 Strasbourg", "label")}),
     # ---- DSFR components seen in other ministries' Drupal themes
     ("callout practical info", page(
         '<h1>Atelier design</h1><div class="fr-callout"><h2 class="fr-callout__title">Informations pratiques</h2>'

@@ -18,6 +18,7 @@ from spiders.extract.vocab import (
     MARKER,
     MARKERS,
     NO_COLON,
+    QUESTION,
     field_name_group,
     group_of,
     normalise,
@@ -82,7 +83,7 @@ class LabelIndex:
     def _inline(self, text: str | None, parent, following: list) -> None:
         if not text or not text.strip():
             return
-        m = _COLON.match(text) or _NO_COLON.match(text)
+        m = _COLON.match(text) or _NO_COLON.match(text) or QUESTION.match(text)
         group = group_of(m.group(1), self.groups) if m else None
         if group is None:
             self._marker(text, following)

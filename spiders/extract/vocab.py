@@ -92,6 +92,9 @@ LAB_LABEL_GROUP = table(LAB_VOCABULARY)
 COLON = re.compile(r"^\s*([^:\n]{1,40}?)\s*[:：]\s*(.*)$", re.S)
 # Labels that read naturally without a colon at the start of a sentence ("Organisé par la DITP").
 NO_COLON = re.compile(r"^\s*((?:co-?)?(?:organis|propos|anim|port)[ée]+e?s? par)\s+(\S.*)$", re.I | re.S)
+# A question as label, its answer after it on the same line ("Quand ? Le 14/11 à 10h", "Où ? Lyon");
+# only a known label counts (group_of), so "Vous venez ? Inscrivez-vous" is no label.
+QUESTION = re.compile(r"^\s*([^?:\n]{1,30}?\s*[?？])\s*(\S.*)$", re.S)
 _SPACES = re.compile(r"\s+")
 _PLURAL_MARKS = re.compile(r"\((?:s|e|es|x|ice|rice|ices)\)|[·.](?:rice|ice|e)s?\b")
 _LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
