@@ -41,6 +41,19 @@ CASES = [
     ("date and place label without a place", page(
         "<h1>T</h1><p>Quand et où : Le 14/11 à 10h</p><p>Organisé par la DINUM</p>"), {
         "when_text": ("Le 14/11 à 10h", "label"), "place_text": (None, None)}),
+    ("place and screen icon lines make a hybrid event", page(
+        '<h1>T</h1><p class="fr-icon-calendar-line">Jeudi 21 novembre 2024, 10h-12h</p>'
+        '<p class="fr-icon-map-pin-2-line">Station F, 75013 Paris</p>'
+        '<p class="fr-icon-computer-line">Également en ligne</p>'), {
+        "place_text": ("Station F, 75013 Paris, Également en ligne", "dsfr")}),
+    ("screen icon line alone", page(
+        '<h1>T</h1><p class="fr-icon-calendar-line">Jeudi 21 novembre 2024, 10h-12h</p>'
+        '<p><span class="ri-live-line" aria-hidden="true"></span> Webinaire en ligne</p>'), {
+        "place_text": ("Webinaire en ligne", "dsfr")}),
+    ("a format tag with a screen icon stays a format", page(
+        '<h1>T</h1><ul class="fr-tags-group"><li><p class="fr-tag fr-tag--icon-left fr-icon-computer-line">'
+        'Webinaire</p></li><li><p class="fr-tag fr-icon-calendar-line">21 novembre 2024</p></li></ul>'), {
+        "formats": (["Webinaire"], "dsfr")}),
     ("question labels with their answers inline", page(
         "<h1>T</h1><p>Quand ? Le mardi 19 novembre 2024 à 14h</p><p>Où ? Maison de la Région, 67000 Strasbourg</p>"
         "<p>Vous venez ? Inscrivez-vous vite.</p>"), {
@@ -295,6 +308,8 @@ def test_unseen_variant(html: str, expected: dict) -> None:
 NORMALISED = [
     # case id, edition, start, attendance, commune
     ("callout practical info", 2024, "2024-11-14T09:30:00+01:00", "offline", "44109"),
+    ("place and screen icon lines make a hybrid event", 2024, "2024-11-21T10:00:00+01:00", "mixed", "75056"),
+    ("screen icon line alone", 2024, "2024-11-21T10:00:00+01:00", "online", None),
     ("date and place under one label", 2024, "2024-11-14T10:00:00+01:00", "offline", "35238"),
     ("section with h2 and question headings", 2024, "2024-11-26T14:00:00+01:00", "offline", "67482"),
     ("own card details with icons", 2024, "2024-11-22", "offline", "33063"),

@@ -112,8 +112,11 @@ def _shown_place(page: Page) -> Found:
             return f"{one_line(venue.text)}, {address}", "attr"
         return address, "attr"
     icon = _icon_text(page, "place")
+    online = _icon_text(page, "online")[0]   # "Également en ligne" on a screen-icon line
     if icon[0]:
-        return icon
+        return (f"{icon[0]}, {online}" if online and online not in icon[0] else icon[0]), icon[1]
+    if online:
+        return online, _icon_text(page, "online")[1]
     venue, address = page.labels.get("venue"), page.labels.get("address")
     mode = page.labels.get("mode")       # "Modalité : En ligne / Hybride", when it names a place
     mode = mode if mode and fallback.PLACE_LIKE.search(" " + mode.text) else None
@@ -168,8 +171,8 @@ def _free_tags(page: Page) -> list[str]:
     for tag in page.tags:
         if other and any(id(a) in other for a in tag.iterancestors()):
             continue
-        if icon_group(tag.get("class") or ""):     # a date or place shown as a tag
-            continue
+        if icon_group(tag.get("class") or "") not in (None, "online"):   # a date or place shown as a tag
+            continue                       # ("Webinaire" with a screen icon stays a format)
         text = one_line(text_of(tag))
         if text:
             tags.append(text)

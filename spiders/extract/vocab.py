@@ -65,6 +65,7 @@ ICON_NAMES: dict[str, tuple[str, ...]] = {
     "place": ("map-pin", "map-line", "map-marker", "road-map", "earth", "location", "marker"),
     "organiser": ("team", "building", "government", "community"),
     "audience": ("user", "group"),
+    "online": ("computer", "video", "webcam", "live", "broadcast", "laptop", "desktop"),
 }
 # Emoji that some organisers put in front of a detail instead of a label ("📍 Hôtel de Ville").
 MARKERS: dict[str, str] = {"📅": "date", "🗓": "date", "📆": "date", "🕒": "hours", "🕐": "hours",
