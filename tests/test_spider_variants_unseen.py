@@ -369,3 +369,19 @@ def test_site_notice_banner_is_never_read() -> None:
             f"<p>Un atelier pour découvrir les outils, sans date fixée.</p></main>{FOOTER}</body></html>")
     item, failed = _read(html)
     assert (item.title, item.when_text, item.place_text, failed) == ("Atelier", None, None, [])
+
+
+@pytest.mark.parametrize(("href", "field"), [
+    ("https://tally.so/r/mip2024", "registration_url"),
+    ("https://www.billetweb.fr/atelier-mip", "registration_url"),
+    ("https://evento.renater.fr/survey/inscription-mip", "registration_url"),
+    ("https://rendez-vous.renater.fr/mip-atelier", "online_url"),
+    ("https://visio-agents.education.fr/meeting/signin/1234", "online_url"),
+    ("https://attendee.gotowebinar.com/register/123", "online_url"),
+    ("https://eu.bbcollab.com/guest/abc", "online_url"),
+    ("https://www.example.org/inscription", None),       # an unknown host is neither
+])
+def test_registration_and_online_links_by_host(href: str, field: str | None) -> None:
+    item, _ = _read(page(f'<h1>T</h1><p>Jeudi 14 novembre 2024 à 10h. <a href="{href}">Lien</a></p>'))
+    found = {name: getattr(item, name) for name in ("registration_url", "online_url") if getattr(item, name)}
+    assert found == ({field: href} if field else {})
