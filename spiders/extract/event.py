@@ -10,7 +10,7 @@ from spiders.extract import fallback, links
 from spiders.extract import structured as sd
 from spiders.extract.dom import BLOCKS, one_line, text_of
 from spiders.extract.page import Page
-from spiders.extract.vocab import COLON, DATE_AND_PLACE, NO_COLON, group_of, icon_group
+from spiders.extract.vocab import COLON, NO_COLON, group_of, icon_group
 
 Found = tuple[object, str | None]
 NOTHING: Found = (None, None)
@@ -74,7 +74,7 @@ def _shown_when(page: Page) -> Found:
     hours, kind = _icon_text(page, "hours")
     if hours:
         return hours, kind
-    date, hours = page.labels.get("date"), page.labels.get("hours")
+    date, hours = page.labels.get("date", "date_place"), page.labels.get("hours")
     if date or hours:
         return ", ".join(h.text for h in (date, hours) if h and h.text), "label"
     line = fallback.first_line(page.lines, fallback.DATE_LIKE, skip=_title_lines(page))
@@ -111,21 +111,21 @@ def _shown_place(page: Page) -> Found:
         if venue and venue.text and not any(n is el or el in n.iterdescendants() for n in venue.nodes):
             return f"{one_line(venue.text)}, {address}", "attr"
         return address, "attr"
-    icon = _icon_text(page, "place")
-    online = _icon_text(page, "online")[0]   # "Également en ligne" on a screen-icon line
-    if icon[0]:
-        return (f"{icon[0]}, {online}" if online and online not in icon[0] else icon[0]), icon[1]
+    place, kind = _icon_text(page, "place")
+    online, online_kind = _icon_text(page, "online")   # "Également en ligne" on a screen-icon line
+    if place:
+        return (f"{place}, {online}" if online and online not in place else place), kind
     if online:
-        return online, _icon_text(page, "online")[1]
+        return online, online_kind
     venue, address = page.labels.get("venue"), page.labels.get("address")
     mode = page.labels.get("mode")       # "Modalité : En ligne / Hybride", when it names a place
     mode = mode if mode and fallback.PLACE_LIKE.search(" " + mode.text) else None
     if venue or address or mode:
         texts = [h.text for h in (mode, venue, address) if h and h.text]
         return ", ".join(dict.fromkeys(texts)), "label"
-    date = page.labels.get("date")       # "Date et lieu : le 14/11 à 10h, Station F": the place is in it
-    if date and date.text and date.label in DATE_AND_PLACE and fallback.PLACE_LIKE.search(" " + date.text):
-        return date.text, "label"
+    both = page.labels.get("date_place")   # "Date et lieu : le 14/11 à 10h, Station F"
+    if both and both.text and fallback.PLACE_LIKE.search(" " + both.text):
+        return both.text, "label"
     line = fallback.first_line(page.lines, fallback.PLACE_LIKE, skip=_title_lines(page))
     return (line, "fallback") if line else NOTHING
 

@@ -6,15 +6,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# labels of the "date" group whose value also holds the place ("Date et lieu : le 14/11, Rennes")
-DATE_AND_PLACE = frozenset({"date et lieu", "date et adresse", "lieu et date", "quand et ou", "quand et ou ?",
-                            "dates et lieux"})
 # field group -> labels, already normalised (lower case, no accents, no trailing colon)
 VOCABULARY: dict[str, tuple[str, ...]] = {
     "date": ("date", "dates", "date(s)", "date et horaires", "date et horaire", "date et heure",
-             "dates et horaires", "quand", "quand ?", "jour", "date de l'evenement", "date et lieu",
-             "dates et heures", "date et heures", "date et adresse", "lieu et date", "quand et ou",
-             "quand et ou ?", "dates et lieux"),
+             "dates et horaires", "quand", "quand ?", "jour", "date de l'evenement",
+             "dates et heures", "date et heures"),
+    # one value for both ("Date et lieu : le 14/11 à 10h, Station F"): the date, and the place when it names one
+    "date_place": ("date et lieu", "date et adresse", "lieu et date", "quand et ou", "quand et ou ?",
+                   "dates et lieux"),
     "hours": ("horaires", "horaire", "heure", "heures", "horaire(s)"),
     "venue": ("lieu", "lieux", "ou", "ou ?", "lieu de l'evenement", "salle", "localisation"),
     "address": ("adresse", "adresse postale", "ville", "commune", "adresse du lieu", "lieu et adresse"),
