@@ -72,10 +72,11 @@ def is_related_heading(el) -> bool:
     return el.tag in _HEADINGS and bool(_RELATED_HEADING.search(text_of(el, skip=False)))
 
 
-def content_children(el, kids: list | None = None) -> list:
-    """An element's children (``kids``, when already listed) without a related-content heading
-    standing among them unwrapped and what follows it (other pages' content) up to the next
-    heading of its level or above."""
+def content_children(el, kids: list | None = None, *, opens_other=None) -> list:
+    """An element's children (``kids``, when already listed) without a heading that opens other
+    pages' content, standing among them unwrapped, and what follows it up to the next heading
+    of its level or above. Such a heading is a related-content one ("Sur le même sujet"), or
+    one ``opens_other`` (a heading → bool) accepts."""
     kids = list(el) if kids is None else kids
     if len(kids) < 2 or not any(c.tag in _HEADINGS for c in kids):
         return kids
@@ -85,7 +86,8 @@ def content_children(el, kids: list | None = None) -> list:
         if isinstance(tag, str) and tag in _HEADING_LEVEL:
             if level is not None and _HEADING_LEVEL[tag] <= level:
                 level = None
-            if level is None and tag in _HEADINGS and is_related_heading(child):
+            if level is None and tag in _HEADINGS and (
+                    is_related_heading(child) or (opens_other is not None and opens_other(child))):
                 level = _HEADING_LEVEL[tag]
         if level is None:
             kept.append(child)

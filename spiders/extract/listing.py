@@ -39,8 +39,6 @@ _DOCUMENT = re.compile(r"\.(?:pdf|ics|ical|vcs|docx?|odt|xlsx?|ods|pptx?|odp|csv
                        r"mp[34])$", re.I)
 # A block of featured news above the programme ("À la une", "Actualités")
 _FEATURED_HEADING = re.compile(r"[àa] la une|actualit[ée]s", re.I)
-_HEADINGS = frozenset({"h2", "h3", "h4"})
-_LEVELS = {f"h{n}": n for n in range(1, 7)}
 
 
 @dataclass
@@ -128,17 +126,11 @@ def _furniture(el) -> bool:
 def _listed_children(el) -> list:
     """An element's children without related content, nor a featured-news heading and what
     follows it up to the next heading of its level or above."""
-    kept, level = [], None
-    for child in content_children(el):
-        rank = _LEVELS.get(child.tag) if isinstance(child.tag, str) else None
-        if rank is not None:
-            if level is not None and rank <= level:
-                level = None
-            if level is None and child.tag in _HEADINGS and _FEATURED_HEADING.search(" ".join(child.itertext())):
-                level = rank
-        if level is None:
-            kept.append(child)
-    return kept
+    return content_children(el, opens_other=_is_featured_heading)
+
+
+def _is_featured_heading(heading) -> bool:
+    return bool(_FEATURED_HEADING.search(" ".join(heading.itertext())))
 
 
 def _views_listing_block(el) -> bool:
@@ -146,7 +138,7 @@ def _views_listing_block(el) -> bool:
     if "block-views" not in cls or el.tag not in ("div", "section"):
         return False
     heading = next(iter(el.xpath("(.//h2 | .//h3 | .//h4)[1]")), None)
-    if heading is not None and (is_related_heading(heading) or _FEATURED_HEADING.search(" ".join(heading.itertext()))):
+    if heading is not None and (is_related_heading(heading) or _is_featured_heading(heading)):
         return False
     return bool(el.xpath("boolean(.//*[contains(@class,'view-content')])"))
 
