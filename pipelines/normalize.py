@@ -12,15 +12,11 @@ import re
 
 from mipcrawl.items import EventItem, LabItem
 from parsers.dates import parse_when
+from parsers.labs import creation_year
 from parsers.places import parse_place, preload
 from parsers.text import html_to_text
 
 _CANCELLED = re.compile(r"\bannul(?:é|e|ée|ee|és|ées|ation)\b", re.IGNORECASE)
-# "Créé en 2018", "créée en 2017", "lancé en 2021", "né en 2019", "depuis 2020", "création : 2019"
-_CREATED = re.compile(r"\b(?:cr[ée]{2}e?s?|lanc[ée]e?s?|n[ée]e?s?|depuis|cr[ée]ation)\b[^0-9]{0,40}?\b((?:19|20)\d{2})\b",
-                      re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-
 
 def event_status(item: EventItem) -> str:
     """``cancelled`` when the source says so (title or a badge), else ``scheduled``.
@@ -85,17 +81,6 @@ def unparsed_fields(item: EventItem) -> list[str]:
     if item.edition is None:
         missing.append("edition")
     return missing
-
-
-def creation_year(text: str) -> int | None:
-    """The year a lab was created, from the text its sheet gives for it: after a creation
-    word ("Créée en 2017", "Depuis 2021"), else the one year the text holds ("2021" under
-    "Date de création"); None when there is none, or several without a creation word."""
-    match = _CREATED.search(text)
-    if match:
-        return int(match.group(1))
-    years = set(_YEAR.findall(text))
-    return int(years.pop()) if len(years) == 1 else None
 
 
 def normalize_lab(item: LabItem) -> LabItem:

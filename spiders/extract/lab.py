@@ -18,6 +18,7 @@ from functools import cached_property
 from scrapy.http import TextResponse
 
 from mipcrawl.items import LabItem
+from parsers.labs import CREATION, YEAR
 from parsers.text import html_to_text
 from spiders.extract.description import outer_html
 from spiders.extract.dom import BLOCKS, is_related_heading, one_line, skipped, text_of
@@ -30,7 +31,8 @@ _ARTICLES = r"(?:de la |de l'|de l’|du |des |de |d'|d’)"
 # "Laboratoire d'innovation territoriale de la région Bretagne - Ti Lab"
 _TITLE = re.compile(r"^\s*laboratoire\s+(?:(?:interminist[ée]riel\s+)?d['’]innovation(?:\s+(?:publique|territoriale))?\s+)?"
                     rf"{_ARTICLES}(?:r[ée]gion\s+{_ARTICLES}?)?(?P<region>.+?)\s+[-–—]\s+(?P<name>.+)$", re.I)
-_CREATED = re.compile(r"[^.]*\b(?:cr[ée]{2}|lanc[ée]|fond[ée]|n[ée]|ouvert)e?s?\b[^.]*?\b(?:19|20)\d{2}[^.]*", re.I)
+# the sentence that states the creation ("Créé en 2022, le LAB'L …")
+_CREATED = re.compile(rf"[^.]*\b{CREATION}\b[^.]*?\b{YEAR}[^.]*", re.I)
 _HOST = re.compile(r"\b(?:co-?)?(?:port[ée]+e?|h[ée]berg[ée]+e?|rattach[ée]+e?|pilot[ée]+e?|plac[ée]+e?)s?\s+"
                    r"(?:auprès de la |auprès de l'|auprès d[eu]s? |par |aux |au |à )\s*(?P<host>[^.]+)", re.I)
 _ARTICLE = re.compile(r"^(?:le |la |les |l'|l’)", re.I)
@@ -38,8 +40,7 @@ _RETURN_LINK = re.compile(r"^retour (?:[àa]|au|aux) ", re.I)
 _RELATED = re.compile(r"sur le m[êe]me sujet|ces contenus|voir aussi|[àa] lire aussi|contenus? li[ée]s|"
                       r"d[ée]couvrir aussi|autres (?:laboratoires|labs?)\b", re.I)
 # A line that is itself a fact: "Créé en 2023", "Lancée en 2019", "Depuis 2017".
-_CREATED_LINE = re.compile(r"^(?:(?:cr[ée]{2}|lanc[ée]|fond[ée]|ouvert)e?s?|(?:actif|active|en activit[ée])? ?depuis)"
-                           r"\b[^.\d]{0,30}\b(?:19|20)\d{2}\b[^.]*", re.I)
+_CREATED_LINE = re.compile(rf"^{CREATION}\b[^.\d]{{0,30}}\b{YEAR}\b[^.]*", re.I)
 # "… de la région Normandie", "la Région Grand Est": a région named after the word.
 _REGION_WORD = re.compile(rf"\br[ée]gion\s+{_ARTICLES}?"
                           r"(?P<region>[A-ZÀ-Ý][\w'’-]*(?:[ -](?:de la |de |d'|d’|du |des )?[A-ZÀ-Ý][\w'’-]*)*)")
@@ -72,6 +73,11 @@ class LabPage(Page):
     @cached_property
     def lab_labels(self) -> LabelIndex:
         return LabelIndex(self.elements, LAB_LABEL_GROUP)
+
+    @cached_property
+    def title(self) -> tuple[str | None, str | None]:
+        """The sheet's title and where it was read (H1, og:title, <title>)."""
+        return _title(self)
 
     @cached_property
     def h1(self):
@@ -142,13 +148,13 @@ def _title(page: LabPage):
 
 
 def _name(page: LabPage):
-    title, strategy = _title(page)
+    title, strategy = page.title
     m = _TITLE.match(title or "")
     return (m.group("name").strip(), strategy) if m else (None, None)
 
 
 def _region(page: LabPage):
-    title, strategy = _title(page)
+    title, strategy = page.title
     m = _TITLE.match(title or "")
     if m:
         return m.group("region").strip(), strategy

@@ -1,11 +1,13 @@
-"""pipelines/normalize.py: the lab creation year from the text a sheet gives for it."""
+"""parsers/labs.py: the lab creation year from the text a sheet gives for it (and the
+normalize pipeline that applies it)."""
 
 from __future__ import annotations
 
 import pytest
 
 from mipcrawl.items import LabItem
-from pipelines.normalize import creation_year, normalize_lab
+from parsers.labs import creation_year
+from pipelines.normalize import normalize_lab
 
 
 @pytest.mark.parametrize(("text", "year"), [
@@ -15,6 +17,8 @@ from pipelines.normalize import creation_year, normalize_lab
     ("Lancé en 2021 avec le soutien du FTAP", 2021),
     ("Le lab est né en 2019 à Rennes", 2019),
     ("Depuis 2020", 2020),
+    ("Fondé en 2015 par la préfecture", 2015),
+    ("Depuis sa création en 2018, le lab accompagne les services", 2018),
     ("Date de création : 2019", 2019),
     ("2021", 2021),                                            # the value under a "Date de création" label
     ("Créé en 2018, labellisé en 2020", 2018),                 # the creation word decides
