@@ -107,7 +107,7 @@ def known_events(db_url: str, editions: list[int] | None,
                 else:
                     stale += 1
             if stale:
-                log.info("incremental: %d stored events were read by an older parser than %s: "
+                log.info("incremental: %d stored events were read by another parser version than %s: "
                          "their pages are parsed again this time", stale, parser_version)
             return known
     except Exception as exc:  # noqa: BLE001
@@ -131,6 +131,16 @@ def _canonical(url: str) -> str | None:
         return None
 
 
+def _known_for(spider: Any, db_url: str) -> dict[str, int | None]:
+    """``known_events`` for this spider's editions, read once per spider: both middlewares
+    ask for it when the spider opens."""
+    cached = getattr(spider, "_mipcrawl_known_events", None)
+    if cached is None or cached[0] != db_url:
+        cached = (db_url, known_events(db_url, _crawl_editions(spider), PARSER_VERSION))
+        spider._mipcrawl_known_events = cached
+    return cached[1]
+
+
 class _KnownEventsMixin:
     """Loads the known events once, when the spider opens (after the store opened its run)."""
 
@@ -149,7 +159,7 @@ class _KnownEventsMixin:
 
     def spider_opened(self, spider: Any) -> None:
         if getattr(spider, "name", None) == "programme":
-            self.known = known_events(self.db_url, _crawl_editions(spider), PARSER_VERSION)
+            self.known = _known_for(spider, self.db_url)
 
     def is_known(self, url: str) -> bool:
         key = _canonical(url)

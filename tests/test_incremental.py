@@ -260,3 +260,15 @@ def test_events_read_by_an_older_parser_are_parsed_again_once(replica_small_site
         third = stats_of_last_run()
         assert third.get("mipcrawl/items/event", 0) == 0
         assert third["mipcrawl/incremental/past_not_fetched"] == stored
+
+
+def test_both_middlewares_read_the_known_events_once_per_spider(spider, monkeypatch):
+    calls = []
+    monkeypatch.setattr("mipcrawl.incremental.known_events",
+                        lambda url, editions, version=None: calls.append(url) or {BASE + "/known": 2024})
+    crawler = programme_crawler()
+    not_modified, past = NotModifiedMiddleware.from_crawler(crawler), PastEditionsMiddleware.from_crawler(crawler)
+    not_modified.spider_opened(spider)
+    past.spider_opened(spider)
+    assert len(calls) == 1
+    assert not_modified.known == past.known == {BASE + "/known": 2024}
