@@ -21,21 +21,10 @@ from parsers.place_text import Token
 DOMINANCE = 15  # a homonym wins alone when 15x more populous than all the others together
 PREFECTURE_DOMINANCE = 5  # ... or 5x when it is the only préfecture among them
 WEAK_MIN_POPULATION = 20_000  # a name outside any structure counts only for a large town
-# "15", or roman "xv" (folded from "XVe"); "ier"/"er" after a roman I
-_ARR_NUMBER = r"(?=[ivx\d])(\d{1,2}|x{0,2}(?:ix|iv|v?i{0,3}))"
-_ARR_FIRST = re.compile(r"\b(paris|lyon|marseille) " + _ARR_NUMBER + r" ?(?:e|er|eme|ieme|em|re)\b")
+_ARR_FIRST = re.compile(r"\b(paris|lyon|marseille) (\d{1,2}) ?(?:e|er|eme|ieme|em|re)\b")
 _ARR_LAST = re.compile(
-    r"\b" + _ARR_NUMBER + r" ?(?:e|er|eme|ieme|re) arrondissement (?:de |d )?(paris|lyon|marseille)\b"
+    r"\b(\d{1,2}) ?(?:e|er|eme|ieme|re) arrondissement (?:de |d )?(paris|lyon|marseille)\b"
 )
-_ROMAN = {"i": 1, "v": 5, "x": 10}
-
-
-def _arr_number(text: str) -> int:
-    """ "15" → 15, "xv" → 15, "iv" → 4 (0 for an empty match)."""
-    if text.isdigit():
-        return int(text)
-    values = [_ROMAN[c] for c in text]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 _PLM = {"paris": ("75056", "751{:02d}", 20), "lyon": ("69123", "6938{:d}", 9),
         "marseille": ("13055", "132{:02d}", 16)}
 _ORDER = {"parens": 0, "at": 1, "bracketed": 2, "segment": 3, "institution": 4, "in": 5,
@@ -190,10 +179,9 @@ def _arrondissement(keys: list[str]) -> tuple[geo.Commune, str] | None:
     if city is None:
         return None
     commune_code, pattern, count = _PLM[city]
-    number = _arr_number(number)
-    if not 1 <= number <= count:
+    if not 1 <= int(number) <= count:
         return None
-    return geo.commune(commune_code), pattern.format(number)
+    return geo.commune(commune_code), pattern.format(int(number))
 
 
 def _by_name(mentions: list[Mention], h: _Hints) -> tuple[geo.Commune, str] | None:

@@ -16,6 +16,22 @@ _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "sain
 _ABBREVIATED = re.compile(r"\b(?:st|ste|sts|stes)\b")
 
 
+# An ordinal in roman numerals, upper case as on street signs ("XVe", "Ier", "VIIIème"): read as
+# its number, so "Paris XVe" folds like "Paris 15e" ("Vie", a word, is no VIe).
+_ROMAN_ORDINAL = re.compile(r"\b(?=[IVX])(X{0,2}(?:IX|IV|V?I{0,3}))(e|er|ème|eme|re)\b")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _arabic(m: re.Match) -> str:
+    values = [_ROMAN[c] for c in m.group(1)]
+    number = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return f"{number}{m.group(2)}"
+
+
+def _roman_ordinals(text: str) -> str:
+    return _ROMAN_ORDINAL.sub(_arabic, text) if ("I" in text or "V" in text or "X" in text) else text
+
+
 def _fold_table() -> dict[int, str | None]:
     """Latin letters with diacritics -> base letters, ligatures spelled out, combining marks dropped."""
     table: dict[int, str | None] = {cp: None for cp in range(0x300, 0x370)}
@@ -35,7 +51,7 @@ _FOLD = _fold_table()
 @lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     """Lower case, no accents, ligatures spelled out, St/Ste expanded: 'Ste' -> 'sainte'."""
-    folded = word.lower().translate(_FOLD)
+    folded = _roman_ordinals(word).lower().translate(_FOLD)
     return _ABBREVIATIONS.get(folded, folded)
 
 
@@ -43,7 +59,7 @@ def fold(text: str) -> str:
     """The words of ``text`` folded and joined by single spaces: "Saint-Étienne" -> "saint etienne"."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    folded = _NON_WORD.sub(" ", text.lower().translate(_FOLD)).strip()
+    folded = _NON_WORD.sub(" ", _roman_ordinals(text).lower().translate(_FOLD)).strip()
     if "st" in folded:
         folded = _ABBREVIATED.sub(lambda m: _ABBREVIATIONS[m.group()], folded)
     return folded

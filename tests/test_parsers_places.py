@@ -141,6 +141,8 @@ ARRONDISSEMENTS = [
     ("XIe arrondissement de Paris", C(*PARIS, arrondissement="75111")),
     ("Lyon Xe", C(*LYON, arrondissement=None)),          # Lyon has nine
     ("Paris IV", C(*PARIS, arrondissement=None)),         # no ordinal mark: a name (Paris IV university)
+    ("Paris Vie étudiante", C(*PARIS, arrondissement=None)),   # a word, not VIe
+    ("Paris VIe", C(*PARIS, arrondissement="75106")),
 ]
 
 NAMES = [
