@@ -52,11 +52,30 @@ class SqliteCacheStorage:
         self.conn: sqlite3.Connection | None = None
 
     def open_spider(self, spider: Any) -> None:
-        self.cachedir.mkdir(parents=True, exist_ok=True)
         self.path = self.cachedir / f"{spider.name}.sqlite"
         try:
-            self.conn = self._connect()
-        except sqlite3.DatabaseError as exc:   # not a database, or damaged: set aside, start afresh
+            self.cachedir.mkdir(parents=True, exist_ok=True)
+            self.conn = self._open(spider)
+        except (OSError, sqlite3.Error) as exc:   # unwritable place, full disk…: crawl without it
+            log.warning("HTTP cache unavailable at %s (%s): this crawl fetches every page in full",
+                        self.path, exc)
+            spider.crawler.stats.inc_value("mipcrawl/httpcache/unavailable")
+            self.conn = None
+        self._fingerprinter = spider.crawler.request_fingerprinter
+        old = self.cachedir / spider.name
+        if old.is_dir():
+            log.info("HTTP cache: %s (Scrapy's filesystem storage, which earlier mipcrawl used) is no "
+                     "longer read and can be deleted; the cache is now %s", old, self.path)
+        log.debug("HTTP cache in %s", self.path)
+
+    def _open(self, spider: Any) -> sqlite3.Connection:
+        """The cache file; one that is not a database or is damaged is set aside (renamed
+        ``.broken-<time>``, counted) and a fresh one started."""
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as exc:
+            if not self.path.exists():
+                raise
             kept = self.path.with_name(f"{self.path.name}.broken-{time.strftime('%Y%m%dT%H%M%S')}")
             for suffix in ("", "-wal", "-shm"):
                 part = Path(f"{self.path}{suffix}")
@@ -65,13 +84,7 @@ class SqliteCacheStorage:
             log.warning("HTTP cache %s unreadable (%s): kept as %s, starting an empty cache "
                         "(this crawl fetches every page in full)", self.path, exc, kept.name)
             spider.crawler.stats.inc_value("mipcrawl/httpcache/broken_cache_set_aside")
-            self.conn = self._connect()
-        self._fingerprinter = spider.crawler.request_fingerprinter
-        old = self.cachedir / spider.name
-        if old.is_dir():
-            log.info("HTTP cache: %s (Scrapy's filesystem storage, which earlier mipcrawl used) is no "
-                     "longer read and can be deleted; the cache is now %s", old, self.path)
-        log.debug("HTTP cache in %s", self.path)
+            return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
@@ -92,10 +105,15 @@ class SqliteCacheStorage:
             self.conn = None
 
     def retrieve_response(self, spider: Any, request: Any) -> Any:
-        assert self.conn is not None, "open_spider first"
-        row = self.conn.execute(
-            "SELECT url, status, headers, body, stored_at FROM responses WHERE fingerprint = ?",
-            (self._fingerprinter.fingerprint(request),)).fetchone()
+        if self.conn is None:    # no cache this crawl
+            return None
+        try:
+            row = self.conn.execute(
+                "SELECT url, status, headers, body, stored_at FROM responses WHERE fingerprint = ?",
+                (self._fingerprinter.fingerprint(request),)).fetchone()
+        except sqlite3.Error as exc:
+            self._stop(spider, exc)
+            return None
         if row is None:
             return None
         url, status, raw_headers, body, stored_at = row
@@ -107,9 +125,19 @@ class SqliteCacheStorage:
         return respcls(url=to_unicode(url), headers=headers, status=status, body=body)
 
     def store_response(self, spider: Any, request: Any, response: Any) -> None:
-        assert self.conn is not None, "open_spider first"
-        self.conn.execute(
-            "INSERT OR REPLACE INTO responses (fingerprint, url, status, headers, body, stored_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (self._fingerprinter.fingerprint(request), response.url, response.status,
-             response.headers.to_string(), response.body, time.time()))
+        if self.conn is None:
+            return
+        try:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO responses (fingerprint, url, status, headers, body, stored_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (self._fingerprinter.fingerprint(request), response.url, response.status,
+                 response.headers.to_string(), response.body, time.time()))
+        except sqlite3.Error as exc:
+            self._stop(spider, exc)
+
+    def _stop(self, spider: Any, exc: Exception) -> None:
+        """A cache that fails mid-crawl (disk full, file removed…) stops; the pages do not."""
+        log.warning("HTTP cache %s stopped (%s): the rest of this crawl is not cached", self.path, exc)
+        spider.crawler.stats.inc_value("mipcrawl/httpcache/unavailable")
+        self.close_spider(spider)

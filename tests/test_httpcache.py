@@ -159,3 +159,31 @@ def test_a_cache_with_another_schema_is_set_aside(tmp_path):
     request = Request(f"{BASE}/a")
     storage.store_response(spider, request, Response(request.url, body=b"x"))
     assert storage.retrieve_response(spider, request).body == b"x"
+
+
+def test_an_unusable_cache_place_means_a_crawl_without_cache(tmp_path, caplog):
+    (tmp_path / "a-file").write_text("x")
+    with caplog.at_level(logging.WARNING, logger="mipcrawl.httpcache"):
+        storage, spider = open_storage(tmp_path / "a-file" / "cache")
+    assert "HTTP cache unavailable" in caplog.text
+    assert spider.crawler.stats.get_value("mipcrawl/httpcache/unavailable") == 1
+    request = Request(f"{BASE}/a")
+    storage.store_response(spider, request, Response(request.url, body=b"x"))   # no-op, no error
+    assert storage.retrieve_response(spider, request) is None
+
+
+def test_a_store_that_fails_stops_the_cache_not_the_crawl(tmp_path, caplog):
+    storage, spider = open_storage(tmp_path)
+    storage.conn.execute("DROP TABLE responses")            # what a full disk or a removed file would do
+    request = Request(f"{BASE}/a")
+    with caplog.at_level(logging.WARNING, logger="mipcrawl.httpcache"):
+        storage.store_response(spider, request, Response(request.url, body=b"x"))
+    assert "stopped" in caplog.text and storage.conn is None
+    assert storage.retrieve_response(spider, request) is None
+
+
+def test_a_lookup_that_fails_is_a_miss_and_stops_the_cache(tmp_path):
+    storage, spider = open_storage(tmp_path)
+    storage.conn.execute("DROP TABLE responses")
+    assert storage.retrieve_response(spider, Request(f"{BASE}/a")) is None
+    assert storage.conn is None and spider.crawler.stats.get_value("mipcrawl/httpcache/unavailable") == 1
