@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 __all__ = [
     "Region", "Departement", "Commune", "Arrondissement", "FormerCommune",
@@ -78,7 +79,7 @@ class _Geo:
     communes: tuple[Commune, ...]
     arrondissements: tuple[Arrondissement, ...]
     former: tuple[FormerCommune, ...]
-    sources: tuple[dict, ...]
+    sources: tuple[dict[str, str], ...]
     chefs_lieux: dict[str, dict[str, str]]
     region_by_code: dict[str, Region]
     departement_by_code: dict[str, Departement]
@@ -90,7 +91,7 @@ class _Geo:
     arrondissements_by_postcode: dict[str, tuple[Arrondissement, ...]]
 
 
-def _postcode_indexes(rows: list) -> tuple[dict, dict]:
+def _postcode_indexes(rows: list[Any]) -> tuple[dict[str, tuple[Commune, ...]], dict[str, tuple[Commune, ...]]]:
     primary: dict[str, list[Commune]] = {}
     extra: dict[str, list[Commune]] = {}
     for commune, row in rows:
@@ -194,6 +195,6 @@ def departement_chef_lieu(code: str) -> Commune | None:
     return commune(_load().chefs_lieux["departements"].get(code, ""))
 
 
-def sources() -> tuple[dict, ...]:
+def sources() -> tuple[dict[str, str], ...]:
     """The npm packages (name, version, integrity) the table was built from."""
     return _load().sources

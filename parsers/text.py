@@ -7,9 +7,10 @@ BeautifulSoup (with the lxml parser) is used here only; the spiders use selector
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment, Doctype, ProcessingInstruction
+from bs4 import BeautifulSoup
+from bs4.element import Comment, Doctype, NavigableString, ProcessingInstruction, Tag
 
 _DROP = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "form"})
 _BLOCKS = frozenset({
@@ -51,7 +52,7 @@ class _Out(str):
 
 def _walk(root: Tag, parts: list[str]) -> None:
     """Depth-first, with an explicit stack: deeply nested junk cannot hit the recursion limit."""
-    stack: list = [root]
+    stack: list[Any] = [root]
     while stack:
         node = stack.pop()
         if type(node) is _Out:

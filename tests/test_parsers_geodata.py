@@ -10,7 +10,7 @@ from importlib.resources import files
 import pytest
 
 from parsers import geo
-from parsers.data import build
+from tools import build_geodata as build
 
 COMMITTED = files("parsers.data").joinpath("geo.json.gz")
 
@@ -20,7 +20,7 @@ def tarballs():
     paths = build.tarball_paths(build.cache_dir())
     if paths is None:
         reason = (f"npm tarballs not in {build.cache_dir()} (set MIPCRAWL_GEO_CACHE or run "
-                  "`python -m parsers.data.build --fetch`); cannot check the table against its sources")
+                  "`python -m tools.build_geodata --fetch`); cannot check the table against its sources")
         if os.environ.get("MIPCRAWL_REQUIRE_GEO_SOURCES"):   # CI fetches them: a skip there is a failure
             pytest.fail(reason)
         pytest.skip(reason)

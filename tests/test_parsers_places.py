@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsers import geo
-from parsers.place_text import fold, tokenize
 from parsers.places import Place, parse_place
+from parsers.places.text import fold, tokenize
 
 
 def _check(text: str, expected: dict) -> Place:
@@ -649,7 +649,10 @@ def test_preload_builds_every_table_in_a_fresh_process():
     import sys
 
     code = """
-from parsers import geo, place_index, place_mentions, place_resolve
+from parsers import geo
+from parsers.places import index as place_index
+from parsers.places import mentions as place_mentions
+from parsers.places import resolve as place_resolve
 from parsers.places import preload
 caches = [geo._load, place_index.index, place_mentions.departement_codes, place_resolve._prefectures]
 assert [c.cache_info().currsize for c in caches] == [0, 0, 0, 0]

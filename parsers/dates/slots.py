@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from parsers.dates_model import Atom, Slot
-from parsers.dates_resolve import Unreadable
+from parsers.dates.model import Atom, Slot, Value
+from parsers.dates.resolve import Unreadable
 
 UTC = dt.UTC
 MAX_DAILY_SPAN = 62  # longer ranges with a daily time keep one slot, not hundreds
 MAX_WEEKLY_SPAN = 400
-Value = dt.date | dt.datetime
+Pair = tuple[Value | None, Value | None]   # one slot: (start, end)
 
 
 @dataclass(slots=True)
@@ -100,7 +101,7 @@ def local(day: dt.date, clock: tuple[int, int], zone: ZoneInfo, warnings: list[s
     return value
 
 
-def _timed(day: dt.date, slot: Slot, unit: Unit, zone: ZoneInfo, warnings: list[str]):
+def _timed(day: dt.date, slot: Slot, unit: Unit, zone: ZoneInfo, warnings: list[str]) -> Pair:
     start = local(day, slot.start, zone, warnings, unit.offset)
     if slot.end is None:
         return (start, None)
@@ -120,12 +121,12 @@ def _timed(day: dt.date, slot: Slot, unit: Unit, zone: ZoneInfo, warnings: list[
     return (start, end)
 
 
-def _days(unit: Unit):
+def _days(unit: Unit) -> Iterator[dt.date]:
     count = (unit.last - unit.first).days + 1
     return (unit.first + dt.timedelta(days=n) for n in range(count))
 
 
-def unit_slots(unit: Unit, zone: ZoneInfo, warnings: list[str]) -> list[tuple]:
+def unit_slots(unit: Unit, zone: ZoneInfo, warnings: list[str]) -> list[Pair]:
     times = unit.daily()
     if unit.bound == "from":
         start = local(unit.first, unit.head[0].start, zone, warnings, unit.offset) if unit.head \
@@ -149,7 +150,7 @@ def unit_slots(unit: Unit, zone: ZoneInfo, warnings: list[str]) -> list[tuple]:
     return [_timed(day, slot, unit, zone, warnings) for day in _days(unit) for slot in times]
 
 
-def _continuous(unit: Unit, zone: ZoneInfo, warnings: list[str]) -> tuple:
+def _continuous(unit: Unit, zone: ZoneInfo, warnings: list[str]) -> Pair:
     """"du 16 novembre 14h au 17 novembre 12h": one slot from the first time to the last."""
     last = unit.tail[-1]
     start = local(unit.first, unit.head[0].start, zone, warnings, unit.offset)
@@ -160,7 +161,7 @@ def _continuous(unit: Unit, zone: ZoneInfo, warnings: list[str]) -> tuple:
     return (start, end)
 
 
-def _weekly(unit: Unit, times: list[Slot], zone: ZoneInfo, warnings: list[str]) -> list[tuple]:
+def _weekly(unit: Unit, times: list[Slot], zone: ZoneInfo, warnings: list[str]) -> list[Pair]:
     """"tous les jeudis de novembre": one slot per such weekday of the range."""
     if (unit.last - unit.first).days > MAX_WEEKLY_SPAN:
         raise Unreadable("weekly over too long a span")
@@ -182,7 +183,7 @@ def _instant(value: Value) -> float:
     return (value.toordinal() - _EPOCH_ORDINAL) * 86400.0
 
 
-def bounds(slots: list[tuple]) -> tuple[Value | None, Value | None]:
+def bounds(slots: list[Pair]) -> tuple[Value | None, Value | None]:
     """Overall start (earliest slot start) and end (latest slot end) of the slots."""
     if len(slots) == 1:
         return slots[0]
@@ -190,18 +191,18 @@ def bounds(slots: list[tuple]) -> tuple[Value | None, Value | None]:
     start = None if None in starts else starts[0]  # build_slots sorted them
     ends = [e for _, e in slots if e is not None]
     if ends:
-        end = max(ends, key=_instant)
-    else:
-        end = max(starts, key=_instant) if len(slots) > 1 and start is not None else None
-    return start, end
+        return start, max(ends, key=_instant)
+    known = [s for s in starts if s is not None]
+    return start, max(known, key=_instant) if len(slots) > 1 and start is not None else None
 
 
-def build_slots(atoms, spans, zone, warnings, weekly: int | None = None) -> list[tuple]:
+def build_slots(atoms: list[Atom], spans: list[tuple[dt.date, dt.date]], zone: ZoneInfo,
+                warnings: list[str], weekly: int | None = None) -> list[Pair]:
     units = make_units(atoms, spans, weekly)
     slots = [s for unit in units for s in unit_slots(unit, zone, warnings)]
     timed = {isinstance(v, dt.datetime) for pair in slots for v in pair if v is not None}
     if len(timed) > 1:
         raise Unreadable("some parts have times, others none")
     if len(slots) > 1 and None not in (s for s, _ in slots):
-        slots.sort(key=lambda pair: _instant(pair[0]))
+        slots.sort(key=lambda pair: _instant(pair[0]))  # type: ignore[arg-type]  # no None here
     return slots

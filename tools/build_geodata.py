@@ -8,9 +8,9 @@ Sources (MIT, pinned below with their npm integrity hashes):
 
 Usage::
 
-    python -m parsers.data.build --fetch          # npm pack the tarballs into the cache, build
-    python -m parsers.data.build                  # build from tarballs already in the cache
-    python -m parsers.data.build --check          # rebuild in memory, compare with the committed table
+    python -m tools.build_geodata --fetch          # npm pack the tarballs into the cache, build
+    python -m tools.build_geodata                  # build from tarballs already in the cache
+    python -m tools.build_geodata --check          # rebuild in memory, compare with the committed table
 
 The cache is ``$MIPCRAWL_GEO_CACHE`` or ``~/.cache/mipcrawl/npm``. The runtime reads only the
 committed table; npm is needed only here.
@@ -31,7 +31,7 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(__file__).resolve().parent.parent / "parsers" / "data"
 TABLE_PATH = DATA_DIR / "geo.json.gz"
 FORMAT_VERSION = 1
 # Only the 101 départements of the 18 régions (metropolitan France and the five DROM).

@@ -38,7 +38,7 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   justified, and the edition month is already known to callers.
 - Open bounds: "à partir du 16 novembre" → start only; "jusqu'au 30 novembre" → end only
   (start None).
-- Years: see parsers.dates_resolve — next/previous written year (across a year end "du 28
+- Years: see parsers.dates.resolve — next/previous written year (across a year end "du 28
   décembre au 3 janvier 2022" → 28 Dec 2021), then a year standing alone in the text, then
   ``year``, the candidate of ``years`` that fits the weekdays, then the year putting the
   date nearest to ``today`` ("le 3 janvier" read on 26 Nov 2026 → 2027); else None.
@@ -61,38 +61,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from parsers import dates_fallback
-from parsers.dates_grammar import read
-from parsers.dates_lexer import normalise, tokenize
-from parsers.dates_resolve import Unreadable, resolve_days
-from parsers.dates_slots import bounds, build_slots
+from parsers.dates import fallback
+from parsers.dates.grammar import read
+from parsers.dates.lexer import normalise, tokenize
+from parsers.dates.model import Stamps, Value, When
+from parsers.dates.resolve import Unreadable, resolve_days
+from parsers.dates.slots import bounds, build_slots
 
 __all__ = ["Stamps", "When", "parse_stamps", "parse_when"]
 
 MAX_TEXT = 1000
-Value = dt.date | dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
-class When:
-    start: Value | None
-    end: Value | None
-    all_day: bool
-    slots: tuple[tuple[Value | None, Value | None], ...]
-    warnings: tuple[str, ...] = ()
-    method: str = "rules"           # "rules" | "fallback" (dateparser)
-    unparsed_rest: str = ""         # words the rules did not use, for review
-
-
-@dataclass(frozen=True, slots=True)
-class Stamps:
-    published: Value | None
-    updated: Value | None
-
-
 _STAMP = re.compile(
     r"(?:(?P<pub>publiee?s?|mise?\s+en\s+ligne|creee?|date\s+de\s+publication)"
     r"|(?P<upd>(?:date\s+de\s+)?(?:la\s+)?(?:derniere\s+)?mise?\s+a\s+jour|modifiee?"
@@ -103,7 +84,8 @@ _STAMP = re.compile(
 _PARIS = ZoneInfo("Europe/Paris")
 
 
-def _check(text, year, today, tz, years) -> ZoneInfo:
+def _check(text: object, year: object, today: object, tz: object,
+           years: tuple[object, ...] | None) -> ZoneInfo:
     if type(text) is str and years is None and tz == "Europe/Paris" and (
         today is None or type(today) is dt.date) and (
         year is None or (type(year) is int and 1900 <= year <= 2200)
@@ -114,7 +96,7 @@ def _check(text, year, today, tz, years) -> ZoneInfo:
     for name, value in (("year", year), *(("years[]", y) for y in years or ())):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             raise TypeError(f"{name} must be int, not {type(value).__name__}")
-        if value is not None and not 1900 <= value <= 2200:
+        if isinstance(value, int) and not 1900 <= value <= 2200:
             raise ValueError(f"{name} out of range: {value}")
     if today is not None and not isinstance(today, dt.date):
         raise TypeError(f"today must be a date, not {type(today).__name__}")
@@ -126,10 +108,11 @@ def _check(text, year, today, tz, years) -> ZoneInfo:
         raise ValueError(f"unknown time zone {tz!r}") from exc
 
 
-def parse_when(text, *, year=None, today=None, tz="Europe/Paris", years=None) -> When | None:
+def parse_when(text: str, *, year: int | None = None, today: dt.date | None = None,
+               tz: str = "Europe/Paris", years: Iterable[int] | None = None) -> When | None:
     """Read a French date/time text; None when it cannot be read without guessing."""
-    years = tuple(years) if years is not None else None
-    zone = _check(text, year, today, tz, years)
+    context = tuple(years) if years is not None else None
+    zone = _check(text, year, today, tz, context)
     if isinstance(today, dt.datetime):
         today = today.astimezone(zone).date() if today.tzinfo else today.date()
     if not text.strip() or len(text) > MAX_TEXT:
@@ -138,15 +121,16 @@ def parse_when(text, *, year=None, today=None, tz="Europe/Paris", years=None) ->
     stamp = _STAMP.search(norm) if _may_be_stamp(norm) else None
     if stamp:
         norm = _stamp_segment(norm, stamp)
-    return _read(norm, year=year, years=years, today=today, zone=zone)
+    return _read(norm, year=year, years=context, today=today, zone=zone)
 
 
-def _read(norm: str, *, year, years, today, zone) -> When | None:
+def _read(norm: str, *, year: int | None, years: tuple[int, ...] | None, today: dt.date | None,
+          zone: ZoneInfo) -> When | None:
     reading = read(tokenize(norm))
     if reading.abort:
         return None
     if not reading.atoms:
-        return dates_fallback.parse(norm, reading, year=year, today=today, zone=zone)
+        return fallback.parse(norm, reading, year=year, today=today, zone=zone)
     try:
         spans = resolve_days(reading, year=year, years=years, today=today)
         slots = build_slots(reading.atoms, spans, zone, reading.warnings, reading.weekly)
@@ -163,7 +147,7 @@ def _may_be_stamp(norm: str) -> bool:
         "cree" in norm or "actualis" in norm)
 
 
-def _stamp_segment(norm: str, first: re.Match) -> str:
+def _stamp_segment(norm: str, first: re.Match[str]) -> str:
     following = _STAMP.search(norm, first.end())
     return norm[first.end(): following.start() if following else len(norm)]
 
@@ -176,8 +160,8 @@ def parse_stamps(text: str, *, tz: str = "Europe/Paris") -> Stamps:
         return Stamps(None, None)
     norm = normalise(text)
     for match in _STAMP.finditer(norm):
-        key = match.lastgroup
-        if found[key] is None:
+        key = match.lastgroup or ""
+        if found.get(key, 0) is None:
             when = _read(_stamp_segment(norm, match), year=None, years=None, today=None, zone=zone)
             found[key] = when.start if when is not None else None
     return Stamps(found["pub"], found["upd"])

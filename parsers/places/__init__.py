@@ -24,12 +24,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from parsers.place_address import address
-from parsers.place_attendance import attendance, split_urls
-from parsers.place_mentions import find_mentions
-from parsers.place_resolve import resolve
-from parsers.place_text import tokenize
+# The package's modules keep their names (``parsers.places.resolve`` is the module):
+# their functions are imported under other names.
+from parsers.places.address import address as _address
+from parsers.places.attendance import attendance as _attendance
+from parsers.places.attendance import split_urls
+from parsers.places.mentions import find_mentions
+from parsers.places.resolve import resolve as _resolve
+from parsers.places.text import tokenize
+
+if TYPE_CHECKING:
+    from parsers.places.address import Address
+    from parsers.places.resolve import Resolution
 
 __all__ = ["Place", "parse_place"]
 
@@ -75,7 +83,7 @@ def _attendance_of(online: bool, offline: bool, hybrid: bool) -> str | None:
     return "online" if online else "offline" if offline else None
 
 
-def _alias_venue(found, addr) -> str | None:
+def _alias_venue(found: Resolution, addr: Address) -> str | None:
     """A known venue's name, unless it was only part of a street ("77 av. de Ségur")."""
     return found.venue.name if found.venue and not addr.street and not found.postcode else None
 
@@ -85,9 +93,9 @@ def _parse_one(text: str, whole: str | None = None) -> Place:
     bare = _SPACED_POSTCODE.sub(r"\1\2", bare)
     tokens = tokenize(bare)
     mentions = find_mentions(tokens, bare != bare.lower())
-    found = resolve(tokens, mentions)
-    addr = address(bare) if not found.foreign else address("")
-    said = attendance(" ".join(t.key for t in tokens), urls)
+    found = _resolve(tokens, mentions)
+    addr = _address(bare) if not found.foreign else _address("")
+    said = _attendance(" ".join(t.key for t in tokens), urls)
     commune = found.commune
     venue = addr.venue or _alias_venue(found, addr)
     if said.online and not (said.offline or said.hybrid or commune or addr.street):
@@ -119,7 +127,10 @@ def preload() -> None:
     """Load the geography tables and build the name index now (~0.3 s) rather than at the
     first place parsed: a crawl does it before its first page, so that cost is not
     counted against a page, and the tables exist before the runner freezes the heap."""
-    from parsers import geo, place_index, place_mentions, place_resolve
+    from parsers import geo
+    from parsers.places import index as place_index
+    from parsers.places import mentions as place_mentions
+    from parsers.places import resolve as place_resolve
 
     geo.regions()
     place_index.index()

@@ -11,21 +11,22 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from parsers.dates_slots import local
+from parsers.dates.model import When
+from parsers.dates.slots import local
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-    from parsers.dates_model import Reading
+    from parsers.dates.model import Reading
 
 # a number that could be a day ("16", "1er") or a compact date ("16112021")
 _DAYLIKE = re.compile(r"\d{1,2}(?:er|e)?|\d{5,8}")
 
 
 @functools.lru_cache(maxsize=32)
-def _parser(base: dt.datetime, need_year: bool, relative: bool):
+def _parser(base: dt.datetime, need_year: bool, relative: bool) -> Any:
     from dateparser.date import DateDataParser  # lazy: ~0.3 s to import
 
     settings = {
@@ -44,10 +45,9 @@ def worth_trying(reading: Reading) -> bool:
     return any(_DAYLIKE.fullmatch(word) for word in reading.rest)
 
 
-def parse(norm: str, reading: Reading, *, year, today, zone: ZoneInfo):
+def parse(norm: str, reading: Reading, *, year: int | None, today: dt.date | None,
+          zone: ZoneInfo) -> When | None:
     """A When from dateparser, or None."""
-    from parsers.dates import When  # the result type lives with the public API
-
     if reading.abort or not worth_trying(reading):
         return None
     if today is not None:

@@ -19,8 +19,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from parsers.dates_lexer import WEEKDAY_NAMES
-from parsers.dates_model import Atom, Reading
+from parsers.dates.lexer import WEEKDAY_NAMES
+from parsers.dates.model import Atom, Reading
 
 
 class Unreadable(Exception):
@@ -46,11 +46,13 @@ def fill_months(atoms: list[Atom]) -> None:
 
 def _propagate(atoms: list[Atom], years: list[int | None]) -> None:
     for i in range(len(atoms) - 2, -1, -1):
-        if years[i] is None and years[i + 1] is not None:
-            years[i] = years[i + 1] - (1 if _wraps(atoms[i], atoms[i + 1]) else 0)
+        following = years[i + 1]
+        if years[i] is None and following is not None:
+            years[i] = following - (1 if _wraps(atoms[i], atoms[i + 1]) else 0)
     for i in range(1, len(atoms)):
-        if years[i] is None and years[i - 1] is not None:
-            years[i] = years[i - 1] + (1 if _wraps(atoms[i - 1], atoms[i]) else 0)
+        previous = years[i - 1]
+        if years[i] is None and previous is not None:
+            years[i] = previous + (1 if _wraps(atoms[i - 1], atoms[i]) else 0)
 
 
 def _years_with(atoms: list[Atom], context: int | None) -> list[int | None]:
@@ -66,14 +68,15 @@ def _weekdays_match(atoms: list[Atom], years: list[int | None]) -> bool:
     for atom, year in zip(atoms, years, strict=True):
         if atom.weekday is not None and atom.day is not None and year is not None:
             try:
-                if dt.date(year, atom.month, atom.day).weekday() != atom.weekday:
+                if make_date(year, atom.month, atom.day).weekday() != atom.weekday:
                     return False
-            except ValueError:
+            except Unreadable:
                 return False
     return True
 
 
-def fill_years(atoms: list[Atom], reading: Reading, *, year, years, today) -> list[int]:
+def fill_years(atoms: list[Atom], reading: Reading, *, year: int | None,
+               years: tuple[int, ...] | None, today: dt.date | None) -> list[int]:
     """The year of every calendar atom (relative ones are skipped), or Unreadable."""
     dated = [a for a in atoms if a.offset_days is None and a.direction is None]
     found = _years_with(dated, None)
@@ -85,7 +88,8 @@ def fill_years(atoms: list[Atom], reading: Reading, *, year, years, today) -> li
     return found  # type: ignore[return-value]
 
 
-def _context_year(atoms: list[Atom], reading: Reading, *, year, years, today) -> int | None:
+def _context_year(atoms: list[Atom], reading: Reading, *, year: int | None,
+                  years: tuple[int, ...] | None, today: dt.date | None) -> int | None:
     if len(set(reading.years)) == 1:  # the text's own year beats the context
         return reading.years[0]
     if year is not None:
@@ -104,9 +108,11 @@ def _nearest_year(atom: Atom, today: dt.date) -> int | None:
     is the coming one)."""
     best = None
     for year in (today.year - 1, today.year, today.year + 1):
+        if atom.month is None:
+            continue
         try:
             distance = abs((dt.date(year, atom.month, atom.day or 1) - today).days)
-        except (TypeError, ValueError):
+        except ValueError:
             continue
         if best is None or distance < best[0]:
             best = (distance, year)
@@ -120,7 +126,7 @@ def relative_date(atom: Atom, today: dt.date | None) -> dt.date:
     if atom.offset_days is not None:
         return today + dt.timedelta(days=atom.offset_days)
     if atom.day is None:  # a weekday: next / last / this
-        ahead = (atom.weekday - today.weekday()) % 7
+        ahead = ((atom.weekday or 0) - today.weekday()) % 7
         if atom.direction == "last":
             return today - dt.timedelta(days=(7 - ahead) if ahead else 7)
         if atom.direction == "next" and ahead == 0:
@@ -142,12 +148,14 @@ def make_date(year: int, month: int | None, day: int | None) -> dt.date:
         raise Unreadable(f"no such date: {day}/{month}/{year}") from None
 
 
-def atom_days(atom: Atom, year: int | None, today) -> tuple[dt.date, dt.date]:
+def atom_days(atom: Atom, year: int | None, today: dt.date | None) -> tuple[dt.date, dt.date]:
     """First and last day an atom covers (a month-only atom covers the whole month)."""
     if atom.offset_days is not None or atom.direction is not None:
         day = relative_date(atom, today)
         return day, day
-    if atom.month_only:
+    if year is None:
+        raise Unreadable("no year")
+    if atom.month_only and atom.month is not None:
         last = calendar.monthrange(year, atom.month)[1]
         return make_date(year, atom.month, 1), make_date(year, atom.month, last)
     day = make_date(year, atom.month, atom.day)
@@ -161,11 +169,13 @@ def weekday_warning(atom: Atom, day: dt.date) -> str | None:
             f"{day.isoformat()} is a {WEEKDAY_NAMES[day.weekday()]}; date kept")
 
 
-def resolve_days(reading: Reading, *, year, years, today) -> list[tuple[dt.date, dt.date]]:
+def resolve_days(reading: Reading, *, year: int | None, years: tuple[int, ...] | None,
+                 today: dt.date | None) -> list[tuple[dt.date, dt.date]]:
     """Calendar span of every atom, in text order; adds weekday warnings to the reading."""
     atoms = reading.atoms
-    if len(atoms) == 1 and _complete(atoms[0]):  # the usual "16 novembre 2021 …"
-        day = make_date(atoms[0].year, atoms[0].month, atoms[0].day)
+    first_year = atoms[0].year if atoms else None
+    if first_year is not None and _complete(atoms[0]) and len(atoms) == 1:  # "16 novembre 2021 …"
+        day = make_date(first_year, atoms[0].month, atoms[0].day)
         warning = weekday_warning(atoms[0], day)
         if warning:
             reading.warnings.append(warning)
@@ -176,7 +186,7 @@ def resolve_days(reading: Reading, *, year, years, today) -> list[tuple[dt.date,
                 atom.direction = None
     fill_months(atoms)
     found = iter(fill_years(atoms, reading, year=year, years=years, today=today))
-    spans: list = []
+    spans: list[tuple[dt.date, dt.date] | None] = []
     for atom in atoms:
         if atom.direction == "before":
             spans.append(None)  # known once the next date is
@@ -195,13 +205,17 @@ def _complete(atom: Atom) -> bool:
         atom.direction is None and atom.offset_days is None and not atom.month_only)
 
 
-def _weekdays_before(atoms: list[Atom], spans: list) -> list[tuple[dt.date, dt.date]]:
+def _weekdays_before(atoms: list[Atom],
+                     spans: list[tuple[dt.date, dt.date] | None]) -> list[tuple[dt.date, dt.date]]:
     """The day of a bare weekday opening a range: the last such weekday before its end."""
+    out: list[tuple[dt.date, dt.date]] = []
     for k in range(len(atoms) - 1, -1, -1):
-        if spans[k] is None:
-            if k + 1 >= len(spans) or spans[k + 1] is None:
+        span = spans[k]
+        if span is None:
+            if not out:
                 raise Unreadable("weekday without a date")
-            end = spans[k + 1][0]
-            day = end - dt.timedelta(days=(end.weekday() - atoms[k].weekday) % 7)
-            spans[k] = (day, day)
-    return spans
+            end = out[0][0]
+            day = end - dt.timedelta(days=(end.weekday() - (atoms[k].weekday or 0)) % 7)
+            span = (day, day)
+        out.insert(0, span)
+    return out

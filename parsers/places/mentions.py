@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from parsers import geo
-from parsers.place_index import Entry, index
-from parsers.place_text import Token
+from parsers.places.index import Entry, index
+from parsers.places.text import Token
 
 ARTICLES = frozenset({"le", "la", "les", "l"})
 # "au Havre" = "à Le Havre", "du Mans", "aux Lilas", "des Mureaux"

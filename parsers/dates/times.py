@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-from parsers.dates_model import Clock, Slot
-from parsers.dates_words import BEFORE_HOUR, DURATION, FILLERS, RELATIVE, TO
+from typing import TYPE_CHECKING, Any
+
+from parsers.dates.model import Atom, Clock, Reading, Slot
+from parsers.dates.words import BEFORE_HOUR, DURATION, FILLERS, RELATIVE, TO
+
+if TYPE_CHECKING:
+    from parsers.dates.lexer import Token
 
 
 class TimesMixin:
-    """Time reading for parsers.dates_grammar._Reader (uses its toks, out, kind(), text())."""
+    """Time reading for parsers.dates.grammar._Reader (uses its toks, out, kind(), text())."""
+
+    toks: list[Token]
+    out: Reading
+    conn: str | None
+    between: bool
+    depth: int
+    target: Atom | None
+
+    def kind(self, i: int) -> str:
+        raise NotImplementedError
+
+    def text(self, i: int) -> str:
+        raise NotImplementedError
 
     def bare_hour(self, i: int) -> bool:
         """"9" in "de 9 à 12h" / "9-12h": an hour without its "h", before a time."""
@@ -17,8 +35,9 @@ class TimesMixin:
         ) and self.toks[i].value[0] <= self.toks[i + 2].value[0]
 
     def read_times(self, i: int) -> int:
-        start = self.toks[i].value
-        end, j = None, i + 1
+        start: Any = self.toks[i].value   # (h, m), (h,) or a whole range (h, m, h, m)
+        end: Any = None
+        j = i + 1
         sep = self.text(j)
         if len(start) == 4:  # a whole range in one token: "14h30-16h"
             start, end = start[:2], start[2:]

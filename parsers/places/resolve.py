@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from parsers import geo
-from parsers.place_index import Venue
-from parsers.place_mentions import STRONG, Mention, departement_codes, is_postcode
-from parsers.place_text import Token
+from parsers.places.index import Venue
+from parsers.places.mentions import STRONG, Mention, departement_codes, is_postcode
+from parsers.places.text import Token
 
 DOMINANCE = 15  # a homonym wins alone when 15x more populous than all the others together
 PREFECTURE_DOMINANCE = 5  # ... or 5x when it is the only préfecture among them
@@ -176,12 +176,13 @@ def _arrondissement(keys: list[str]) -> tuple[geo.Commune, str] | None:
     city, number = (m.group(1), m.group(2)) if m else (None, None)
     if m is None and (m := _ARR_LAST.search(text)):
         city, number = m.group(2), m.group(1)
-    if city is None:
+    if city is None or number is None:
         return None
     commune_code, pattern, count = _PLM[city]
-    if not 1 <= int(number) <= count:
+    commune = geo.commune(commune_code)
+    if commune is None or not 1 <= int(number) <= count:
         return None
-    return geo.commune(commune_code), pattern.format(int(number))
+    return commune, pattern.format(int(number))
 
 
 def _by_name(mentions: list[Mention], h: _Hints) -> tuple[geo.Commune, str] | None:
@@ -223,7 +224,8 @@ def resolve(tokens: tuple[Token, ...], mentions: list[Mention]) -> Resolution:
     return _finish(commune, confidence, arrondissement, pc, h)
 
 
-def _finish(commune, confidence, arrondissement, pc, h: _Hints) -> Resolution:
+def _finish(commune: geo.Commune | None, confidence: str | None, arrondissement: str | None,
+            pc: str | None, h: _Hints) -> Resolution:
     if commune is not None:
         if arrondissement is None and commune.code in ("75056", "69123", "13055"):
             arrs = geo.arrondissements_for_postcode(pc) if pc else ()
@@ -241,7 +243,7 @@ def _finish(commune, confidence, arrondissement, pc, h: _Hints) -> Resolution:
         deps = deps if len(deps) == 1 else set()
     dep = geo.departement(next(iter(deps))) if len(deps) == 1 else None
     regions = {dep.region_code} if dep else h.regions or {
-        d.region_code for code in deps if (d := geo.departement(code))}
+        g.region_code for code in deps if (g := geo.departement(code))}
     region = next(iter(regions)) if len(regions) == 1 else None
     level = "departement" if dep else "region" if region else None
     return Resolution(None, None, dep.code if dep else None, region, level, pc, h.venue, False)

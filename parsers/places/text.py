@@ -22,7 +22,7 @@ _ROMAN_ORDINAL = re.compile(r"\b(?=[IVX])(X{0,2}(?:IX|IV|V?I{0,3}))(e|er|ème|em
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
-def _arabic(m: re.Match) -> str:
+def _arabic(m: re.Match[str]) -> str:
     values = [_ROMAN[c] for c in m.group(1)]
     number = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
     return f"{number}{m.group(2)}"
@@ -81,7 +81,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """
     seps = [m.start() for m in _SEPARATOR.finditer(text)]
     opens = [i for i, ch in enumerate(text) if ch == "("] if "(" in text else None
-    closes = [i for i, ch in enumerate(text) if ch == ")"] if opens else None
+    closes = [i for i, ch in enumerate(text) if ch == ")"] if opens else []
     tokens = []
     for match in _WORD.finditer(text):
         word = match.group()

@@ -1,7 +1,9 @@
-"""What the date grammar reads: atoms (dates as written), their time slots, the reading."""
+"""What the date grammar reads (atoms: dates as written, their time slots, the reading) and
+what ``parse_when`` / ``parse_stamps`` return (``When``, ``Stamps``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 Clock = tuple[int, int]
@@ -40,3 +42,23 @@ class Reading:
     abort: str | None = None
     has_time: bool = False
     weekly: int | None = None      # "tous les jeudis", "chaque jeudi": only that weekday
+
+
+Value = dt.date | dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    start: Value | None
+    end: Value | None
+    all_day: bool
+    slots: tuple[tuple[Value | None, Value | None], ...]
+    warnings: tuple[str, ...] = ()
+    method: str = "rules"           # "rules" | "fallback" (dateparser)
+    unparsed_rest: str = ""         # words the rules did not use, for review
+
+
+@dataclass(frozen=True, slots=True)
+class Stamps:
+    published: Value | None
+    updated: Value | None

@@ -9,9 +9,10 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from parsers import geo
-from parsers.place_text import fold
+from parsers.places.text import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +41,9 @@ class Index:
     prefixes: frozenset[str]  # every run of leading words of a name: "saint", "saint denis", …
 
 
-def _aliases() -> dict:
-    return json.loads(files("parsers.data").joinpath("place_aliases.json").read_text("utf-8"))
+def _aliases() -> dict[str, Any]:
+    return json.loads(  # type: ignore[no-any-return]  # a JSON object
+       files("parsers.data").joinpath("place_aliases.json").read_text("utf-8"))
 
 
 def _add_geography(entries: dict[str, Entry]) -> None:
@@ -60,7 +62,7 @@ def _add_geography(entries: dict[str, Entry]) -> None:
         at(r.name).regions.append(r.code)
 
 
-def _add_aliases(entries: dict[str, Entry], aliases: dict) -> None:
+def _add_aliases(entries: dict[str, Entry], aliases: dict[str, Any]) -> None:
     for name, code in aliases["regions"].items():
         regions = entries.setdefault(fold(name), Entry()).regions
         if code not in regions:

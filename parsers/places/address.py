@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parsers.place_attendance import mentions_attendance
-from parsers.place_index import index
-from parsers.place_mentions import departement_codes
-from parsers.place_resolve import is_arrondissement
-from parsers.place_text import fold, segments
+from parsers.places.attendance import mentions_attendance
+from parsers.places.index import index
+from parsers.places.mentions import departement_codes
+from parsers.places.resolve import is_arrondissement
+from parsers.places.text import fold, segments
 
 # Words that start a street name without a number ("rue de la Paix", "place du Capitole")
 _STREET_WORDS = (

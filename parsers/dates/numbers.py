@@ -4,7 +4,7 @@
 `replace_number_words(text)` rewrites each run of number words that sits next to a date or
 time word (a month, "heure(s)", or a month just before it, for years) into digits. Other
 number words ("un atelier", "deux ateliers") are left alone. Input must already be
-lower-cased and stripped of accents (see parsers.dates_lexer.normalise).
+lower-cased and stripped of accents (see parsers.dates.lexer.normalise).
 """
 
 from __future__ import annotations

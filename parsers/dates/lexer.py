@@ -1,4 +1,4 @@
-"""Normalise French date text and cut it into tokens for parsers.dates_grammar.
+"""Normalise French date text and cut it into tokens for parsers.dates.grammar.
 
 `normalise` lower-cases, drops accents, unifies spaces, apostrophes and dashes, and turns
 number words next to a month or an hour into digits. `tokenize` yields `Token`s; anything
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
-from parsers.french_numbers import replace_number_words
+from parsers.dates.numbers import replace_number_words
 
 MONTHS = {
     "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3,
@@ -76,7 +77,7 @@ _TOKEN = re.compile(
 class Token(NamedTuple):
     kind: str            # iso numdate spacedate time month weekday year num word dash punct other
     text: str            # the normalised text of the token
-    value: tuple         # kind-specific numbers (day, month, year…, or hour, minute)
+    value: tuple[Any, ...]  # kind-specific numbers (day, month, year…, or hour, minute)
 
 
 def normalise(text: str) -> str:
@@ -91,13 +92,13 @@ def normalise(text: str) -> str:
     return replace_number_words(text)
 
 
-def _iso(m: re.Match) -> tuple:
+def _iso(m: re.Match[str]) -> tuple[Any, ...]:
     year, month, day, hour, minute, offset = m.group("iy", "im", "id", "ih", "imi", "ioff")
     clock = (int(hour), int(minute)) if hour else None
     return (int(year), int(month), int(day), clock, offset)
 
 
-def _numdate(m: re.Match) -> tuple:
+def _numdate(m: re.Match[str]) -> tuple[Any, ...]:
     day, month, year = m.group("nd", "nm", "ny")
     if day is None:
         day, month, year = m.group("nd2", "nm2", "ny2")
@@ -106,7 +107,7 @@ def _numdate(m: re.Match) -> tuple:
     return (int(day), int(month), _full_year(year))
 
 
-def _clock(m: re.Match) -> tuple:
+def _clock(m: re.Match[str]) -> tuple[Any, ...]:
     """"14:30"; "14.30" (minutes 00/15/30/45 are never a month); "à 14.10" (after à, de…)."""
     for hour, minute in (("ch", "cm"), ("cdh", "cdm"), ("cth", "ctm")):
         if m.group(hour) is not None:
@@ -114,12 +115,12 @@ def _clock(m: re.Match) -> tuple:
     raise AssertionError("a clock match without hours")
 
 
-def _noon(m: re.Match) -> tuple:
+def _noon(m: re.Match[str]) -> tuple[Any, ...]:
     half = m.group("half")
     return (12, 0 if not half else 15 if half in ("quart", "15") else 30)
 
 
-def _alpha(m: re.Match, text: str) -> tuple[str, str, tuple]:
+def _alpha(m: re.Match[str], text: str) -> tuple[str, str, tuple[Any, ...]]:
     """Kind, text and value of a single word: month, weekday, "minuit" or a plain word."""
     word = m.group("alpha")
     if word in MONTHS:
@@ -135,13 +136,13 @@ def _alpha(m: re.Match, text: str) -> tuple[str, str, tuple]:
     return "word", word, ()
 
 
-def _trange(m: re.Match) -> tuple:
+def _trange(m: re.Match[str]) -> tuple[Any, ...]:
     """"14h30-16h" in one token: (start hour, start minute, end hour, end minute)."""
     ra, ram, rac, rb, rbm, rbc = m.group("ra", "ram", "rac", "rb", "rbm", "rbc")
     return (int(ra), int(ram or rac or 0), int(rb), int(rbm or rbc or 0))
 
 
-_VALUE = {
+_VALUE: dict[str, Callable[[re.Match[str]], tuple[Any, ...]]] = {
     "trange": _trange,
     "iso": _iso,
     "numdate": _numdate,
@@ -171,7 +172,7 @@ def tokenize(text: str) -> list[Token]:
     tokens = []
     new, values, kinds = tuple.__new__, _VALUE, _KINDS  # NamedTuple without its wrapper
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
+        kind = m.lastgroup or ""
         if kind == "alpha":
             word = m.group("alpha")
             tokens.append(new(Token, ("word", word, ()) if word not in _SPECIAL_WORDS

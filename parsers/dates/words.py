@@ -1,4 +1,4 @@
-"""The small French words of date texts and the part each plays (parsers.dates_grammar)."""
+"""The small French words of date texts and the part each plays (parsers.dates.grammar)."""
 
 from __future__ import annotations
 

@@ -1,18 +1,18 @@
-"""Read a token list (parsers.dates_lexer) into date atoms with their times and links.
+"""Read a token list (parsers.dates.lexer) into date atoms with their times and links.
 
 An `Atom` is one date as written, possibly partial ("19" in "les 19 et 20 novembre" has no
 month yet); `link` says how it joins the atom before it ("range" for au / - / jusqu'au,
 "list" for et / , / ;), `bound` marks an open range ("à partir du", "jusqu'au"). Times
 follow the atom they belong to; times written before any date are kept in `pre_times`.
-Nothing here knows the year context: parsers.dates_resolve fills months and years.
+Nothing here knows the year context: parsers.dates.resolve fills months and years.
 """
 
 from __future__ import annotations
 
-from parsers.dates_lexer import Token
-from parsers.dates_model import Atom, Reading, Slot
-from parsers.dates_times import TimesMixin
-from parsers.dates_words import (
+from parsers.dates.lexer import Token
+from parsers.dates.model import Atom, Reading, Slot
+from parsers.dates.times import TimesMixin
+from parsers.dates.words import (
     AND,
     DATE_KINDS,
     DIRECTION,
