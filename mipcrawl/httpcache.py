@@ -41,6 +41,11 @@ CREATE TABLE IF NOT EXISTS responses (
 BUSY_TIMEOUT_S = 60.0
 
 
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    return getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or (
+        "locked" in str(exc) or "busy" in str(exc))
+
+
 class SqliteCacheStorage:
     """A Scrapy ``HTTPCACHE_STORAGE``: ``open_spider``, ``retrieve_response``,
     ``store_response``, ``close_spider``. Honours ``HTTPCACHE_DIR`` and
@@ -74,8 +79,8 @@ class SqliteCacheStorage:
         try:
             return self._connect()
         except sqlite3.DatabaseError as exc:
-            if not self.path.exists():
-                raise
+            if not self.path.exists() or (isinstance(exc, sqlite3.OperationalError) and _busy(exc)):
+                raise   # still locked by another crawl after the timeout: not a broken file
             kept = self.path.with_name(f"{self.path.name}.broken-{time.strftime('%Y%m%dT%H%M%S')}")
             for suffix in ("", "-wal", "-shm"):
                 part = Path(f"{self.path}{suffix}")
@@ -87,17 +92,29 @@ class SqliteCacheStorage:
             return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                               check_same_thread=False)
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute(SCHEMA)
-            conn.execute("SELECT fingerprint, url, status, headers, body, stored_at FROM responses LIMIT 1")
-        except sqlite3.DatabaseError:
-            conn.close()
-            raise
-        return conn
+        """Open the file, switch it to WAL and make the table. Two crawls opening one file at
+        once can get "database is locked" without SQLite's busy wait (the WAL switch, a read
+        upgraded to a write): that is retried until the busy timeout, never taken for damage."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                   check_same_thread=False)
+            try:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute("BEGIN IMMEDIATE")   # the write lock first, with the busy wait
+                conn.execute(SCHEMA)
+                conn.execute("COMMIT")
+                conn.execute("SELECT fingerprint, url, status, headers, body, stored_at FROM responses LIMIT 1")
+                return conn
+            except sqlite3.OperationalError as exc:
+                conn.close()
+                if not _busy(exc) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
+            except sqlite3.DatabaseError:
+                conn.close()
+                raise
 
     def close_spider(self, spider: Any) -> None:
         if self.conn is not None:

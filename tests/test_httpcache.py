@@ -187,3 +187,39 @@ def test_a_lookup_that_fails_is_a_miss_and_stops_the_cache(tmp_path):
     storage.conn.execute("DROP TABLE responses")
     assert storage.retrieve_response(spider, Request(f"{BASE}/a")) is None
     assert storage.conn is None and spider.crawler.stats.get_value("mipcrawl/httpcache/unavailable") == 1
+
+
+
+class _LockedOnce:
+    """A connection whose first statement fails as another crawl's lock would make it fail."""
+
+    failures = 1
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, *args):
+        if _LockedOnce.failures:
+            _LockedOnce.failures -= 1
+            raise sqlite3.OperationalError("database is locked")
+        return self.conn.execute(*args)
+
+    def __getattr__(self, name):
+        return getattr(self.conn, name)
+
+
+def test_a_cache_locked_by_another_crawl_is_retried_not_set_aside(tmp_path, monkeypatch, caplog):
+    """"database is locked" while opening (two crawls switching one file to WAL at once) is
+    waited out: the file is not taken for a broken one and renamed away under the other crawl."""
+    first, spider = open_storage(tmp_path)
+    request = Request(f"{BASE}/kept")
+    first.store_response(spider, request, Response(request.url, body=b"kept"))
+    first.close_spider(spider)
+    connect = sqlite3.connect
+    _LockedOnce.failures = 1
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: _LockedOnce(connect(*a, **k)))
+    with caplog.at_level(logging.WARNING, logger="mipcrawl.httpcache"):
+        second, spider = open_storage(tmp_path)
+    assert _LockedOnce.failures == 0 and second.conn is not None
+    assert second.retrieve_response(spider, Request(request.url)).body == b"kept"
+    assert not list(tmp_path.glob("*.broken-*")) and not caplog.text
