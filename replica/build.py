@@ -10,7 +10,15 @@ from pathlib import Path
 
 from replica import timeline, truth
 from replica.editions import CURRENT_YEAR, EDITIONS
-from replica.site import CurrentEdition, Page, dsfr_taken, past_edition, past_editions, static_pages
+from replica.site import (
+    CurrentEdition,
+    Page,
+    dsfr_taken,
+    lab_pages,
+    past_edition,
+    past_editions,
+    static_pages,
+)
 from replica.slugs import SlugAllocator
 
 FORMAT = 1
@@ -127,6 +135,8 @@ def build_site(out_dir, *, seed: int = 0, events_per_edition: int = 350, day: in
     try:
         for page in static_pages():
             writer.page(page)
+        for page in lab_pages(day):
+            writer.page(page)
         alloc = SlugAllocator(dsfr_taken(set()))
         editions = _write_past(writer, seed, events_per_edition, day, alloc)
         cur = CurrentEdition(seed, events_per_edition, day, set(alloc.taken))
@@ -134,7 +144,7 @@ def build_site(out_dir, *, seed: int = 0, events_per_edition: int = 350, day: in
     finally:
         writer.close()
     (out / TRUTH_DIR / "editions.json").write_text(json.dumps(editions, ensure_ascii=False, indent=1) + "\n")
-    _write_jsonl(out / TRUTH_DIR / "labs.jsonl", truth.all_labs())
+    _write_jsonl(out / TRUTH_DIR / "labs.jsonl", truth.all_labs(day))
     _write_jsonl(out / TRUTH_DIR / "timeline.jsonl", timeline.records(cur))
     params = {"format": FORMAT, "seed": seed, "events_per_edition": events_per_edition, "day": day,
               "current_edition": CURRENT_YEAR}

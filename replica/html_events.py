@@ -154,7 +154,7 @@ def render_dsfr(ev: Event, related: list[tuple[str, str]]) -> str:
     badge = ""
     if ev.status == "cancelled" and ev.badge:
         badge = '<ul class="fr-badges-group"><li><p class="fr-badge fr-badge--error">Annulé</p></li></ul>'
-    description = f'<div class="mip-event__description">{ev.description_html}</div>'
+    description = f'<div class="mip-event__description">{ev.description}</div>'
     infos += _map_link(ev)
     body = (description + "\n" + infos) if ev.index % 5 >= 3 else (infos + "\n" + description)
     scope = ' itemscope itemtype="https://schema.org/Event"' if ev.microdata else ""
@@ -185,7 +185,7 @@ def render_legacy(ev: Event, related: list[tuple[str, str]]) -> str:
     main = (
         f'{hero}<h1 class="title" id="page-title">{esc(ev.title)}</h1>{legacy_stamp(ev.published)}\n'
         f'<div class="node node-evenement"><div class="field-infos">\n{lines}</div>\n'
-        f'<div class="content">{ev.description_html}</div></div>\n'
+        f'<div class="content">{ev.description}</div></div>\n'
         f'<div class="block block-views"><h2>Autres événements</h2><ul>{links}</ul></div>'
     )
     crumbs = [("Accueil", "/"), (crumb_name, listing_url(ed, 0)), ("Programme", ed.listing_path), (ev.title, None)]

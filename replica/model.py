@@ -10,9 +10,8 @@ import random
 from dataclasses import dataclass, field, replace
 
 from parsers import geo
-from replica import vocab, whens, wheres
+from replica import lab_events, vocab, whens, wheres
 from replica.editions import Edition
-from replica.labs import LABS
 from replica.slugs import slugify
 
 PRESENTATIONS = (("icons", 25), ("dl", 20), ("fields", 20), ("li", 15), ("table", 8), ("text", 12))
@@ -57,6 +56,7 @@ class Event:
     phone: str | None = None            # a "Contact" line with a tel: link
     map_link: bool = False              # a "Voir sur la carte" link after the fields
     duplicate_of: str | None = None
+    organiser_line: str | None = None   # a description line naming the organiser, or a lab in passing
     status: str = "scheduled"          # scheduled | cancelled | withdrawn
     badge: bool = False                 # cancellation shown as a badge (else in the title)
     path: str = ""
@@ -65,6 +65,13 @@ class Event:
     @property
     def when_text(self) -> str | None:
         return whens.render(self.when) if self.when else None
+
+    @property
+    def description(self) -> str:
+        """The description as shown: its paragraphs, then the organiser line if any."""
+        if not self.organiser_line:
+            return self.description_html
+        return f"{self.description_html}\n<p>{html.escape(self.organiser_line, quote=False)}</p>"
 
     @property
     def place_text(self) -> str | None:
@@ -115,22 +122,24 @@ def _de(name: str) -> str:
     return "de " + name
 
 
-def _organiser(rng: random.Random, ed: Edition, where: wheres.Where | None) -> tuple[str | None, str | None]:
+def _organiser(rng: random.Random, lab_rng: random.Random, ed: Edition,
+               where: wheres.Where | None) -> tuple[str | None, str | None, str | None]:
+    """(organiser as written, lab id, description line): ``lab_rng`` draws what concerns labs."""
     r = rng.random()
     lab_share = 0.3 if ed.year == 2021 else 0.12
     if r < 0.03:
-        return None, None
+        return None, None, None
     if r < 0.03 + lab_share:
-        lab = rng.choice([x for x in LABS if x.created <= ed.year])
-        return rng.choice((lab.name, lab.name) + lab.variants), lab.id
+        return lab_events.lab_organiser(lab_rng, ed.year)
+    line = lab_events.passing_mention(lab_rng, ed.year)
     commune = where.commune if where else None
     if commune and rng.random() < 0.35:
         region = geo.region(commune.region_code).name
         return rng.choice((f"Ville {_de(commune.name)}", f"Mairie {_de(commune.name)}",
                            f"Sous-préfecture {_de(commune.name)}", f"SGAR {region}",
-                           f"Préfecture de la région {region}")), None
+                           f"Préfecture de la région {region}")), None, line
     pool = vocab.NATIONAL_ORGANISERS if rng.random() < 0.6 else vocab.LOCAL_ORGANISERS
-    return rng.choice(pool), None
+    return rng.choice(pool), None, line
 
 
 def _description(rng: random.Random, title: str) -> str:
@@ -172,12 +181,12 @@ def generate(seed: int, ed: Edition, index: int) -> Event:
     outside = rng.random() < 0.03
     when = None if rng.random() < 0.015 else whens.make_spec(rng, ed.start, ed.end, outside=outside)
     where = None if rng.random() < 0.04 else wheres.make_where(rng, all_online=ed.all_online)
-    organiser, lab_id = _organiser(rng, ed, where)
+    organiser, lab_id, line = _organiser(rng, event_rng(seed, ed.year, index, ":lab"), ed, where)
     published, updated = _dates(rng, ed)
     presentation = _weighted(rng, PRESENTATIONS)
     return Event(
         id=f"{ed.year}-{index:05d}", edition=ed.year, index=index, title=title, when=when, where=where,
-        organiser=organiser, lab_id=lab_id,
+        organiser=organiser, lab_id=lab_id, organiser_line=line,
         formats=tuple(rng.sample(vocab.FORMATS, rng.choice((1, 1, 2, 3)))),
         parcours=rng.choice(vocab.PARCOURS_2021) if ed.year == 2021 else None,
         audience=rng.choice(vocab.AUDIENCES) if rng.random() < 0.8 else None,

@@ -101,7 +101,7 @@ def _apply(ev: model.Event, change: Change, seed: int) -> model.Event:
         return replace(ev, title=f"{ev.title} : {rng.choice(TITLE_SUFFIXES)}")
     if w == "organiser":
         others = [o for o in vocab.NATIONAL_ORGANISERS if o != ev.organiser]
-        return replace(ev, organiser=rng.choice(others), lab_id=None)
+        return replace(ev, organiser=rng.choice(others), lab_id=None, organiser_line=None)
     if w == "place":
         new = wheres.make_where(rng, all_online=False)
         while ev.where and new.text == ev.where.text:

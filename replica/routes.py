@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from replica.build import ROUTES, SITE_JSON, check_params, etag
 from replica.editions import CURRENT_YEAR
 from replica.html_common import error_page
-from replica.site import CurrentEdition, dsfr_taken
+from replica.site import CurrentEdition, dsfr_taken, lab_pages, lab_paths
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -55,14 +55,15 @@ def normalise(raw_path: str) -> str:
 
 
 def _load_routes(site_dir: Path) -> tuple[dict, dict[str, Route], set[str]]:
-    """The build parameters, the routes of everything but the current edition, and the paths
-    the current edition's slugs must avoid."""
+    """The build parameters, the routes of everything but the pages that change with the day
+    (the current edition, the lab pages), and the paths the current edition's slugs must avoid."""
     params = json.loads((site_dir / SITE_JSON).read_text())
     static: dict[str, Route] = {}
     taken: set[str] = set()
+    by_day = lab_paths()
     for line in (site_dir / ROUTES).read_text(encoding="utf-8").splitlines():
         path, status, day_iso, tag, target, edition, ctype = line.split("\t")
-        if edition == str(CURRENT_YEAR):
+        if edition == str(CURRENT_YEAR) or path in by_day:
             continue
         taken.add(path)
         kw = {"location": target} if status == "301" else {}
@@ -106,7 +107,8 @@ class Site:
                 return
             cur = CurrentEdition(self.seed, self.n, day, set(self.taken))
             routes = {}
-            for page, _record in cur.pages():
+            pages = [page for page, _record in cur.pages()] + list(lab_pages(day))
+            for page in pages:
                 tag = etag(page.body) if page.status == 200 else ""
                 routes[page.path] = _route(page.status, page.last_modified, tag, body=page.body,
                                            location=page.location, content_type=page.content_type)

@@ -24,7 +24,7 @@ from replica.editions import (
 from replica.html_common import error_page
 from replica.html_events import render_event
 from replica.html_listing import Card, render_hub, render_listing
-from replica.labs import LABS
+from replica.labs import labs_on
 from replica.model import Event, generate
 from replica.slugs import SlugAllocator
 
@@ -51,14 +51,29 @@ def static_pages() -> Iterator[Page]:
     yield Page("/robots.txt", 200, html_site.ROBOTS.encode(), STATIC_DAY, content_type="text/plain; charset=utf-8")
     yield _html("/", html_site.render_home(), STATIC_DAY)
     yield _html(HUB_PATH, render_hub(), STATIC_DAY)
-    yield _html(LABS_OVERVIEW_PATH, html_site.render_overview(), STATIC_DAY)
-    yield _html(ATLAS_PATH, html_site.render_atlas_index(), dt.date(2022, 9, 1))
     for title, path in vocab.NEWS:
         yield _html(path, html_site.render_news(title), STATIC_DAY)
-    for lab in LABS:
+
+
+def lab_pages(day: int) -> Iterator[Page]:
+    """The labs overview, the Atlas and every lab sheet as on ``day`` of the current month
+    (a moved sheet's old path answers 301)."""
+    labs = labs_on(day)
+    changes = [c.day for lab in labs for c in lab.changes]
+    overview_day = dt.date(CURRENT_YEAR, 11, max(changes)) if changes else STATIC_DAY
+    yield _html(LABS_OVERVIEW_PATH, html_site.render_overview(labs), overview_day)
+    yield _html(ATLAS_PATH, html_site.render_atlas_index(labs), html_site.ATLAS_DAY)
+    for lab in labs:
         yield _html(lab.path, html_site.render_lab(lab), html_site.lab_dates(lab)[1])
+        for moved, old in lab.moved_from():
+            yield Page(old, 301, b"", dt.date(CURRENT_YEAR, 11, moved), location=lab.path)
         if lab.atlas_path:
-            yield _html(lab.atlas_path, html_site.render_atlas_sheet(lab), dt.date(2022, 9, 1))
+            yield _html(lab.atlas_path, html_site.render_atlas_sheet(lab), html_site.atlas_day(lab))
+
+
+def lab_paths() -> set[str]:
+    """Every path a lab page takes during the month: served for the day, not from the build."""
+    return {page.path for day in (0, month.LAST_DAY) for page in lab_pages(day)}
 
 
 def card(ev: Event) -> Card:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from replica import whens
 from replica.editions import BY_YEAR
-from replica.labs import LABS, SECTIONS, Lab
+from replica.labs import SECTIONS, Lab, labs_on
 from replica.model import Event
 
 NO_WHEN = {"start": None, "end": None, "all_day": None, "slots": []}
@@ -51,17 +51,25 @@ def _host_name(host: str) -> str:
 
 
 def lab_record(lab: Lab) -> dict:
+    """A lab as on the day shown (``lab.on(day)``): ``pages`` are the pages that describe it
+    and answer 200, ``aliases`` the other names those pages give it."""
+    pages = [lab.path] + ([lab.atlas_path] if lab.atlas_path else [])
+    atlas = [lab.atlas_name] if lab.atlas_path else []
+    aliases = [n for n in dict.fromkeys((*lab.former_names, *atlas)) if n != lab.name]
     return {
-        "id": lab.id, "path": lab.path, "atlas_path": lab.atlas_path, "name": lab.name,
-        "title": lab.title, "name_variants": list(lab.variants), "region_code": lab.region_code,
-        "region_text": lab.region_text,
-        "host": _host_name(lab.host), "year_created": lab.created, "tags": list(lab.tags),
+        "id": lab.id, "path": lab.path, "atlas_path": lab.atlas_path, "pages": pages, "name": lab.name,
+        "title": lab.title, "aliases": aliases, "name_variants": [n for n in dict.fromkeys(lab.event_names()) if n != lab.name],
+        "region_code": lab.region_code, "region_text": lab.region_text,
+        "host": _host_name(lab.host), "seat": lab.seat, "year_created": lab.created, "tags": list(lab.tags),
         "sections": list(SECTIONS),
+        "redirect_from": [{"path": path, "status": 301} for _day, path in lab.moved_from()],
+        "history": [{"day": c.day, "field": c.field, "old": c.old, "new": getattr(lab, c.field)}
+                    for c in lab.changes],
     }
 
 
-def all_labs() -> list[dict]:
-    return [lab_record(lab) for lab in LABS]
+def all_labs(day: int) -> list[dict]:
+    return [lab_record(lab) for lab in labs_on(day)]
 
 
 def _location(ev: Event) -> dict | list | None:
