@@ -20,11 +20,13 @@ from replica.site import (
     static_pages,
 )
 from replica.slugs import SlugAllocator
+from replica.wild import Wild
 
 FORMAT = 1
 MAX_EVENTS = 20_000
 META_DIR, TRUTH_DIR = "_replica", "_truth"
 ROUTES = f"{META_DIR}/routes.tsv"
+LAYOUTS = f"{META_DIR}/layouts.jsonl"
 SITE_JSON = f"{META_DIR}/site.json"
 
 
@@ -33,6 +35,15 @@ def check_params(events_per_edition: int, day: int) -> None:
         raise ValueError(f"events_per_edition must be within 1..{MAX_EVENTS}, not {events_per_edition}")
     if not 1 <= day <= 30:
         raise ValueError(f"day must be a day of November (1..30), not {day}")
+
+
+def wild_of(wild: int | None, wild_from_day: int | None) -> Wild | None:
+    """The wild layout setting of a build (None: the plain site)."""
+    if wild_from_day is not None and wild is None:
+        raise ValueError("wild_from_day needs a wild layout seed (--wild SEED)")
+    if wild_from_day is not None and not 1 <= wild_from_day <= 30:
+        raise ValueError(f"wild_from_day must be a day of November (1..30), not {wild_from_day}")
+    return None if wild is None else Wild(int(wild), wild_from_day)
 
 
 def file_for(path: str) -> str:
@@ -59,6 +70,7 @@ class _Writer:
         self.out = out
         self.routes = (out / ROUTES).open("w", encoding="utf-8")
         self.events = (out / TRUTH_DIR / "events.jsonl").open("w", encoding="utf-8")
+        self.layouts = (out / LAYOUTS).open("w", encoding="utf-8")
         self.dirs: set[Path] = set()
 
     def page(self, page: Page, record: dict | None = None) -> None:
@@ -71,10 +83,13 @@ class _Writer:
         self.routes.write(route_line(page))
         if record is not None:
             self.events.write(json.dumps(record, ensure_ascii=False) + "\n")
+        if page.layout is not None:
+            self.layouts.write(json.dumps(page.layout, ensure_ascii=False) + "\n")
 
     def close(self) -> None:
         self.routes.close()
         self.events.close()
+        self.layouts.close()
 
 
 def _prepare(out: Path) -> None:
@@ -104,13 +119,14 @@ def _is_listing(path: str, listing_path: str) -> bool:
     return path == listing_path or path.startswith(listing_path + "?page=")
 
 
-def _write_past(writer: _Writer, seed: int, n: int, day: int, alloc: SlugAllocator) -> list[dict]:
+def _write_past(writer: _Writer, seed: int, n: int, day: int, alloc: SlugAllocator,
+                wild: Wild | None) -> list[dict]:
     editions = []
     for ed in past_editions():
         pages = 0
-        for page, record in past_edition(seed, ed, n, alloc):
+        for page, record in past_edition(seed, ed, n, alloc, wild if wild and wild.everywhere else None):
             writer.page(page, record)
-            pages += record is None
+            pages += _is_listing(page.path, ed.listing_path)
         editions.append(_edition_record(ed, pages, n, n, day))
     return editions
 
@@ -126,20 +142,25 @@ def _write_current(writer: _Writer, cur: CurrentEdition) -> dict:
     return _edition_record(ed, pages, listed, total, cur.day)
 
 
-def build_site(out_dir, *, seed: int = 0, events_per_edition: int = 350, day: int = 30) -> Path:
-    """Build the replica into ``out_dir`` (created; a previous build there is replaced)."""
+def build_site(out_dir, *, seed: int = 0, events_per_edition: int = 350, day: int = 30,
+               wild: int | None = None, wild_from_day: int | None = None) -> Path:
+    """Build the replica into ``out_dir`` (created; a previous build there is replaced).
+
+    ``wild``: a layout seed; every page is then drawn in a wild layout (the truth is the
+    plain build's). ``wild_from_day``: only the current edition turns wild, from that day."""
     check_params(events_per_edition, day)
+    layout = wild_of(wild, wild_from_day)
     out = Path(out_dir)
     _prepare(out)
     writer = _Writer(out)
     try:
         for page in static_pages():
             writer.page(page)
-        for page in lab_pages(day):
+        for page in lab_pages(day, layout):
             writer.page(page)
         alloc = SlugAllocator(dsfr_taken(set()))
-        editions = _write_past(writer, seed, events_per_edition, day, alloc)
-        cur = CurrentEdition(seed, events_per_edition, day, set(alloc.taken))
+        editions = _write_past(writer, seed, events_per_edition, day, alloc, layout)
+        cur = CurrentEdition(seed, events_per_edition, day, set(alloc.taken), layout)
         editions.append(_write_current(writer, cur))
     finally:
         writer.close()
@@ -147,6 +168,6 @@ def build_site(out_dir, *, seed: int = 0, events_per_edition: int = 350, day: in
     _write_jsonl(out / TRUTH_DIR / "labs.jsonl", truth.all_labs(day))
     _write_jsonl(out / TRUTH_DIR / "timeline.jsonl", timeline.records(cur))
     params = {"format": FORMAT, "seed": seed, "events_per_edition": events_per_edition, "day": day,
-              "current_edition": CURRENT_YEAR}
+              "current_edition": CURRENT_YEAR, "wild": wild, "wild_from_day": wild_from_day}
     (out / SITE_JSON).write_text(json.dumps(params, indent=1) + "\n")
     return out

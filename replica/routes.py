@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
-from replica.build import ROUTES, SITE_JSON, check_params, etag
+from replica.build import ROUTES, SITE_JSON, check_params, etag, wild_of
 from replica.editions import CURRENT_YEAR
 from replica.html_common import error_page
 from replica.site import CurrentEdition, dsfr_taken, lab_pages, lab_paths
@@ -77,7 +77,11 @@ def current_edition(site_dir, day: int) -> CurrentEdition:
     """The current edition of a built site, as on ``day``."""
     params, _static, taken = _load_routes(Path(site_dir))
     check_params(params["events_per_edition"], day)
-    return CurrentEdition(params["seed"], params["events_per_edition"], day, taken)
+    return CurrentEdition(params["seed"], params["events_per_edition"], day, taken, _wild(params))
+
+
+def _wild(params: dict):
+    return wild_of(params.get("wild"), params.get("wild_from_day"))
 
 
 def events_on(site_dir, day: int) -> list[dict]:
@@ -93,7 +97,7 @@ class Site:
     def __init__(self, site_dir: Path, day: int | None = None) -> None:
         self.dir = Path(site_dir)
         params, self.static, self.taken = _load_routes(self.dir)
-        self.seed, self.n = params["seed"], params["events_per_edition"]
+        self.seed, self.n, self.wild = params["seed"], params["events_per_edition"], _wild(params)
         self._read = lru_cache(maxsize=8192)(Path.read_bytes)
         self._lock = threading.Lock()
         self.current: dict[str, Route] = {}
@@ -105,9 +109,9 @@ class Site:
         with self._lock:
             if day == self.day:
                 return
-            cur = CurrentEdition(self.seed, self.n, day, set(self.taken))
+            cur = CurrentEdition(self.seed, self.n, day, set(self.taken), self.wild)
             routes = {}
-            pages = [page for page, _record in cur.pages()] + list(lab_pages(day))
+            pages = [page for page, _record in cur.pages()] + list(lab_pages(day, self.wild))
             for page in pages:
                 tag = etag(page.body) if page.status == 200 else ""
                 routes[page.path] = _route(page.status, page.last_modified, tag, body=page.body,

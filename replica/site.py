@@ -22,14 +22,16 @@ from replica.editions import (
     reserved_paths,
 )
 from replica.html_common import error_page
-from replica.html_events import render_event
-from replica.html_listing import Card, render_hub, render_listing
+from replica.html_listing import Card, render_hub
 from replica.labs import labs_on
 from replica.model import Event, generate
 from replica.slugs import SlugAllocator
+from replica.wild import Wild, event_html, json_pages, listing_html
+from replica.wild.labs import render_wild_lab
 
 STATIC_DAY = dt.date(2026, 10, 1)
 HTML = "text/html; charset=utf-8"
+JSON = "application/json; charset=utf-8"
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,20 @@ class Page:
     location: str | None = None     # for 301
     edition: int | None = None
     content_type: str = HTML
+    layout: dict | None = None      # the layout choices of a wild page (``_replica/layouts.jsonl``)
 
 
-def _html(path: str, text: str, day: dt.date, edition: int | None = None) -> Page:
-    return Page(path, 200, text.encode("utf-8"), day, edition=edition)
+def _html(path: str, text: str, day: dt.date, edition: int | None = None, layout: dict | None = None) -> Page:
+    return Page(path, 200, text.encode("utf-8"), day, edition=edition, layout=layout)
+
+
+def _listing_page(ed: Edition, page: int, last: int, cards: list[Card], total: int, day: dt.date,
+                  wild: Wild | None, wild_day: int | None = None) -> Iterator[Page]:
+    """A listing page, and its infinite-scroll JSON twin when the page is wild."""
+    text, layout = listing_html(ed, page, last, cards, total, wild, wild_day)
+    yield _html(listing_url(ed, page), text, day, ed.year, layout)
+    for path, body in json_pages(ed, page, last, cards, wild, wild_day):
+        yield Page(path, 200, body.encode("utf-8"), day, edition=ed.year, content_type=JSON)
 
 
 def static_pages() -> Iterator[Page]:
@@ -55,7 +67,7 @@ def static_pages() -> Iterator[Page]:
         yield _html(path, html_site.render_news(title), STATIC_DAY)
 
 
-def lab_pages(day: int) -> Iterator[Page]:
+def lab_pages(day: int, wild: Wild | None = None) -> Iterator[Page]:
     """The labs overview, the Atlas and every lab sheet as on ``day`` of the current month
     (a moved sheet's old path answers 301)."""
     labs = labs_on(day)
@@ -64,7 +76,8 @@ def lab_pages(day: int) -> Iterator[Page]:
     yield _html(LABS_OVERVIEW_PATH, html_site.render_overview(labs), overview_day)
     yield _html(ATLAS_PATH, html_site.render_atlas_index(labs), html_site.ATLAS_DAY)
     for lab in labs:
-        yield _html(lab.path, html_site.render_lab(lab), html_site.lab_dates(lab)[1])
+        text, layout = render_wild_lab(lab, wild.seed, labs) if wild and wild.everywhere else (html_site.render_lab(lab), None)
+        yield _html(lab.path, text, html_site.lab_dates(lab)[1], layout=layout)
         for moved, old in lab.moved_from():
             yield Page(old, 301, b"", dt.date(CURRENT_YEAR, 11, moved), location=lab.path)
         if lab.atlas_path:
@@ -90,15 +103,16 @@ def _last_page(ed: Edition, n: int) -> int:
     return max(0, math.ceil(n / ed.page_size) - 1)
 
 
-def listing_pages(ed: Edition, events: list[Event], day: dt.date) -> Iterator[Page]:
+def listing_pages(ed: Edition, events: list[Event], day: dt.date, wild: Wild | None = None,
+                  wild_day: int | None = None) -> Iterator[Page]:
     last = _last_page(ed, len(events))
     for page in range(last + 1):
         chunk = events[page * ed.page_size:(page + 1) * ed.page_size]
-        text = render_listing(ed, page, last, [card(e) for e in chunk], len(events))
-        yield _html(listing_url(ed, page), text, day, ed.year)
+        yield from _listing_page(ed, page, last, [card(e) for e in chunk], len(events), day, wild, wild_day)
 
 
-def past_edition(seed: int, ed: Edition, n: int, alloc: SlugAllocator) -> Iterator[tuple[Page, dict | None]]:
+def past_edition(seed: int, ed: Edition, n: int, alloc: SlugAllocator,
+                 wild: Wild | None = None) -> Iterator[tuple[Page, dict | None]]:
     """Event pages (with their truth) and listing pages, a listing page as soon as it is full."""
     last = _last_page(ed, n)
     listing_day = ed.end + dt.timedelta(days=10)
@@ -108,12 +122,13 @@ def past_edition(seed: int, ed: Edition, n: int, alloc: SlugAllocator) -> Iterat
     for i in range(n):
         ev = generate(seed, ed, i)
         ev = replace(ev, path=alloc.allocate(ed.detail_prefix, ev.title))
-        yield _html(ev.path, render_event(ev, list(recent)), ev.updated, ed.year), truth.event_record(ev)
+        text, layout = event_html(ev, list(recent), wild, ed)
+        yield _html(ev.path, text, ev.updated, ed.year, layout), truth.event_record(ev)
         recent.appendleft((ev.title, ev.path))
         chunk.append(ev)
         if len(chunk) == ed.page_size or i == n - 1:
-            text = render_listing(ed, page, last, [card(e) for e in chunk], n)
-            yield _html(listing_url(ed, page), text, listing_day, ed.year), None
+            for listing in _listing_page(ed, page, last, [card(e) for e in chunk], n, listing_day, wild):
+                yield listing, None
             chunk, page = [], page + 1
 
 
@@ -129,6 +144,7 @@ class CurrentEdition:
     n: int
     day: int
     taken: set[str]
+    wild: Wild | None = None
 
     def __post_init__(self) -> None:
         self.plans = month.plans(self.seed, self.n)
@@ -158,14 +174,15 @@ class CurrentEdition:
             if ev.status == "withdrawn":
                 yield Page(ev.path, rec["http_status"], error_page(rec["http_status"]), ev.updated, edition=ed.year), rec
             else:
-                yield _html(ev.path, render_event(ev, _current_related()), ev.updated, ed.year), rec
+                text, layout = event_html(ev, _current_related(), self.wild, ed, self.day)
+                yield _html(ev.path, text, ev.updated, ed.year, layout), rec
             for old in rec["redirect_from"]:
                 status = old["status"]
                 body = b"" if status == 301 else error_page(status)
                 yield Page(old["path"], status, body, ev.updated, ev.path if status == 301 else None, ed.year), None
         changed = max([1] + [max(e.extra["added"], e.extra["changed"]) for e in events])
         listed = [e for e in events if e.status != "withdrawn"]
-        for page in listing_pages(ed, listed, dt.date(CURRENT_YEAR, 11, changed)):
+        for page in listing_pages(ed, listed, dt.date(CURRENT_YEAR, 11, changed), self.wild, self.day):
             yield page, None
 
 
