@@ -1,13 +1,19 @@
-"""Official French geography: régions, départements, current communes, postcodes.
+"""Official French geography: régions, départements, communes, postcodes, EPCI, gentilés.
 
-The table ``parsers/data/geo.json.gz`` is built by ``parsers/data/build.py`` from Etalab's
+The table ``parsers/data/geo.json.gz`` is built by ``tools/build_geodata.py`` from Etalab's
 ``@etalab/decoupage-administratif`` and La Poste's ``codes-postaux`` (versions in
-``sources()``). It is loaded lazily, once, on the first call of any accessor.
+``sources()``) and a hand-written list of gentilés. It is loaded lazily, once, on the first
+call of any accessor; a commune's record is made the first time it is asked for.
 
 Scope: the 18 régions and 101 départements (metropolitan France, Corsica 2A/2B, the five
-DROM). Communes are the *current* ones (INSEE codes: Paris 75056, Lyon 69123, Marseille
-13055); the arrondissements municipaux of Paris/Lyon/Marseille and the communes déléguées
-or associées are kept apart, each pointing to its current commune.
+DROM), listed by ``regions()`` and ``departements()``; the overseas collectivités (975, 977,
+978, 984, 986-989: Saint-Pierre-et-Miquelon, Polynésie française, Nouvelle-Calédonie…),
+listed by ``overseas()``, are each their own département and région code, as Etalab writes
+them, and are found by ``departement(code)`` and ``region(code)`` too. Communes are the
+*current* ones (INSEE codes: Paris 75056, Lyon 69123, Marseille 13055); the arrondissements
+municipaux of Paris/Lyon/Marseille and the communes déléguées or associées are kept apart,
+each pointing to its current commune. EPCI are the intercommunalities (métropoles,
+communautés urbaines, d'agglomération, de communes, the Grand Paris EPT) by SIREN.
 """
 
 from __future__ import annotations
@@ -20,11 +26,11 @@ from importlib.resources import files
 from typing import Any
 
 __all__ = [
-    "Region", "Departement", "Commune", "Arrondissement", "FormerCommune",
-    "regions", "departements", "communes", "region", "departement", "commune",
-    "arrondissements_municipaux", "arrondissement_municipal", "former_communes",
+    "Region", "Departement", "Commune", "Arrondissement", "FormerCommune", "Epci", "Gentile",
+    "regions", "departements", "overseas", "communes", "region", "departement", "commune",
+    "commune_names", "arrondissements_municipaux", "arrondissement_municipal", "former_communes",
     "communes_for_postcode", "arrondissements_for_postcode", "sources",
-    "region_chef_lieu", "departement_chef_lieu",
+    "region_chef_lieu", "departement_chef_lieu", "epcis", "epci", "epci_names", "epci_of_commune", "epci_seats", "gentiles",
 ]
 
 
@@ -73,32 +79,50 @@ class FormerCommune:
 
 
 @dataclass(frozen=True, slots=True)
+class Epci:
+    """An intercommunality: ``kind`` METRO, MET69 (Métropole de Lyon), CU, CA, CC or EPT."""
+
+    code: str  # SIREN
+    name: str
+    kind: str
+    members: tuple[str, ...]  # INSEE codes of its communes
+    departement_codes: tuple[str, ...]
+    region_codes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Gentile:
+    """A written form of an adjective of place ("lyonnaise") and the place it names."""
+
+    form: str
+    kind: str  # "commune" | "departement" | "region"
+    code: str
+    capitale: str | None  # the commune "la capitale <form>" names (régions only)
+
+
+@dataclass(frozen=True, slots=True)
 class _Geo:
+    raw: dict[str, Any]
     regions: tuple[Region, ...]
     departements: tuple[Departement, ...]
-    communes: tuple[Commune, ...]
-    arrondissements: tuple[Arrondissement, ...]
-    former: tuple[FormerCommune, ...]
-    sources: tuple[dict[str, str], ...]
-    chefs_lieux: dict[str, dict[str, str]]
+    overseas: tuple[Departement, ...]
+    rows: dict[str, list[Any]]  # commune code -> its row of the table
+    made: dict[str, Commune]  # the communes asked for so far
     region_by_code: dict[str, Region]
     departement_by_code: dict[str, Departement]
-    commune_by_code: dict[str, Commune]
-    arrondissement_by_code: dict[str, Arrondissement]
-    # postcode -> communes whose Etalab list has it first, then La Poste-only ones
-    by_postcode: dict[str, tuple[Commune, ...]]
-    primary_by_postcode: dict[str, tuple[Commune, ...]]
-    arrondissements_by_postcode: dict[str, tuple[Arrondissement, ...]]
 
 
-def _postcode_indexes(rows: list[Any]) -> tuple[dict[str, tuple[Commune, ...]], dict[str, tuple[Commune, ...]]]:
-    primary: dict[str, list[Commune]] = {}
-    extra: dict[str, list[Commune]] = {}
-    for commune, row in rows:
+@cache
+def _postcode_indexes() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """postcode -> codes of the communes whose Etalab list has it first, then La Poste-only ones;
+    and the same with Etalab's lists only."""
+    primary: dict[str, list[str]] = {}
+    extra: dict[str, list[str]] = {}
+    for row in _load().raw["communes"]:
         for pc in row[4]:
-            primary.setdefault(pc, []).append(commune)
+            primary.setdefault(pc, []).append(row[0])
         for pc in row[5]:
-            extra.setdefault(pc, []).append(commune)
+            extra.setdefault(pc, []).append(row[0])
     both = {pc: tuple(primary.get(pc, ())) + tuple(extra.get(pc, ())) for pc in primary | extra}
     return both, {pc: tuple(v) for pc, v in primary.items()}
 
@@ -108,67 +132,76 @@ def _load() -> _Geo:
     raw = json.loads(gzip.decompress(files("parsers.data").joinpath("geo.json.gz").read_bytes()))
     regs = tuple(Region(*r) for r in raw["regions"])
     deps = tuple(Departement(*d) for d in raw["departements"])
-    rows = [
-        (Commune(r[0], r[1], r[2], r[3], tuple(r[4]) + tuple(r[5]), r[6]), r)
-        for r in raw["communes"]
-    ]
-    comms = tuple(c for c, _ in rows)
-    arrs = tuple(Arrondissement(a[0], a[1], a[2], tuple(a[3]), a[4])
-                 for a in raw["arrondissements_municipaux"])
-    arr_pc: dict[str, list[Arrondissement]] = {}
-    for a in arrs:
-        for pc in a.postcodes:
-            arr_pc.setdefault(pc, []).append(a)
-    both, primary = _postcode_indexes(rows)
+    coms = tuple(Departement(code, name, code) for code, name in raw["overseas"])
     return _Geo(
-        regions=regs, departements=deps, communes=comms, arrondissements=arrs,
-        former=tuple(FormerCommune(*f) for f in raw["communes_deleguees_associees"]),
-        sources=tuple(raw["sources"]),
-        chefs_lieux=raw["chefs_lieux"],
-        region_by_code={r.code: r for r in regs},
-        departement_by_code={d.code: d for d in deps},
-        commune_by_code={c.code: c for c in comms},
-        arrondissement_by_code={a.code: a for a in arrs},
-        by_postcode=both, primary_by_postcode=primary,
-        arrondissements_by_postcode={pc: tuple(v) for pc, v in arr_pc.items()},
+        raw=raw, regions=regs, departements=deps, overseas=coms,
+        rows={r[0]: r for r in raw["communes"]}, made={},
+        region_by_code={r.code: r for r in regs} | {c.code: Region(c.code, c.name) for c in coms},
+        departement_by_code={d.code: d for d in deps + coms},
     )
 
 
 def regions() -> tuple[Region, ...]:
+    """The 18 régions."""
     return _load().regions
 
 
 def departements() -> tuple[Departement, ...]:
+    """The 101 départements."""
     return _load().departements
 
 
-def communes() -> tuple[Commune, ...]:
-    return _load().communes
+def overseas() -> tuple[Departement, ...]:
+    """The overseas collectivités, each its own région code ("988": Nouvelle-Calédonie)."""
+    return _load().overseas
 
 
 def region(code: str) -> Region | None:
+    """A région, or an overseas collectivité by its code."""
     return _load().region_by_code.get(code)
 
 
 def departement(code: str) -> Departement | None:
+    """A département, or an overseas collectivité by its code."""
     return _load().departement_by_code.get(code)
 
 
 def commune(code: str) -> Commune | None:
     """The current commune with this INSEE code (None for an arrondissement or a former commune)."""
-    return _load().commune_by_code.get(code)
+    g = _load()
+    made = g.made.get(code)
+    if made is None and (row := g.rows.get(code)) is not None:
+        made = g.made[code] = Commune(row[0], row[1], row[2], row[3], tuple(row[4]) + tuple(row[5]), row[6])
+    return made
 
 
+def _communes(codes: tuple[str, ...]) -> tuple[Commune, ...]:
+    return tuple(c for code in codes if (c := commune(code)) is not None)
+
+
+@cache
+def communes() -> tuple[Commune, ...]:
+    return _communes(tuple(_load().rows))
+
+
+def commune_names() -> tuple[tuple[str, str], ...]:
+    """(code, name) of every current commune, without making their records."""
+    return tuple((r[0], r[1]) for r in _load().raw["communes"])
+
+
+@cache
 def arrondissements_municipaux() -> tuple[Arrondissement, ...]:
-    return _load().arrondissements
+    return tuple(Arrondissement(a[0], a[1], a[2], tuple(a[3]), a[4])
+                 for a in _load().raw["arrondissements_municipaux"])
 
 
 def arrondissement_municipal(code: str) -> Arrondissement | None:
-    return _load().arrondissement_by_code.get(code)
+    return next((a for a in arrondissements_municipaux() if a.code == code), None)
 
 
+@cache
 def former_communes() -> tuple[FormerCommune, ...]:
-    return _load().former
+    return tuple(FormerCommune(*f) for f in _load().raw["communes_deleguees_associees"])
 
 
 def communes_for_postcode(postcode: str, *, primary_only: bool = False) -> tuple[Commune, ...]:
@@ -177,24 +210,90 @@ def communes_for_postcode(postcode: str, *, primary_only: bool = False) -> tuple
     ``primary_only`` keeps Etalab's (e.g. "75015" -> Paris, without the Issy-les-Moulineaux
     addresses La Poste routes through 75015).
     """
-    g = _load()
-    return (g.primary_by_postcode if primary_only else g.by_postcode).get(postcode, ())
+    key = (postcode, primary_only)
+    found = _BY_POSTCODE.get(key)
+    if found is None:
+        both, primary = _postcode_indexes()
+        found = _BY_POSTCODE[key] = _communes((primary if primary_only else both).get(postcode, ()))
+    return found
+
+
+_BY_POSTCODE: dict[tuple[str, bool], tuple[Commune, ...]] = {}
+
+
+@cache
+def _arrondissements_by_postcode() -> dict[str, tuple[Arrondissement, ...]]:
+    found: dict[str, list[Arrondissement]] = {}
+    for a in arrondissements_municipaux():
+        for pc in a.postcodes:
+            found.setdefault(pc, []).append(a)
+    return {pc: tuple(v) for pc, v in found.items()}
 
 
 def arrondissements_for_postcode(postcode: str) -> tuple[Arrondissement, ...]:
-    return _load().arrondissements_by_postcode.get(postcode, ())
+    return _arrondissements_by_postcode().get(postcode, ())
 
 
 def region_chef_lieu(code: str) -> Commune | None:
     """The commune holding the préfecture de région (Bretagne -> Rennes)."""
-    return commune(_load().chefs_lieux["regions"].get(code, ""))
+    return commune(_load().raw["chefs_lieux"]["regions"].get(code, ""))
 
 
 def departement_chef_lieu(code: str) -> Commune | None:
     """The commune holding the préfecture of the département (44 -> Nantes)."""
-    return commune(_load().chefs_lieux["departements"].get(code, ""))
+    return commune(_load().raw["chefs_lieux"]["departements"].get(code, ""))
+
+
+def _epci(row: list[Any]) -> Epci:
+    g = _load()
+    members = tuple(row[3])
+    deps = sorted({g.rows[m][2] for m in members})
+    regs = sorted({g.rows[m][3] for m in members})
+    return Epci(row[0], row[1], row[2], members, tuple(deps), tuple(regs))
+
+
+def epci_names() -> tuple[tuple[str, str], ...]:
+    """(SIREN, name) of every EPCI, without making their records."""
+    return tuple((row[0], row[1]) for row in _load().raw["epci"])
+
+
+@cache
+def epcis() -> tuple[Epci, ...]:
+    return tuple(_epci(row) for row in _load().raw["epci"])
+
+
+@cache
+def _epci_indexes() -> tuple[dict[str, Epci], dict[str, Epci]]:
+    by_code = {e.code: e for e in epcis()}
+    # every commune is in one EPCI with its own tax (the EPT of Grand Paris come on top)
+    of_commune = {m: e for e in epcis() if e.kind != "EPT" for m in e.members}
+    return by_code, of_commune
+
+
+@cache
+def epci_seats() -> dict[str, str]:
+    """The most populous commune of each EPCI (not the EPT of Grand Paris) -> the EPCI's SIREN:
+    the commune an intercommunality is named after ("la métropole de Montpellier")."""
+    rows = _load().rows
+    return {max(row[3], key=lambda m: (rows[m][6] or 0, m)): row[0]
+            for row in _load().raw["epci"] if row[2] != "EPT"}
+
+
+def epci(code: str) -> Epci | None:
+    """The EPCI with this SIREN."""
+    return _epci_indexes()[0].get(code)
+
+
+def epci_of_commune(code: str) -> Epci | None:
+    """The EPCI a commune belongs to (not the EPT of Grand Paris), or None (a few islands)."""
+    return _epci_indexes()[1].get(code)
+
+
+@cache
+def gentiles() -> tuple[Gentile, ...]:
+    return tuple(Gentile(*row) for row in _load().raw["gentiles"])
 
 
 def sources() -> tuple[dict[str, str], ...]:
     """The npm packages (name, version, integrity) the table was built from."""
-    return _load().sources
+    return tuple(_load().raw["sources"])

@@ -70,10 +70,12 @@ def nameable(c: geo.Commune, scope: str = "fr") -> bool:
 
 @cache
 def _candidates() -> dict[str, tuple[tuple[geo.Commune, ...], tuple[float, ...]]]:
-    """Per région, the communes events happen in, weighted by √population."""
+    """Per région (the 18 only: the replica's world stays the one it was), the communes events
+    happen in, weighted by √population."""
     per: dict[str, list[geo.Commune]] = defaultdict(list)
+    regions = {r.code for r in geo.regions()}
     for c in geo.communes():
-        if (c.population or 0) >= _POP_FLOOR and c.postcodes:
+        if (c.population or 0) >= _POP_FLOOR and c.postcodes and c.region_code in regions:
             per[c.region_code].append(c)
     return {r: (tuple(cs), tuple((c.population or 1) ** 0.5 for c in cs)) for r, cs in per.items()}
 

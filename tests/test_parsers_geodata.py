@@ -97,7 +97,7 @@ def test_unknown_and_non_current_codes():
     assert geo.commune("99999") is None
     assert geo.commune("75115") is None  # an arrondissement, not a commune
     assert geo.arrondissement_municipal("75115").commune_code == "75056"
-    assert geo.departement("988") is None  # overseas collectivités are out of scope
+    assert geo.departement("99") is None
     assert geo.region("01").name == "Guadeloupe"
 
 
@@ -150,3 +150,89 @@ def test_check_mode_tells_stale_tables(tmp_path, tarballs, fresh_table, capsys, 
     assert "differs" in capsys.readouterr().out
     out.write_bytes(build.encode(fresh_table))
     assert build.main(["--cache", cache, "--check", "--out", str(out)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "commune", "commune_name"),
+    [("975", "Saint-Pierre-et-Miquelon", "97502", "Saint-Pierre"), ("977", "Saint-Barthélemy", "97701", None),
+     ("978", "Saint-Martin", "97801", None), ("986", "Wallis et Futuna", "98613", "Uvea"),
+     ("987", "Polynésie française", "98735", "Papeete"), ("988", "Nouvelle-Calédonie", "98818", "Nouméa")],
+)
+def test_overseas_collectivites_are_their_own_departement_and_region(code, name, commune, commune_name):
+    assert geo.departement(code).name == geo.region(code).name == name
+    assert code in {d.code for d in geo.overseas()} and code not in {d.code for d in geo.departements()}
+    c = geo.commune(commune)
+    assert (c.departement_code, c.region_code) == (code, code)
+    assert commune_name is None or c.name == commune_name
+    assert geo.departement_chef_lieu(code) is not None
+
+
+def test_lists_keep_the_18_regions_and_101_departements():
+    assert len(geo.regions()) == 18 and len(geo.departements()) == 101
+    assert {d.code for d in geo.overseas()} == {"975", "977", "978", "984", "986", "987", "988", "989"}
+
+
+@pytest.mark.parametrize(
+    ("siren", "name", "kind", "member", "deps", "regions"),
+    [("243100518", "Toulouse Métropole", "METRO", "31555", ("31",), ("76",)),
+     ("200046977", "Métropole de Lyon", "MET69", "69123", ("69",), ("84",)),
+     ("200067106", "CA du Pays Basque", "CA", "64102", ("64",), ("75",)),
+     ("246700488", "Eurométropole de Strasbourg", "METRO", "67482", ("67",), ("44",)),
+     ("200054781", "Métropole du Grand Paris", "METRO", "75056", ("75", "91", "92", "93", "94", "95"), ("11",)),
+     ("200057867", "Plaine Commune", "EPT", "93066", ("93",), ("11",))],
+)
+def test_epci(siren, name, kind, member, deps, regions):
+    e = geo.epci(siren)
+    assert (e.name, e.kind, e.departement_codes, e.region_codes) == (name, kind, deps, regions)
+    assert member in e.members
+
+
+def test_every_commune_of_an_epci_is_current_and_in_one_epci_with_its_own_tax():
+    seen: dict[str, str] = {}
+    for e in geo.epcis():
+        assert e.members and all(geo.commune(m) for m in e.members), e.code
+        if e.kind != "EPT":
+            assert not set(e.members) & set(seen), e.code
+            seen |= dict.fromkeys(e.members, e.code)
+    assert geo.epci_of_commune("93066").code == "200054781"   # Saint-Denis: the Grand Paris, not its EPT
+    assert len(seen) > 34_000
+    assert geo.epci_seats()["64102"] == "200067106"          # Bayonne, the largest of the Pays Basque
+
+
+@pytest.mark.parametrize(
+    ("form", "kind", "code"),
+    [("lyonnaise", "commune", "69123"), ("toulousains", "commune", "31555"), ("havraises", "commune", "76351"),
+     ("finistérienne", "departement", "29"), ("bretonne", "region", "53"), ("manceaux", "commune", "72181"),
+     ("mancelle", "commune", "72181"), ("tourangelle", "commune", "37261"), ("provençaux", "region", "93"),
+     ("calédonienne", "departement", "988"), ("franc-comtoise", "region", "27"), ("berruyère", "commune", "18033")],
+)
+def test_gentiles(form, kind, code):
+    found = {g.form: g for g in geo.gentiles()}[form]
+    assert (found.kind, found.code) == (kind, code)
+
+
+@pytest.mark.parametrize(
+    ("masculine", "options", "expected"),
+    [("lyonnais", {}, ["lyonnais", "lyonnaise", "lyonnaises"]),
+     ("breton", {}, ["breton", "bretonne", "bretonnes", "bretons"]),
+     ("finistérien", {}, ["finistérien", "finistérienne", "finistériennes", "finistériens"]),
+     ("manceau", {}, ["manceau", "manceaux", "mancelle", "mancelles"]),
+     ("provençal", {}, ["provençal", "provençale", "provençales", "provençaux"]),
+     ("tulliste", {}, ["tulliste", "tullistes"]),
+     ("berruyer", {"fem": "berruyère"}, ["berruyer", "berruyers", "berruyère", "berruyères"])],
+)
+def test_gentile_forms_follow_french_agreement(masculine, options, expected):
+    from tools import gentiles
+
+    assert gentiles.forms(masculine, options) == expected
+
+
+def test_gentile_list_refuses_an_unknown_or_ambiguous_place_and_a_shared_form(fresh_table):
+    from tools import gentiles
+
+    with pytest.raises(ValueError, match="names 0 places"):
+        gentiles.build_rows(fresh_table, "commune\tNulle-Part\tnullepartois\n")
+    with pytest.raises(ValueError, match="names 2 places"):
+        gentiles.build_rows(fresh_table, "commune\tCastres\tcastrais\n")
+    with pytest.raises(ValueError, match="two places"):
+        gentiles.build_rows(fresh_table, "commune\tRennes\trennais\ncommune\tNantes\trennais\n")

@@ -44,7 +44,8 @@ REFERENCE = [  # real texts from the DITP pages (shared/reference/ditp-site.md)
        attendance="offline")),
     ("Préfecture de région de Bretagne, 3 rue Martenot à Rennes, salle 101",
      C(*RENNES, venue="Préfecture de région de Bretagne", street="3 rue Martenot")),
-    ("Préfecture de région de Bretagne", C(*RENNES, confidence="prefecture")),
+    ("Préfecture de région de Bretagne", {"commune_code": None, "departement_code": None, "region_code": "53",
+                                          "level": "region", "confidence": "institution"}),
     ("à Paris (Ségur)", C(*PARIS, attendance="offline")),
     ("à Nantes (Pays de Loire)", C(*NANTES)),
     ("Station F", C(*PARIS, arrondissement="75113", confidence="alias", venue="Station F")),
@@ -52,7 +53,7 @@ REFERENCE = [  # real texts from the DITP pages (shared/reference/ditp-site.md)
     ("En ligne et en présentiel", {"attendance": "mixed", "is_online": None}),
     ("hybride", {"attendance": "mixed", "commune_code": None}),
     ("Matin : plénière en hybride", {"attendance": "mixed", "venue": None}),
-    ("à la préfecture de région Grand Est", C("67482", "67", "44", confidence="prefecture")),
+    ("à la préfecture de région Grand Est", {"region_code": "44", "level": "region"}),
     ("Lille (59)", C("59350", "59", "32")),
     ("à Rennes", C(*RENNES, attendance="offline", is_online=False)),
 ]
@@ -221,7 +222,7 @@ HOMONYMS = [
     ("à Saint-Paul (La Réunion)", C("97415", "974", "04")),
     ("Saint-Denis, Réunion", C("97411", "974", "04")),          # without "La"
     ("Saint-Pierre (Réunion)", C("97416", "974", "04")),
-    ("à Saint-Martin", {"commune_code": None}),
+    ("à Saint-Martin", C("97801", "978", "978", confidence="name-dominant")),  # the island, 30x the others
     ("Beaulieu", {"commune_code": None}),
     ("à Clermont", {"commune_code": None}),
     ("à Clermont (Oise)", C("60157", "60", "32")),
@@ -287,10 +288,10 @@ AREAS = [
     ("Mayotte", {"commune_code": None, "departement_code": "976", "region_code": "06"}),
     ("à Marne-la-Vallée", {"commune_code": None, "departement_code": "77", "region_code": "11"}),
     ("La Défense", {"commune_code": None, "departement_code": "92"}),
-    ("Préfecture de la Gironde", C("33063", "33", "75", confidence="prefecture")),
+    ("Préfecture de la Gironde", {"departement_code": "33", "region_code": "75", "level": "departement"}),
     ("Sous-préfecture de la Gironde", {"commune_code": None, "departement_code": "33"}),
-    ("Préfecture de région Occitanie", C("31555", "31", "76")),
-    ("Préfecture de la région Hauts-de-France", C("59350", "59", "32")),
+    ("Préfecture de région Occitanie", {"departement_code": None, "region_code": "76", "level": "region"}),
+    ("Préfecture de la région Hauts-de-France", {"region_code": "32", "level": "region"}),
 ]
 
 VENUES = [
@@ -366,12 +367,12 @@ REAL_WORLD = [  # forms seen on public-sector event pages
     ("Lycée Jean Moulin, Saint-Denis (La Réunion)", C("97411", "974", "04")),
     ("Pôle emploi Nouvelle-Aquitaine, Bordeaux", C("33063", "33", "75")),
     ("Roubaix (59100)", C("59512", "59", "32", confidence="postcode+name")),
-    ("Grenoble Alpes Métropole", C("38185", "38", "84")),
+    ("Grenoble Alpes Métropole", {"epci_code": "200040715", "departement_code": "38", "level": "epci"}),
     ("Université Rennes 2", C(*RENNES)),
     ("IUT de Lannion", C("22113", "22", "53")),
     ("Conseil départemental de la Loire-Atlantique", {"commune_code": None,
                                                      "departement_code": "44"}),
-    ("Métropole européenne de Lille", C("59350", "59", "32")),
+    ("Métropole européenne de Lille", {"epci_code": "200093201", "region_code": "32", "level": "epci"}),
     ("Aix-Marseille Université", C(*MARSEILLE)),
     ("Université Paris-Saclay, Gif-sur-Yvette", C("91272", "91", "11")),
     ("MINEFI - Bercy - 139 rue de Bercy - 75012 Paris", C(*PARIS, arrondissement="75112")),
@@ -379,7 +380,7 @@ REAL_WORLD = [  # forms seen on public-sector event pages
     ("Paris Gare de Lyon", C(*PARIS)),
     ("Hôtel de ville de Saint-Étienne", C("42218", "42", "84")),
     ("Archives départementales de la Gironde, Bordeaux", C("33063", "33", "75")),
-    ("Préfecture de Mayotte", C("97611", "976", "06", confidence="prefecture")),
+    ("Préfecture de Mayotte", {"departement_code": "976", "region_code": "06", "level": "departement"}),
     ("Ste Marie (974)", C("97418", "974", "04")),
     ("Évry", C("91228", "91", "11")),
     ("Charleville", C("08105", "08", "44")),
@@ -654,13 +655,15 @@ from parsers.places import index as place_index
 from parsers.places import mentions as place_mentions
 from parsers.places import resolve as place_resolve
 from parsers.places import preload
-caches = [geo._load, place_index.index, place_mentions.departement_codes, place_resolve._prefectures]
-assert [c.cache_info().currsize for c in caches] == [0, 0, 0, 0]
+caches = [geo._load, place_index.index, place_mentions.departement_codes, place_resolve._prefectures,
+          geo._epci_indexes, geo.epci_seats, geo._postcode_indexes]
+assert [c.cache_info().currsize for c in caches] == [0] * 7
 preload()
-assert [c.cache_info().currsize for c in caches] == [1, 1, 1, 1]
+assert [c.cache_info().currsize for c in caches] == [1] * 7
 before = [c.cache_info().misses for c in caches]
 from parsers.places import parse_place
 assert parse_place("Lille (59)").commune_code == "59350"
+assert parse_place("12 rue Nationale, 59000 Lille").epci_code == "200093201"
 assert [c.cache_info().misses for c in caches] == before
 print("ok")
 """

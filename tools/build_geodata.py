@@ -4,7 +4,10 @@ Sources (MIT, pinned below with their npm integrity hashes):
 
 - ``@etalab/decoupage-administratif``: régions, départements, communes (current ones,
   communes déléguées/associées, arrondissements municipaux), INSEE codes, populations;
-- ``codes-postaux``: La Poste postcodes <-> INSEE codes.
+- ``codes-postaux``: La Poste postcodes <-> INSEE codes;
+- the EPCI (and the Grand Paris EPT) of ``@etalab/decoupage-administratif``, with their members;
+- ``tools/data/gentiles.tsv``: the hand-written adjectives of place (see its header), expanded
+  and checked against the official tables by ``tools/gentiles.py``.
 
 Usage::
 
@@ -31,11 +34,17 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools import gentiles
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "parsers" / "data"
 TABLE_PATH = DATA_DIR / "geo.json.gz"
-FORMAT_VERSION = 1
-# Only the 101 départements of the 18 régions (metropolitan France and the five DROM).
+FORMAT_VERSION = 2
+# The 101 départements of the 18 régions (metropolitan France and the five DROM) ...
 ZONES = ("metro", "drom")
+# ... and the overseas collectivités (975, 977, 978, 984, 986-989), each its own code.
+OVERSEAS = "com"
+# the EPCI types as Etalab writes them (Métropole de Lyon: MET69; Grand Paris EPT: EPT)
+EPCI_TYPES = ("METRO", "MET69", "CU", "CA", "CC", "EPT")
 
 
 @dataclass(frozen=True)
@@ -133,7 +142,7 @@ def _postcode_extras(rows: list[dict], by_code: dict[str, dict]) -> dict[str, se
     for row in rows:
         entry = by_code.get(row["codeCommune"])
         code = _current_code(entry, by_code) if entry else None
-        if code is None or by_code[code]["zone"] not in ZONES:
+        if code is None or by_code[code]["zone"] not in (*ZONES, OVERSEAS):
             continue
         if row["codePostal"] not in by_code[code].get("codesPostaux", ()):
             extras.setdefault(code, set()).add(row["codePostal"])
@@ -165,28 +174,46 @@ def _commune_rows(entries: list[dict], paths: dict[str, Path]) -> dict[str, list
     }
 
 
+def _epci_rows(groups: list[list[dict]], communes: set[str]) -> list[list]:
+    """[SIREN, name, type, member commune codes] of every EPCI and EPT, by SIREN."""
+    rows = []
+    for entry in (e for group in groups for e in group):
+        if entry["type"] not in EPCI_TYPES:
+            raise BuildError(f"EPCI {entry['code']}: unknown type {entry['type']!r}")
+        members = sorted(m["code"] for m in entry["membres"] if m["code"] in communes)
+        if members:
+            rows.append([entry["code"], entry["nom"], entry["type"], members])
+    return sorted(rows)
+
+
 def build_table(paths: dict[str, Path]) -> dict:
     """The compact table as a JSON-able dict (deterministic order)."""
-    files = _read_json(paths[DECOUPAGE.name], DECOUPAGE,
-                       tuple(f"data/{m}.json" for m in ("regions", "departements", "communes")))
+    files = _read_json(paths[DECOUPAGE.name], DECOUPAGE, tuple(
+        f"data/{m}.json" for m in ("regions", "departements", "communes", "epci", "ept")))
 
-    def data(member: str) -> list[dict]:
-        return [x for x in files[f"data/{member}.json"] if x["zone"] in ZONES]
+    def data(member: str, zones: tuple[str, ...] = ZONES) -> list[dict]:
+        return sorted((x for x in files[f"data/{member}.json"] if x["zone"] in zones),
+                      key=lambda x: x["code"])
 
-    regions = sorted(data("regions"), key=lambda r: r["code"])
-    departements = sorted(data("departements"), key=lambda d: d["code"])
-    return {
+    regions, departements = data("regions"), data("departements")
+    overseas = data("departements", (OVERSEAS,))
+    table = {
         "format": FORMAT_VERSION,
         "sources": [{"name": s.name, "version": s.version, "integrity": s.integrity} for s in SOURCES],
         "regions": [[r["code"], r["nom"]] for r in regions],
         "departements": [[d["code"], d["nom"], d["region"]] for d in departements],
-        **_commune_rows(data("communes"), paths),
+        "overseas": [[d["code"], d["nom"]] for d in overseas],
+        **_commune_rows(data("communes", (*ZONES, OVERSEAS)), paths),
         # préfecture (chef-lieu) of each région and département: "préfecture de région Grand Est"
         "chefs_lieux": {
             "regions": {r["code"]: r["chefLieu"] for r in regions},
-            "departements": {d["code"]: d["chefLieu"] for d in departements},
+            "departements": {d["code"]: d["chefLieu"] for d in departements + overseas},
         },
     }
+    communes = {c[0] for c in table["communes"]}
+    table["epci"] = _epci_rows([files["data/epci.json"], files["data/ept.json"]], communes)
+    table["gentiles"] = gentiles.build_rows(table, gentiles.SOURCE.read_text("utf-8"))
+    return table
 
 
 def encode(table: dict) -> bytes:

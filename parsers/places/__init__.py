@@ -1,4 +1,5 @@
-"""French event places -> official commune, département and région codes, and attendance mode.
+"""French event places -> official commune, EPCI, département and région codes, the level of
+the territory found, and attendance mode.
 
     >>> p = parse_place("Espace Beaulieu - 9 bd Vincent Gache - 44200 Nantes")
     >>> (p.venue, p.street, p.postcode, p.commune_code, p.region_code, p.attendance)
@@ -16,7 +17,15 @@ next to the postcode names another commune: the name wins),
 "name-dominant" (a homonym 15x more populous than the others together:
 "Saint-Nazaire" is the one in Loire-Atlantique),
 "name-prefecture" (the one préfecture among homonyms, 5x more populous), "alias" (a known
-venue), "prefecture" ("préfecture de région X"), "departement", "region", or None.
+venue), "epci" ("Toulouse Métropole"), "institution" ("Préfecture du Morbihan"), "gentile"
+("l'antenne lyonnaise"), "several" (a list of places: their smallest common territory),
+"departement", "region", "national", or None.
+
+``level`` says what the codes describe: "venue" (a commune and a street or venue in it),
+"commune", "epci", "departement", "region", "national" (the whole country, or places
+spread over several régions), "online", "abroad" or "unknown". The codes of the territories
+containing it are given too (a commune's EPCI, département and région; an EPCI's
+département and région when it lies in one), never those of a smaller one.
 """
 
 from __future__ import annotations
@@ -29,17 +38,25 @@ from typing import TYPE_CHECKING
 # The package's modules keep their names (``parsers.places.resolve`` is the module):
 # their functions are imported under other names.
 from parsers.places.address import address as _address
+from parsers.places.areas import find_areas
 from parsers.places.attendance import attendance as _attendance
 from parsers.places.attendance import split_urls
 from parsers.places.mentions import find_mentions
+from parsers.places.organiser import Organiser, parse_organiser
+from parsers.places.resolve import hints
 from parsers.places.resolve import resolve as _resolve
+from parsers.places.territory import ADDRESSED, Territory, of_areas, of_code, of_commune, several
 from parsers.places.text import tokenize
 
 if TYPE_CHECKING:
     from parsers.places.address import Address
-    from parsers.places.resolve import Resolution
+    from parsers.places.mentions import Area, Mention
+    from parsers.places.resolve import Hints, Resolution
+    from parsers.places.text import Token
 
-__all__ = ["Place", "parse_place"]
+__all__ = ["LEVELS", "Organiser", "Place", "parse_organiser", "parse_place"]
+
+LEVELS = ("venue", "commune", "epci", "departement", "region", "national", "online", "abroad", "unknown")
 
 MAX_LENGTH = 2000  # longer texts are cut: a place is a line, not a page
 _TIME = r"\d{1,2} ?h ?(?:\d{2})?(?: ?[-–à] ?\d{1,2} ?h ?(?:\d{2})?)?"
@@ -71,6 +88,9 @@ class Place:
     region_code: str | None = None
     confidence: str | None = None
     others: tuple[Place, ...] = ()  # the other places of a text naming several
+    level: str = "unknown"  # one of LEVELS
+    epci_code: str | None = None  # SIREN of the intercommunality
+    epci_name: str | None = None
 
     @property
     def is_online(self) -> bool | None:
@@ -88,28 +108,93 @@ def _alias_venue(found: Resolution, addr: Address) -> str | None:
     return found.venue.name if found.venue and not addr.street and not found.postcode else None
 
 
+def _territory(tokens: tuple[Token, ...], mentions: list[Mention], areas: list[Area], h: Hints,
+               found: Resolution) -> tuple[Territory | None, str | None, list[Territory]]:
+    """The territory (see ``parsers.places.territory``), how it was found, the places listed."""
+    if found.commune is not None and found.confidence in ADDRESSED:
+        return of_commune(found.commune), found.confidence, []
+    if many := several(tokens, mentions, areas, h):
+        return many[0], "several", many[1]
+    framed = of_areas(areas)
+    if found.commune is not None and not (found.weak and framed):
+        return of_commune(found.commune), found.confidence, []
+    if framed:
+        return framed, next(a.how for a in areas if of_code(a.level, a.code) == framed), []
+    if found.departement_code or found.region_code:
+        level = "departement" if found.departement_code else "region"
+        return of_code(level, found.departement_code or found.region_code), found.confidence, []
+    if any(a.how == "national" for a in areas):
+        return Territory("national"), "national", []
+    return None, None, []
+
+
+_MINISTRY = frozenset({"ministere", "ministeres", "ministre", "ministeriel", "ministerielle"})
+
+
+def _frame(tokens: tuple[Token, ...], mentions: list[Mention], areas: list[Area]) -> list[Mention]:
+    """Names inside a frame ("Conseil départemental du Var") are the frame's, not places; names
+    in a ministry's title ("Ministère de la Défense", "… de la Mer") are no places at all."""
+    if not areas and not any(t.key in _MINISTRY for t in tokens):
+        return mentions
+    out = []
+    for m in mentions:
+        seg = tokens[m.start].segment
+        if any(t.key in _MINISTRY and t.segment == seg for t in tokens[:m.start]):
+            m = replace(m, how="blocked")
+        elif any(a.start <= m.start and m.end <= a.end for a in areas):
+            m = replace(m, how="framed")
+        out.append(m)
+    return out
+
+
+def _level(t: Territory | None, street_or_venue: bool, online: bool, foreign: bool) -> str:
+    if t is not None:
+        return "venue" if t.level == "commune" and street_or_venue else t.level
+    return "online" if online else "abroad" if foreign else "unknown"
+
+
 def _parse_one(text: str, whole: str | None = None) -> Place:
     bare, urls = split_urls(text)
     bare = _SPACED_POSTCODE.sub(r"\1\2", bare)
     tokens = tokenize(bare)
+    folded = " ".join(t.key for t in tokens)
     mentions = find_mentions(tokens, bare != bare.lower())
-    found = _resolve(tokens, mentions)
+    areas = find_areas(tokens, bare, mentions, folded)
+    mentions = _frame(tokens, mentions, areas)
+    h = hints(tokens, mentions, areas)
+    found = _resolve(tokens, mentions, h)
+    terr, how, listed = _territory(tokens, mentions, areas, h, found)
     addr = _address(bare) if not found.foreign else _address("")
-    said = _attendance(" ".join(t.key for t in tokens), urls)
-    commune = found.commune
+    said = _attendance(folded, urls)
+    commune = terr.commune if terr else None
     venue = addr.venue or _alias_venue(found, addr)
     if said.online and not (said.offline or said.hybrid or commune or addr.street):
         venue = None  # "Visioconférence Teams (lien transmis…)": no place to go to
-    physical = bool(commune or found.postcode or addr.street or venue or found.departement_code
-                    or found.region_code) and not (said.online and not commune and not addr.street)
+    physical = bool(terr or found.postcode or addr.street or venue) \
+        and not (said.online and not commune and not addr.street)
     return Place(
         text=text if whole is None else whole,
         attendance=_attendance_of(said.online, said.offline or physical, said.hybrid),
         online_url=said.url, venue=venue, street=addr.street, postcode=found.postcode,
         commune_code=commune.code if commune else None,
         commune_name=commune.name if commune else None,
-        arrondissement=found.arrondissement, departement_code=found.departement_code,
-        region_code=found.region_code, confidence=found.confidence,
+        arrondissement=found.arrondissement if commune is found.commune else None,
+        departement_code=terr.departement_code if terr else None,
+        region_code=terr.region_code if terr else None, confidence=how,
+        others=tuple(_listed_place(t) for t in listed),
+        level=_level(terr, bool(addr.street or venue), said.online and not physical, found.foreign),
+        epci_code=terr.epci.code if terr and terr.epci else None,
+        epci_name=terr.epci.name if terr and terr.epci else None,
+    )
+
+
+def _listed_place(t: Territory) -> Place:
+    c = t.commune
+    return Place(
+        text=c.name if c else t.epci.name if t.epci else "", attendance="offline",
+        commune_code=c.code if c else None, commune_name=c.name if c else None,
+        departement_code=t.departement_code, region_code=t.region_code, level=t.level,
+        epci_code=t.epci.code if t.epci else None, epci_name=t.epci.name if t.epci else None,
     )
 
 
@@ -124,7 +209,7 @@ def _split_half_days(text: str) -> list[str]:
 
 
 def preload() -> None:
-    """Load the geography tables and build the name index now (~0.3 s) rather than at the
+    """Load the geography tables and build the name index now (~0.4 s) rather than at the
     first place parsed: a crawl does it before its first page, so that cost is not
     counted against a page, and the tables exist before the runner freezes the heap."""
     from parsers import geo
@@ -133,6 +218,9 @@ def preload() -> None:
     from parsers.places import resolve as place_resolve
 
     geo.regions()
+    geo.epci_of_commune("")
+    geo.epci_seats()
+    geo.communes_for_postcode("")
     place_index.index()
     place_mentions.departement_codes()
     place_resolve._prefectures()

@@ -11,7 +11,8 @@ URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+", re.IGNORECASE)
 # Matched on folded text (lower case, no accents, words joined by single spaces).
 _NOT_ATTENDANCE = re.compile(
     r"\b(?:inscriptions?|billetterie|formulaire|programme|replay|rediffusion|"
-    r"reservation|candidature)s? (?:(?:obligatoire|gratuite|gratuit)s? )?en ligne\b"
+    r"reservation|candidature)s? (?:(?:obligatoire|gratuite|gratuit)s? )?(?:en ligne|sur internet|"
+    r"sur (?:la |une |notre )?plateforme\w*)\b"
 )
 _ONLINE = re.compile(
     r"\b(?:en ligne|distanciel|a distance|webinaires?|webinars?|webconferences?|"
@@ -22,7 +23,9 @@ _ONLINE = re.compile(
     r"(?:linkedin|facebook|youtube|instagram|twitch) live|live (?:linkedin|facebook|youtube)|"
     r"(?:format|evenement|session|100) (?:digital|numerique)|en distanciel|en direct|"
     r"retransmis\w*|retransmission|webikeo|google meet|skype|discord|workadventure|"
-    r"gather town|wonder me)\b"
+    r"gather town|wonder me|e conferences?|web conferences?|(?:entierement |100 )?sur internet|"
+    r"sur (?:la|une|notre|leur) plateforme|virtuellement|en live|live sur|dematerialise\w*|"
+    r"diffuse\w* en direct|classes? virtuelles?|via (?:zoom|teams|webex|internet)|webinaires?)\b"
 )
 _OFFLINE = re.compile(
     r"\b(?:presentiel(?:le)?|sur place|en personne|physique|en salle|"

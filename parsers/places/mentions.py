@@ -30,7 +30,24 @@ _INSTITUTIONS = frozenset({
     "arrondissement", "canton", "prefet", "eurometropole", "territoire", "pays",
 })
 _AFTER_NAME = frozenset({"et", "ou", "cedex", "sp", "puis"})
+# a name after these ("avenue de Paris", "route de Sommières", "porte de Versailles") names a street
+_STREET_WORDS = frozenset({
+    "rue", "avenue", "av", "boulevard", "bd", "place", "allee", "quai", "chemin", "cours", "impasse",
+    "route", "rte", "square", "esplanade", "parvis", "passage", "voie", "promenade", "faubourg", "fbg",
+    "chaussee", "sentier", "porte", "pont", "rond", "point", "mail", "carrefour",
+})
 STRONG = ("postcode", "parens", "at", "bracketed", "segment", "institution")
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """A territory named through a frame (see ``parsers.places.areas``) over tokens [start, end)."""
+
+    level: str  # "commune" | "epci" | "departement" | "region" | "national" | "implicit-<level>"
+    code: str | None  # INSEE commune, SIREN, département or région code
+    start: int
+    end: int
+    how: str  # "epci" | "institution" | "gentile" | "national" | "implicit"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +57,25 @@ class Mention:
     key: str
     entry: Entry
     how: str  # "postcode" | "parens" | "at" | "bracketed" | "in" | "segment" | "institution"
-    #           | "weak" | "prose"
+    #           | "weak" | "prose" | "street" (a street's name) | "framed" (in an EPCI or
+    #           institution's name) | "blocked" (in a ministry's title)
 
 
 def _lookup(keys: list[str], tokens: tuple[Token, ...], i: int) -> tuple[int, str, Entry] | None:
-    """The longest name starting at word i ("aux Marais" as written, else "au Havre" = "le havre")."""
+    """The longest name starting at word i ("aux Marais" as written, else "au Havre" = "le havre"),
+    within its segment ("Rouen (Normandie)" is two names)."""
     found = _longest(keys, i, [])
+    if found and tokens[found[0] - 1].segment != tokens[i].segment and not (found[2].communes or found[2].former):
+        last = i  # only an official commune name spans brackets ("Bors (Canton de Charente-Sud)")
+        while last + 1 < len(keys) and tokens[last + 1].segment == tokens[i].segment:
+            last += 1
+        keys = keys[:last + 1]
+        found = _longest(keys, i, [])
     if found is None and keys[i] in _CONTRACTED:
         found = _longest(keys, i + 1, [_CONTRACTED[keys[i]]])
+        plain = _longest(keys, i + 1, []) if found else None
+        if found and plain and plain[0] > found[0]:
+            return None  # "du Val d'Essonne": the longer name starts after "du", not "Le Val"
     return found
 
 
@@ -95,6 +123,10 @@ def _how(tokens: tuple[Token, ...], keys: list[str], start: int, end: int) -> st
     last = end == len(keys) or tokens[end].segment != last_seg or keys[end] == "cedex"
     if first and last:  # "Maison de l'emploi (Mayenne)": a bracketed name is a town
         return "bracketed" if tokens[start].in_parens else "segment"
+    if before in ("de", "d", "du", "des") and start > 1 and keys[start - 2] in _STREET_WORDS or \
+            before in ("de", "d", "du", "des") and start > 2 and keys[start - 2] in ARTICLES \
+            and keys[start - 3] in _STREET_WORDS:
+        return "street"
     if before in ("de", "d", "du") and start > 1 and keys[start - 2] in _INSTITUTIONS:
         return "institution"
     return "weak"
@@ -106,7 +138,8 @@ def find_mentions(tokens: tuple[Token, ...], any_capital: bool) -> list[Mention]
     i = 0
     while i < len(keys):
         hit = _lookup(keys, tokens, i)
-        if hit is None or not _written_as_name(tokens, i, hit[0], any_capital or hit[2].everyday_word):
+        adjective = hit is not None and hit[2].gentile is not None and not hit[2].is_place  # "l'antenne rennaise"
+        if hit is None or not (adjective or _written_as_name(tokens, i, hit[0], any_capital or hit[2].everyday_word)):
             i += 1
             continue
         end, key, entry = hit
@@ -125,5 +158,5 @@ def is_postcode(key: str | None) -> bool:
 
 @cache
 def departement_codes() -> frozenset[str]:
-    """Folded département codes as written in parentheses: "59", "2a", "974"."""
-    return frozenset(d.code.lower() for d in geo.departements())
+    """Folded département codes as written in parentheses: "59", "2a", "974", "988"."""
+    return frozenset(d.code.lower() for d in geo.departements() + geo.overseas())

@@ -10,12 +10,13 @@ population 20 times that of all the others together; otherwise no commune is giv
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from parsers import geo
 from parsers.places.index import Venue
-from parsers.places.mentions import STRONG, Mention, departement_codes, is_postcode
+from parsers.places.mentions import STRONG, Area, Mention, departement_codes, is_postcode
 from parsers.places.text import Token
 
 DOMINANCE = 15  # a homonym wins alone when 15x more populous than all the others together
@@ -44,15 +45,15 @@ class Resolution:
     postcode: str | None = None
     venue: Venue | None = None
     foreign: bool = False
+    weak: bool = False  # the commune is only a large town named in passing
 
 
 @dataclass(slots=True)
-class _Hints:
+class Hints:
     deps: set[str] = field(default_factory=set)
     regions: set[str] = field(default_factory=set)
     venue: Venue | None = None
     foreign: bool = False
-    prefecture: geo.Commune | None = None
 
 
 @cache
@@ -65,7 +66,7 @@ def _prefectures() -> frozenset[str]:
 def _postcode_departement(pc: str) -> str | None:
     if pc.startswith("20"):
         return "2A" if pc < "20200" else "2B"
-    code = pc[:3] if pc.startswith("97") else pc[:2]
+    code = pc[:3] if pc.startswith(("97", "98")) else pc[:2]
     return code if geo.departement(code) else None
 
 
@@ -83,19 +84,14 @@ def _find_postcode(keys: list[str]) -> str | None:
     return None
 
 
-def _is_prefecture_of(keys: list[str], m: Mention) -> bool:
-    """ "préfecture (de (la) région) (de|du|de la) <m>", not "sous-préfecture"."""
-    i = m.start - 1
-    while i >= 0 and keys[i] in ("de", "d", "du", "la", "l", "region"):
-        i -= 1
-    return i >= 0 and keys[i] == "prefecture" and (i == 0 or keys[i - 1] != "sous")
-
-
-def _hints(tokens: tuple[Token, ...], mentions: list[Mention]) -> _Hints:
+def hints(tokens: tuple[Token, ...], mentions: list[Mention], areas: list[Area]) -> Hints:
+    """The départements and régions a text names (to settle homonyms), its venue, abroad."""
     keys = [t.key for t in tokens]
-    h = _Hints(deps={t.key.upper() for t in tokens if t.in_parens and t.key in departement_codes()})
+    h = Hints(deps={t.key.upper() for t in tokens if t.in_parens and t.key in departement_codes()})
     for m in mentions:
         e = m.entry
+        if m.how in ("blocked", "street"):
+            continue
         if e.venue:  # "Station F", not "Centre Pompidou-Metz"
             ends_segment = m.end == len(tokens) or tokens[m.end].segment != tokens[m.end - 1].segment
             h.venue = h.venue or (e.venue if ends_segment else None)
@@ -107,13 +103,14 @@ def _hints(tokens: tuple[Token, ...], mentions: list[Mention]) -> _Hints:
         h.regions.update(e.regions)
         if e.departements and not (e.communes and m.how in ("at", "postcode", "parens")):
             h.deps.update(e.departements)
-        if h.prefecture is None and (e.regions or e.departements) and _is_prefecture_of(keys, m):
-            h.prefecture = (geo.region_chef_lieu(e.regions[0]) if e.regions
-                            else geo.departement_chef_lieu(e.departements[0]))
+    for a in areas:
+        (h.deps if a.level == "departement" else h.regions if a.level == "region" else set()).add(a.code or "")
+    h.deps.discard("")
+    h.regions.discard("")
     return h
 
 
-def _pick(codes: list[str], h: _Hints) -> tuple[geo.Commune, str] | None:
+def pick(codes: Sequence[str], h: Hints) -> tuple[geo.Commune, str] | None:
     cands = [c for code in codes if (c := geo.commune(code))]
     if len(cands) == 1:
         return cands[0], "name"
@@ -133,18 +130,18 @@ def _pick(codes: list[str], h: _Hints) -> tuple[geo.Commune, str] | None:
     return None
 
 
-def _as_commune(m: Mention, h: _Hints) -> list[str]:
+def as_commune(m: Mention) -> Sequence[str]:
     """The commune codes a mention may stand for, given how it is written."""
     e = m.entry
     codes = e.communes or e.former
     if not codes or e.venue or (e.regions and m.how != "parens"):
-        return []
+        return ()
     if e.departements and m.how not in _TOWN_FIRST and e.departements[0] != "75":
-        return []
+        return ()
     if e.foreign and m.how not in ("parens", "postcode"):  # "Montréal (11)", not "(Suisse)"
-        return []
+        return ()
     if e.everyday_word and m.how not in _TOWN_FIRST:
-        return []
+        return ()
     return codes
 
 
@@ -185,12 +182,12 @@ def _arrondissement(keys: list[str]) -> tuple[geo.Commune, str] | None:
     return commune, pattern.format(int(number))
 
 
-def _by_name(mentions: list[Mention], h: _Hints) -> tuple[geo.Commune, str] | None:
+def _by_name(mentions: list[Mention], h: Hints) -> tuple[geo.Commune, str] | None:
     for m in sorted(mentions, key=lambda m: _ORDER[m.how]):
-        codes = _as_commune(m, h)
+        codes = as_commune(m)
         if not codes or (m.how == "weak" and len(codes) > 1 and not (h.deps or h.regions)):
             continue
-        picked = _pick(codes, h)
+        picked = pick(codes, h)
         if picked and m.how == "weak" and (picked[0].population or 0) < WEAK_MIN_POPULATION:
             continue
         if picked:
@@ -198,9 +195,8 @@ def _by_name(mentions: list[Mention], h: _Hints) -> tuple[geo.Commune, str] | No
     return None
 
 
-def resolve(tokens: tuple[Token, ...], mentions: list[Mention]) -> Resolution:
+def resolve(tokens: tuple[Token, ...], mentions: list[Mention], h: Hints) -> Resolution:
     keys = [t.key for t in tokens]
-    h = _hints(tokens, mentions)
     pc = _find_postcode(keys)
     commune, confidence, arrondissement = None, None, None
     if arr := _arrondissement(keys):
@@ -216,16 +212,14 @@ def resolve(tokens: tuple[Token, ...], mentions: list[Mention]) -> Resolution:
         commune, confidence = found
     if commune is None and h.venue:
         commune, confidence = geo.commune(h.venue.commune_code), "alias"
-    if commune is None and h.prefecture:
-        commune, confidence = h.prefecture, "prefecture"
     weak = [m for m in mentions if m.how == "weak"]
     if commune is None and not h.foreign and (found := _by_name(weak, h)):
-        commune, confidence = found
+        return replace(_finish(*found, arrondissement, pc, h), weak=True)
     return _finish(commune, confidence, arrondissement, pc, h)
 
 
 def _finish(commune: geo.Commune | None, confidence: str | None, arrondissement: str | None,
-            pc: str | None, h: _Hints) -> Resolution:
+            pc: str | None, h: Hints) -> Resolution:
     if commune is not None:
         if arrondissement is None and commune.code in ("75056", "69123", "13055"):
             arrs = geo.arrondissements_for_postcode(pc) if pc else ()

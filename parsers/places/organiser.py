@@ -1,0 +1,156 @@
+"""Who organises an event, and the territory it serves: ``parse_organiser(text)``.
+
+    >>> o = parse_organiser("Conseil départemental du Var")
+    >>> (o.kind, o.level, o.departement_code, o.region_code)
+    ('collectivite', 'departement', '83', '93')
+
+``kind`` is read from the words of the name, first rule first:
+
+- ``lab``: an innovation lab: a name given in ``labs``, or a lab word ("laboratoire
+  d'innovation", "lab", "labo"), or after the State's names ("Etalab" is a State service) a
+  word starting or ending in "lab" ("TiLab", "LabO");
+- ``epci``: an intercommunality (a kind word, or a name of the EPCI table);
+- ``collectivite``: a commune, département or région as a body ("Ville de", "Mairie de",
+  "Conseil départemental", "le Département du", "Région Normandie", "Collectivité de Corse");
+- ``etat``: ministries and their services, préfectures, SGAR, rectorats, the regional and
+  departmental directorates (DREAL, DDT(M)…), interministerial services (DITP, DINUM…);
+- ``etablissement_public``: social security funds (CAF, CPAM, URSSAF, MSA…), France
+  Travail, hospitals, universities and schools, national agencies and institutes…;
+- ``association``, ``entreprise``: by their legal words ("association", "fondation", "SAS",
+  "cabinet"…); else ``unknown``.
+
+The territory is the one the place parser finds in the name (the same rules for
+institutions, EPCI, gentilés: ``parsers.places.institutions``); a body of the State or a
+public establishment that names no territory is national ("Ministère de l'Intérieur",
+"Cerema"); a name in a ministry's title is no place ("Ministère de la Défense").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from parsers.places.text import fold, tokenize
+
+KINDS = ("etat", "collectivite", "epci", "etablissement_public", "lab", "association", "entreprise", "unknown")
+MAX_LENGTH = 300
+
+_LAB = re.compile(r"\b(?:laboratoires? d innovation|labs?|labos?)\b")
+_LAB_NAME = re.compile(r"\b(?:\w+lab|lab\w+)\b")  # "TiLab", "LabO", after the State's names ("Etalab")
+_EPCI = re.compile(
+    r"\b(?:metropole|eurometropole|communaute (?:de communes|d agglomeration|urbaine)|agglomeration|"
+    r"agglo|intercommunalite|etablissement public territorial|pays basque|plaine commune)\b|^(?:ca|cc|cu) "
+)
+_COLLECTIVITE = re.compile(
+    r"\b(?:conseil (?:departemental|general|regional|municipal)|departement|(?<!\de )region(?! academique)|"
+    r"collectivite (?:territoriale|europeenne|de corse|d outre mer)|collectivite|mairie|ville|commune|"
+    r"hotel de (?:ville|region)|hotel du departement|cd|cr)\b"
+)
+_ETAT = re.compile(
+    r"\b(?:ministeres?|ministre|ministeriel\w*|interministeriel\w*|secretariat (?:general|d etat)|"
+    r"prefecture|prefet|prefete|sous prefecture|sgar|rectorat|academie|region academique|dsden|"
+    r"ddt|ddtm|ddets|ddetspp|ddpp|ddcs|ddcspp|ddfip|drfip|dgfip|dreal|dreets|draaf|drac|drajes|drjscs|"
+    r"direccte|direction (?:generale|regionale|departementale|interministerielle|du numerique)|"
+    r"dinum|ditp|etalab|beta gouv\w*|gouv|insee|douanes?|gendarmerie|police nationale|armees?|"
+    r"tribunal|cour d appel|cour des comptes|conseil d etat|ambassade|services? de l etat|"
+    r"haut commissariat|inspection generale|campus de la transformation publique|anssi|sgdsn|"
+    r"etat)\b"
+)
+_ETABLISSEMENT = re.compile(
+    r"\b(?:caf|caisse|cnaf|cnam|cpam|assurance maladie|msa|carsat|urssaf|france travail|pole emploi|"
+    r"cerema|ademe|meteo france|ign|onf|ofb|insp|ena|cnfpt|inet|chu|chru|centre hospitalier|hopital|"
+    r"hopitaux|ap hp|ars|agence (?:nationale|regionale)|universite|university|iut|ecole|inserm|cnrs|"
+    r"inrae|inria|cea|banque des territoires|caisse des depots|bpifrance|anct|sdis|cci|"
+    r"chambre (?:de commerce|d agriculture|des metiers|regionale)|office (?:public|national)|lycee|"
+    r"college|crous|canope|onisep|epide|afpa|cnes|anah|anru|ofii|centre de gestion|cdg|ccas|"
+    r"etablissement public|institut national|centre national|france competences|business france)\b"
+)
+_ASSOCIATION = re.compile(r"\b(?:association|asso|fondation|federation|collectif|amicale|club|loi 1901)\b")
+_ENTREPRISE = re.compile(
+    r"\b(?:sas|sasu|sarl|eurl|scop|scic|societe|cabinet|entreprise|start up|startup|consulting|"
+    r"group|groupe|ltd|inc|gmbh)\b"
+)
+_ORDER = (("lab", _LAB), ("etat", _ETAT), ("lab", _LAB_NAME), ("epci", _EPCI), ("collectivite", _COLLECTIVITE),
+          ("etablissement_public", _ETABLISSEMENT), ("association", _ASSOCIATION), ("entreprise", _ENTREPRISE))
+_NAMELESS_IS_NATIONAL = frozenset({"etat", "etablissement_public"})
+# bodies that always serve one territory: without its name, their territory is unknown, not national
+_LOCAL = re.compile(
+    r"\b(?:prefecture|prefet|prefete|sgar|rectorat|academie|dsden|ddt|ddtm|ddets|ddetspp|ddpp|ddcs|"
+    r"ddcspp|ddfip|drfip|dreal|dreets|draaf|drac|drajes|drjscs|direccte|direction (?:regionale|"
+    r"departementale)|services? de l etat|caf|cpam|chu|chru|centre hospitalier|hopital|universite|iut|"
+    r"lycee|college|sdis|cci|chambre|ccas|cdg|centre de gestion|crous|ars|tribunal|cour d appel)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Organiser:
+    text: str
+    kind: str = "unknown"  # one of KINDS
+    name: str | None = None  # the name as written, trimmed
+    level: str = "unknown"  # commune | epci | departement | region | national | unknown
+    commune_code: str | None = None
+    epci_code: str | None = None
+    departement_code: str | None = None
+    region_code: str | None = None
+    lab: str | None = None  # the lab's key, when ``labs`` names it
+
+
+def _compact(text: str) -> str:
+    return fold(text).replace(" ", "")
+
+
+def _named_lab(text: str, labs: Mapping[str, str | tuple[str, str | None]]) -> tuple[str, str | None] | None:
+    """(key, région code or None) of the lab ``labs`` knows whose name the text holds, as a
+    run of whole words ("TiLab", "Ti Lab" and "TI-Lab" are one name)."""
+    wanted = {_compact(name): value for name, value in labs.items() if _compact(name)}
+    keys = [t.key for t in tokenize(text)]
+    for size in range(min(6, len(keys)), 0, -1):
+        for i in range(len(keys) - size + 1):
+            value = wanted.get("".join(keys[i:i + size]))
+            if value is not None:
+                return (value, None) if isinstance(value, str) else value
+    return None
+
+
+def _kind(folded: str) -> str:
+    for kind, pattern in _ORDER:
+        if pattern.search(folded):
+            return kind
+    return "unknown"
+
+
+def parse_organiser(text: str, *, labs: Mapping[str, str | tuple[str, str | None]] | None = None) -> Organiser:
+    """Read an organiser's name; never raises on a ``str`` (TypeError on anything else).
+
+    ``labs``: the labs the caller knows, as name or alias -> lab key, or -> (lab key, région
+    code) to give the lab's territory when its name does not say it ({"Ti Lab": "ti-lab",
+    "Lab'O": ("labo", "76")}). Names are compared without case, accents, spaces or
+    punctuation, as whole words: "TiLab", "TI Lab" and "Ti-Lab" are "Ti Lab". The parser
+    keeps no state: pass the mapping on every call.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_organiser expects a str, not {type(text).__name__}")
+    from parsers.places import parse_place  # the package imports this module
+
+    name = " ".join(text[:MAX_LENGTH].split()).strip(" ,;:-–") or None
+    if name is None:
+        return Organiser(text)
+    folded = fold(name)
+    named = _named_lab(name, labs) if labs else None
+    kind = "lab" if named else _kind(folded)
+    place = parse_place(name)
+    level = place.level if place.level in ("commune", "epci", "departement", "region", "national") else (
+        "commune" if place.level == "venue" else "unknown")
+    region = place.region_code
+    if level == "unknown" and named and named[1]:
+        level, region = "region", named[1]
+    elif level == "unknown" and kind in _NAMELESS_IS_NATIONAL and not _LOCAL.search(folded):
+        level = "national"
+    return Organiser(
+        text=text, kind=kind, name=name, level=level,
+        commune_code=place.commune_code if level == "commune" else None,
+        epci_code=place.epci_code if level in ("commune", "epci") else None,
+        departement_code=place.departement_code, region_code=region,
+        lab=named[0] if named else None,
+    )
