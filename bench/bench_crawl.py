@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def child_crawl(base_url: str, db: str, data_dir: str, pipelines: bool) -> dict:
-    from mipcrawl import crawljobs, runner
+    from mipcrawl.cli import jobs as crawljobs
+    from mipcrawl.cli import runner
 
     extra = {"LOG_LEVEL": "WARNING"}
     if not pipelines:

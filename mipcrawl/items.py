@@ -13,6 +13,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+# ``request.meta`` keys between the programme spider and the incremental middlewares
+# (``mipcrawl.middlewares.incremental``): an event page's request carries ``DETAIL``; a 304
+# of a stored event comes back with ``UNCHANGED`` set, and the spider yields an
+# ``UnchangedPage`` instead of parsing it.
+DETAIL = "mipcrawl_detail"
+UNCHANGED = "mipcrawl_unchanged"
+
 
 @dataclass
 class EventItem:
@@ -116,7 +123,7 @@ class UnchangedPage:
 
     Yielded instead of an ``EventItem`` when the server answered 304 to a conditional
     request, or when a finished edition's page is not re-fetched at all
-    (``mipcrawl.incremental``). The store counts it as seen and unchanged."""
+    (``mipcrawl.middlewares.incremental``). The store counts it as seen and unchanged."""
 
     url: str
     kind: str = "event"

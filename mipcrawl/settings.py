@@ -37,10 +37,7 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 4
 # and the tasks cost ~1 ms a page (bench/bench_crawl.py).
 CONCURRENT_ITEMS = 1
 
-if config.is_loopback(MIPCRAWL_BASE_URL):
-    AUTOTHROTTLE_ENABLED = False
-    DOWNLOAD_DELAY = 0.0
-    CONCURRENT_REQUESTS_PER_DOMAIN = 16
+globals().update(config.politeness(MIPCRAWL_BASE_URL))   # none of it for the replica on loopback
 
 RETRY_ENABLED = True
 RETRY_TIMES = 3
@@ -60,26 +57,29 @@ LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 
-# Incremental crawling, archive (issue 7: mipcrawl/incremental.py, mipcrawl/archive/README.md).
+# Incremental crawling, archive (issue 7: mipcrawl/middlewares/incremental.py, mipcrawl/middlewares/archive/README.md).
 # Conditional requests: Scrapy's HTTP cache, RFC 2616 policy (revalidates with ETag /
 # Last-Modified), stored in one SQLite file per spider (fast, and safe with two crawls of
-# different editions at once: mipcrawl/httpcache.py),
+# different editions at once: mipcrawl/middlewares/httpcache.py),
 # absolute under the data dir (the runner sets it again when --data-dir is given).
 HTTPCACHE_ENABLED = True
-HTTPCACHE_POLICY = "mipcrawl.incremental.RevalidatingPolicy"   # RFC2616Policy + no-cache revalidation
-HTTPCACHE_STORAGE = "mipcrawl.httpcache.SqliteCacheStorage"
+HTTPCACHE_POLICY = "mipcrawl.middlewares.incremental.RevalidatingPolicy"   # RFC2616Policy + no-cache revalidation
+HTTPCACHE_STORAGE = "mipcrawl.middlewares.httpcache.SqliteCacheStorage"
 HTTPCACHE_DIR = str(config.data_dir().absolute() / "httpcache")
 HTTPCACHE_EXPIRATION_SECS = 0
 HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "mipcrawl.download.BackoffRetryMiddleware": 550,       # the same, with backoff
-    "mipcrawl.incremental.NotModifiedMiddleware": 950,     # below the cache: sees the 304s
-    "mipcrawl.archive.writer.WarcWriterMiddleware": 960,   # next to the network: what went over it
+    "mipcrawl.middlewares.download.BackoffRetryMiddleware": 550,       # the same, with backoff
+    "mipcrawl.middlewares.incremental.NotModifiedMiddleware": 950,     # below the cache: sees the 304s
+    "mipcrawl.middlewares.archive.writer.WarcWriterMiddleware": 960,   # next to the network: what went over it
+}
+EXTENSIONS = {
+    "mipcrawl.middlewares.incremental.KnownEvents": 100,   # the stored events, read once per spider
 }
 SPIDER_MIDDLEWARES = {
-    "mipcrawl.incremental.PastEditionsMiddleware": 600,
-    "mipcrawl.archive.writer.CaptureIdMiddleware": 650,
+    "mipcrawl.middlewares.incremental.PastEditionsMiddleware": 600,
+    "mipcrawl.middlewares.archive.writer.CaptureIdMiddleware": 650,
 }
 MIPCRAWL_INCREMENTAL_ENABLED = True
 MIPCRAWL_REFRESH = False
@@ -89,6 +89,6 @@ DOWNLOAD_FAIL_ON_DATALOSS = True
 MIPCRAWL_RETRY_BACKOFF = 0.5          # seconds before the first retry, doubled each time
 MIPCRAWL_RETRY_BACKOFF_MAX = 30.0
 DOWNLOAD_HANDLERS = {                 # Twisted's silent re-send of reset requests off: retries counted
-    "http": "mipcrawl.download.VisibleRetriesDownloadHandler",
-    "https": "mipcrawl.download.VisibleRetriesDownloadHandler",
+    "http": "mipcrawl.middlewares.download.VisibleRetriesDownloadHandler",
+    "https": "mipcrawl.middlewares.download.VisibleRetriesDownloadHandler",
 }

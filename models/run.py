@@ -4,7 +4,7 @@
 withdrew nothing), failed (crashed, or found still "running" by a later run).
 ``gate`` holds the gate's figures per edition: ``{"2024": {"healthy": true, "listed": 350,
 "coverage": {...}, "error_rate": 0.0, "reasons": []}}``. ``command`` never holds a
-password (``mipcrawl.config.redact_url`` is applied before storing).
+password (``storage.urls.redact_url`` is applied before storing).
 
 ``run_lock`` is the SQLite edition lock (PostgreSQL uses advisory locks): one row per
 locked scope, refreshed by a heartbeat so a crashed crawl's lock can be taken over.

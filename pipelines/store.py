@@ -9,10 +9,12 @@ once), ``MIPCRAWL_RUN_COMMAND`` (stored with the run, passwords redacted),
 ``MIPCRAWL_STORE_ENABLED`` (True), ``MIPCRAWL_STORE_WITHDRAW`` (True; ``mipcrawl reparse`` turns
 it off: a replay of old captures says nothing about what the site lists today).
 
-The outcome goes into the crawl stats for the CLI: ``mipcrawl/run_id``,
-``mipcrawl/run_status`` (healthy | partial | failed | locked | error) and
-``mipcrawl/gate_reason``. A database that cannot be opened or a lock held by another
-crawl is reported in one log line, and the spider is closed before it crawls.
+The pipeline owns the engine (made in ``open_spider``, disposed when the run is closed) and
+turns items into rows (``pipelines.records``); the recorder receives rows and plain values.
+The run's scope is the spider's ``run_scope`` (``mipcrawl.scope``). The outcome goes into
+the crawl stats for the CLI (``mipcrawl.stats``: run id, run status — healthy | partial |
+failed | locked | error — and the gate's reason). A database that cannot be opened or a lock
+held by another crawl is reported in one log line, and the spider is closed before it crawls.
 """
 
 from __future__ import annotations
@@ -23,15 +25,20 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from mipcrawl.config import database_url, redact_url
+from mipcrawl import stats as keys
+from mipcrawl.config import database_url
 from mipcrawl.items import EventItem, FetchFailure, LabItem, ListingPageItem, UnchangedPage
-from storage.db import DatabaseUnavailable, StorageError
+from mipcrawl.scope import RunScope
+from pipelines.records import event_record, lab_record
+from storage.db import DatabaseUnavailable, StorageError, make_engine
 from storage.gate import GatePolicy
 from storage.locks import LockBusy
 from storage.migrate import SchemaMismatch
-from storage.recorder import RunRecorder
+from storage.recorder import RunOutcome, RunRecorder
+from storage.urls import redact_url
 
 log = logging.getLogger(__name__)
 
@@ -40,12 +47,16 @@ class StorePipeline:
     def __init__(self, db_url: str, *, batch_size: int = 200, policy: GatePolicy | None = None,
                  lock_wait: float = 0.0, command: str | None = None, stats: Any = None,
                  crawler: Any = None, **recorder_options: Any) -> None:
+        """``crawler`` gives the spider being crawled (its ``run_scope``) and lets a run that
+        cannot open close it; without one (a test driving the pipeline by hand)
+        ``close_spider`` also closes the run."""
         self.db_url, self.batch_size, self.policy = db_url, batch_size, policy or GatePolicy()
         self.lock_wait, self.command, self.stats, self.crawler = lock_wait, command, stats, crawler
         self.recorder_options = recorder_options
         self.recorder: RunRecorder | None = None
+        self.engine: Engine | None = None
         self.refused: str | None = None
-        self.outcome = None
+        self.outcome: RunOutcome | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
@@ -57,56 +68,43 @@ class StorePipeline:
             coverage_tolerance=s.getfloat("MIPCRAWL_GATE_COVERAGE_TOLERANCE", 0.05),
             max_error_rate=s.getfloat("MIPCRAWL_GATE_MAX_ERROR_RATE", 0.05),
         )
-        pipe = cls(s.get("MIPCRAWL_DATABASE_URL") or database_url(), batch_size=s.getint("MIPCRAWL_STORE_BATCH_SIZE", 200),
-                   policy=policy, lock_wait=s.getfloat("MIPCRAWL_LOCK_WAIT", 0.0),
-                   command=s.get("MIPCRAWL_RUN_COMMAND"), stats=crawler.stats, crawler=crawler,
+        pipe = cls(s.get("MIPCRAWL_DATABASE_URL") or database_url(),
+                   batch_size=s.getint("MIPCRAWL_STORE_BATCH_SIZE", 200), policy=policy,
+                   lock_wait=s.getfloat("MIPCRAWL_LOCK_WAIT", 0.0), command=s.get("MIPCRAWL_RUN_COMMAND"),
+                   stats=crawler.stats, crawler=crawler,
                    withdraw=s.getbool("MIPCRAWL_STORE_WITHDRAW", True))
         crawler.signals.connect(pipe.spider_closed, signal=signals.spider_closed)
         return pipe
 
     def open_spider(self, spider: Any = None) -> None:
         spider = spider or getattr(self.crawler, "spider", None)
-        name = getattr(spider, "name", "programme")
-        scope = str(getattr(spider, "edition", None) or ("all" if name == "programme" else name))
-        self.recorder = RunRecorder(self.db_url, spider=name, scope=scope, command=self.command,
-                                    batch_size=self.batch_size, policy=self.policy,
-                                    lock_wait=self.lock_wait, **self.recorder_options)
+        scope = getattr(spider, "run_scope", None) or RunScope.programme()
         try:
+            self.engine = make_engine(self.db_url)
+            self.recorder = RunRecorder(self.engine, scope=scope, command=self.command,
+                                        batch_size=self.batch_size, policy=self.policy,
+                                        lock_wait=self.lock_wait, **self.recorder_options)
             run_id = self.recorder.open()
         except (DatabaseUnavailable, SchemaMismatch, LockBusy) as exc:
             self._refuse("locked" if isinstance(exc, LockBusy) else "error", str(exc))
             return
-        self._set("mipcrawl/run_id", run_id)
-        self._set("mipcrawl/run_status", "running")
+        self._set(keys.RUN_ID, run_id)
+        self._set(keys.RUN_STATUS, "running")
 
     def _refuse(self, status: str, reason: str) -> None:
         self.refused = reason
         self.recorder = None
+        self._dispose()
         log.error("store: %s", redact_url(reason))
-        self._set("mipcrawl/run_status", status)
-        self._set("mipcrawl/gate_reason", reason)
-        try:
-            engine = self.crawler.engine if self.crawler is not None else None
-        except RuntimeError:   # not crawling (a test building the pipeline by hand)
-            engine = None
-        if engine is not None:
-            from twisted.internet import reactor
-
-            reactor.callLater(0, lambda: deferred_from_coro(engine.close_spider_async(reason=f"mipcrawl_{status}")))
+        self._set(keys.RUN_STATUS, status)
+        self._set(keys.GATE_REASON, reason)
+        if self.crawler is not None:
+            _stop(self.crawler, f"mipcrawl_{status}")
 
     def process_item(self, item: Any) -> Any:
         if self.recorder is None:
             raise DropItem(f"not stored: {self.refused or 'store not open'}")
-        if isinstance(item, EventItem):
-            self.recorder.add_event(item)
-        elif isinstance(item, LabItem):
-            self.recorder.add_lab(item)
-        elif isinstance(item, ListingPageItem):
-            self.recorder.add_listing(item)
-        elif isinstance(item, FetchFailure):
-            self.recorder.add_failure(item)
-        elif isinstance(item, UnchangedPage):
-            self.recorder.add_unchanged(item)
+        record_item(self.recorder, item)
         return item
 
     def close_spider(self, spider: Any = None) -> None:
@@ -129,16 +127,60 @@ class StorePipeline:
         except (SQLAlchemyError, StorageError) as exc:
             message = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
             log.error("store: run could not be closed: %s", redact_url(message))
-            self._set("mipcrawl/run_status", "failed")
-            self._set("mipcrawl/gate_reason", f"database error: {message}")
+            self._set(keys.RUN_STATUS, "failed")
+            self._set(keys.GATE_REASON, f"database error: {message}")
             return
-        self._set("mipcrawl/run_status", self.outcome.status)
-        self._set("mipcrawl/gate_reason", self.outcome.reason or "")
+        finally:
+            self._dispose()
+        self._set(keys.RUN_STATUS, self.outcome.status)
+        self._set(keys.GATE_REASON, self.outcome.reason or "")
         for key, value in self.outcome.counts.items():
-            self._set(f"mipcrawl/store/{key}", value)
+            self._set(keys.store_count(key), value)
         log.info("run %s %s%s", self.outcome.run_id, self.outcome.status,
                  f": {self.outcome.reason}" if self.outcome.reason else "")
+
+    def _dispose(self) -> None:
+        engine, self.engine = self.engine, None
+        if engine is not None:
+            engine.dispose()
 
     def _set(self, key: str, value: Any) -> None:
         if self.stats is not None:
             self.stats.set_value(key, value)
+
+
+def _stop(crawler: Any, reason: str) -> None:
+    """Close the crawl on the next reactor turn (``open_spider`` cannot stop it itself)."""
+    try:
+        engine = crawler.engine
+    except RuntimeError:   # not crawling (a test building the pipeline from a crawler)
+        return
+    if engine is None:
+        return
+    from twisted.internet import reactor
+
+    reactor.callLater(0, lambda: deferred_from_coro(engine.close_spider_async(reason=reason)))
+
+
+def record_item(recorder: RunRecorder, item: Any) -> None:
+    """Hand what a spider yielded to the run: rows for events and labs, plain values for the
+    gate's evidence (listing pages, failures, unchanged pages). An event or lab whose row
+    cannot be built (a URL that is not http, too long…) is an error of the run, not a crash."""
+    if isinstance(item, EventItem):
+        try:
+            recorder.add_event(event_record(item, parser_version=recorder.parser_version))
+        except (ValueError, TypeError) as exc:
+            recorder.add_unstorable(item.url, item.edition or item.edition_hint, str(exc))
+    elif isinstance(item, LabItem):
+        try:
+            recorder.add_lab(lab_record(item))
+        except ValueError as exc:
+            recorder.add_unstorable(item.url, None, str(exc))
+    elif isinstance(item, ListingPageItem):
+        recorder.add_listing(url=item.url, edition=item.edition, page=item.page, last_page=item.last_page,
+                             event_urls=item.event_urls, http_status=item.http_status)
+    elif isinstance(item, FetchFailure):
+        recorder.add_failure(url=item.url, kind=item.kind, reason=item.reason, edition=item.edition,
+                             http_status=item.http_status)
+    elif isinstance(item, UnchangedPage):
+        recorder.add_unchanged(item.url)

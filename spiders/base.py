@@ -8,7 +8,7 @@ import datetime as dt
 import scrapy
 
 from mipcrawl import config
-from spiders import editions
+from spiders.site import site_domain
 
 
 def utc_now() -> dt.datetime:
@@ -23,5 +23,5 @@ class SiteSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.base_url = (crawler.settings.get("MIPCRAWL_BASE_URL") or config.REAL_BASE_URL).rstrip("/")
-        spider.allowed_domains = [editions.site_domain(spider.base_url)]
+        spider.allowed_domains = [site_domain(spider.base_url)]
         return spider

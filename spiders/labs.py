@@ -13,19 +13,27 @@ import scrapy
 from scrapy.http import Response
 
 from mipcrawl.items import FetchFailure
-from spiders import editions
+from mipcrawl.scope import LABS, RunScope
 from spiders.base import SiteSpider
 from spiders.extract.dom import skipped
 from spiders.extract.lab import read_lab
 from spiders.extract.page import find_main
 from spiders.failures import failure_item, unreadable_reason
+from spiders.site import (
+    LAB_SHEET_PREFIXES,
+    LABS_ATLAS_PATH,
+    LABS_OVERVIEW_PATH,
+    on_site,
+    site_domain,
+)
 
 
 class LabsSpider(SiteSpider):
-    name = "labs"
+    name = LABS
+    run_scope = RunScope.labs()
 
     async def start(self):
-        for path in (editions.LABS_OVERVIEW_PATH, editions.LABS_ATLAS_PATH):
+        for path in (LABS_OVERVIEW_PATH, LABS_ATLAS_PATH):
             yield scrapy.Request(self.base_url + path, callback=self.parse_index,
                                  errback=self.index_failed)
 
@@ -34,7 +42,7 @@ class LabsSpider(SiteSpider):
         if reason:
             yield self._failure(response.url, "overview", reason, response.status)
             return
-        for url in sheet_urls(response, domain=editions.site_domain(self.base_url)):
+        for url in sheet_urls(response, domain=site_domain(self.base_url)):
             yield scrapy.Request(url, callback=self.parse_lab, errback=self.lab_failed)
 
     def parse_lab(self, response: Response):
@@ -80,8 +88,8 @@ def sheet_urls(response: Response, *, domain: str | None) -> list[str]:
 
 def _is_sheet(url: str, domain: str | None) -> bool:
     parts = urlsplit(url)
-    if (domain and not editions.on_site(url, domain)) or parts.query:
+    if (domain and not on_site(url, domain)) or parts.query:
         return False
     path = parts.path.rstrip("/")
     return any(path.startswith(p) and len(path) > len(p) and "/" not in path[len(p):]
-               for p in editions.LAB_SHEET_PREFIXES)
+               for p in LAB_SHEET_PREFIXES)

@@ -10,45 +10,54 @@ from __future__ import annotations
 import scrapy
 from scrapy.http import Response
 
-from mipcrawl.items import EventItem, FetchFailure, ListingPageItem, UnchangedPage
-from spiders import editions
+from mipcrawl.editions import Edition, select
+from mipcrawl.items import (
+    DETAIL,
+    UNCHANGED,
+    EventItem,
+    FetchFailure,
+    ListingPageItem,
+    UnchangedPage,
+)
+from mipcrawl.scope import PROGRAMME, RunScope
 from spiders.base import SiteSpider
 from spiders.extract.item import FIELDS, read_event
 from spiders.extract.listing import programme_link, read_listing
 from spiders.failures import failure_item, unreadable_reason
+from spiders.site import HUB_PATH, site_domain
 
 
 class ProgrammeSpider(SiteSpider):
-    name = "programme"
+    name = PROGRAMME
 
     def __init__(self, edition: str | None = "all", *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.editions = editions.select(edition)   # UnknownEdition at start, never mid-crawl
-        self.edition = str(edition or "all")        # the argument as given: the store's lock scope
+        self.editions = select(edition)   # UnknownEdition at start, never mid-crawl
+        self.run_scope = RunScope.programme(edition)   # what the run record and the locks cover
         self._listing_pages: set[str] = set()   # scheduled once each, however many pages link them
 
     async def start(self):
         for edition in self.editions:
             yield self._listing_request(self.base_url + edition.listing_path, edition)
 
-    def _listing_request(self, url: str, edition: editions.Edition) -> scrapy.Request:
+    def _listing_request(self, url: str, edition: Edition) -> scrapy.Request:
         self._listing_pages.add(url)
         return scrapy.Request(url, callback=self.parse_listing, errback=self.listing_failed,
                               cb_kwargs={"edition": edition})
 
-    def parse_listing(self, response: Response, edition: editions.Edition):
+    def parse_listing(self, response: Response, edition: Edition):
         reason = unreadable_reason(response)
         if reason:
             yield self._failure(response.url, "listing", reason, edition.year, response.status)
             return
         self._listing_pages.add(response.url)
-        listing = read_listing(response, edition, domain=editions.site_domain(self.base_url))
+        listing = read_listing(response, edition, domain=site_domain(self.base_url))
         yield ListingPageItem(
             url=response.url, edition=edition.year, page=listing.page, last_page=listing.last_page,
             event_urls=listing.event_urls, http_status=response.status, fetched_at=self.clock(),
         )
         for url in listing.event_urls:
-            yield scrapy.Request(url, callback=self.parse_event, errback=self.event_failed,
+            yield scrapy.Request(url, callback=self.parse_event, errback=self.event_failed, meta={DETAIL: True},
                                  cb_kwargs={"listing_url": response.url, "edition_hint": edition.year})
         for url in listing.page_urls:
             if url not in self._listing_pages:
@@ -56,7 +65,7 @@ class ProgrammeSpider(SiteSpider):
 
     def parse_event(self, response: Response, listing_url: str | None = None,
                     edition_hint: int | None = None):
-        if response.meta.get("mipcrawl_unchanged"):   # a 304 for a stored event (mipcrawl.incremental)
+        if response.meta.get(UNCHANGED):   # a 304 for a stored event (mipcrawl.middlewares.incremental)
             yield UnchangedPage(url=response.url, edition_hint=edition_hint)
             return
         reason = unreadable_reason(response)
@@ -80,23 +89,23 @@ class ProgrammeSpider(SiteSpider):
         lost = failure_item(failure, "listing", edition.year if edition else None)
         if edition and lost.http_status in (404, 410) and self._is_table_url(failure.request.url, edition):
             # the table's URL is gone: look for the edition's programme on the hub before giving up
-            yield scrapy.Request(self.base_url + editions.HUB_PATH, callback=self.parse_hub,
+            yield scrapy.Request(self.base_url + HUB_PATH, callback=self.parse_hub,
                                  errback=self.hub_failed, dont_filter=True,
                                  cb_kwargs={"edition": edition, "lost": lost})
             return
         yield self._counted(lost)
 
-    def _is_table_url(self, url: str, edition: editions.Edition) -> bool:
+    def _is_table_url(self, url: str, edition: Edition) -> bool:
         return url == self.base_url + edition.listing_path
 
-    def parse_hub(self, response: Response, edition: editions.Edition, lost: FetchFailure):
+    def parse_hub(self, response: Response, edition: Edition, lost: FetchFailure):
         found = None if unreadable_reason(response) else programme_link(
-            response, edition.year, domain=editions.site_domain(self.base_url))
+            response, edition.year, domain=site_domain(self.base_url))
         if found is None or self._is_table_url(found, edition):
             lost.reason += "; the hub links no other programme for this edition"
             yield self._counted(lost)
             return
-        self.logger.warning("programme %s moved: %s -> %s (update spiders/editions.py)",
+        self.logger.warning("programme %s moved: %s -> %s (update mipcrawl/editions.py)",
                             edition.year, lost.url, found)
         yield self._listing_request(found, edition)
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from storage.records import HASHED, display_time
+from mipcrawl.fields import CONTENT_FIELDS
+from storage.rows import display_time
 
 _TIME_FIELDS = {"start_at": "start", "end_at": "end"}
 
@@ -30,7 +31,7 @@ def _shown(name: str, value: Any, all_day: bool | None) -> Any:
 def field_changes(stored: dict[str, Any], record: dict[str, Any]) -> list[FieldChange]:
     """Changed content fields (status excluded: see ``status_change``)."""
     out = []
-    for name in HASHED:
+    for name in CONTENT_FIELDS:
         if name == "status":
             continue
         old, new = stored.get(name), record.get(name)

@@ -27,8 +27,8 @@ from sqlalchemy.orm import Session
 from models import Event, EventRevision
 from storage.diff import FieldChange, field_changes, next_status, status_change
 from storage.index import EventIndex
-from storage.records import REDIRECTED_FROM
 from storage.references import OrganiserCache, ensure_editions, organiser_key
+from storage.rows import REDIRECTED_FROM
 from storage.upsert import upsert
 
 _EVENT = Event.__table__

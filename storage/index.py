@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Event
-from storage.records import normalise_title, place_key
+from storage.rows import normalise_title, place_key
 
 _COLUMNS = (
     Event.id, Event.url, Event.content_hash, Event.status, Event.edition, Event.title,

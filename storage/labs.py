@@ -4,31 +4,16 @@ a new sheet gets an ``added`` revision, a changed one a ``changed`` revision per
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from mipcrawl.items import LabItem
+from mipcrawl.fields import LAB_FIELDS
 from models import Lab, LabRevision
 from storage.upsert import upsert
-from storage.urls import canonical_url
 
 _LAB = Lab.__table__
-_FIELDS = ("name", "title", "region_text", "region_code", "host", "year_created", "category",
-           "tags", "lead", "sections", "website")
-
-
-def lab_record(item: LabItem) -> dict[str, Any]:
-    record: dict[str, Any] = {"url": canonical_url(item.url), "capture_id": item.capture_id}
-    for name in _FIELDS:
-        value = getattr(item, name)
-        record[name] = (list(value) or None) if name == "tags" else (dict(value) or None) if name == "sections" else value
-    blob = json.dumps({n: record[n] for n in _FIELDS}, sort_keys=True, ensure_ascii=False, default=str)
-    record["content_hash"] = hashlib.sha256(blob.encode()).hexdigest()
-    return record
 
 
 def store_labs(session: Session, records: list[dict[str, Any]], now: dt.datetime,
@@ -59,4 +44,4 @@ def _revisions(lab_id: int, old: dict[str, Any] | None, new: dict[str, Any], now
     if old is None:
         return [{**base, "change": "added", "field": None, "old": None, "new": None}]
     return [{**base, "change": "changed", "field": name, "old": old.get(name), "new": new.get(name)}
-            for name in _FIELDS if old.get(name) != new.get(name)]
+            for name in LAB_FIELDS if old.get(name) != new.get(name)]

@@ -11,14 +11,13 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
-from mipcrawl.config import redact_url
 from models import CrawlRun, Edition, Event, EventRevision, Lab, LabRevision
+from parsers import PARIS
 from storage.db import (
     DatabaseUnavailable,
     StorageError,
@@ -28,9 +27,7 @@ from storage.db import (
     sqlite_path,
 )
 from storage.migrate import current_revision
-from storage.urls import canonical_url
-
-PARIS = ZoneInfo("Europe/Paris")
+from storage.urls import canonical_url, redact_url
 
 
 class EmptyDatabase(StorageError):
@@ -62,6 +59,24 @@ def reading(url: str) -> Iterator[Session]:
             yield session
     finally:
         engine.dispose()
+
+
+def stored_event_editions(session: Session, editions: list[int] | None,
+                          parser_version: str | None = None) -> tuple[dict[str, int | None], int]:
+    """(canonical URL → edition of the stored, not withdrawn events of those editions — all
+    when None — and read by ``parser_version`` when given; how many others that version did
+    not read)."""
+    query = select(Event.url, Event.edition, Event.parser_version).where(Event.status != "withdrawn")
+    if editions:
+        query = query.where(Event.edition.in_(editions))
+    found: dict[str, int | None] = {}
+    stale = 0
+    for url, edition, version in session.execute(query):
+        if parser_version is None or version == parser_version:
+            found[url] = edition
+        else:
+            stale += 1
+    return found, stale
 
 
 def iso(value: dt.datetime | dt.date | None) -> str | None:

@@ -1,13 +1,15 @@
 """One crawl run against one database: what the store pipeline (or a benchmark) drives.
 
-``open()`` connects (``DatabaseUnavailable``), creates the schema on an empty database
-(``SchemaMismatch`` if it is at another revision), takes the edition lock (``LockBusy``),
-closes stale "running" runs of those editions as failed, and opens the run record.
-``add_event``/``add_lab`` buffer items and flush every ``batch_size`` items in one
+It receives an engine (whoever made it disposes of it) and rows, never Scrapy items
+(``pipelines.records`` builds the rows). ``open()`` creates the schema on an empty
+database (``SchemaMismatch`` if it is at another revision), takes the edition lock
+(``LockBusy``), closes stale "running" runs of those editions as failed, and opens the run
+record. ``add_event``/``add_lab`` buffer rows and flush every ``batch_size`` rows in one
 transaction per batch (the unit of work: commit on success, rollback on error — a failed
-batch is counted as errors, never lost silently). ``add_listing``/``add_failure`` collect
-the gate's evidence. ``close()`` resolves re-slugs and near-duplicates, judges the gate
-per edition, withdraws only for healthy editions, and writes the run's outcome.
+batch is counted as errors, never lost silently). ``add_listing``/``add_failure``/
+``add_unstorable`` collect the gate's evidence. ``close()`` resolves re-slugs and
+near-duplicates, judges the gate per edition, withdraws only for healthy editions, and
+writes the run's outcome.
 """
 
 from __future__ import annotations
@@ -20,20 +22,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from mipcrawl.items import EventItem, FetchFailure, LabItem, ListingPageItem, UnchangedPage
+from mipcrawl.scope import RunScope
 from models import Event, ListingPage
 from parsers import PARSER_VERSION
 from storage import runs
-from storage.db import make_engine, make_session_factory
+from storage.db import make_session_factory
 from storage.events import EventStore, RunContext
 from storage.gate import EditionEvidence, GatePolicy, judge
-from storage.labs import lab_record, store_labs
+from storage.labs import store_labs
 from storage.locks import EditionLock, scope_names
 from storage.migrate import ensure_schema
-from storage.records import event_record
 from storage.references import known_edition_years
 from storage.urls import canonical_url
 
@@ -59,11 +60,12 @@ class RunOutcome:
 
 
 class RunRecorder:
-    def __init__(self, url: str, *, spider: str, scope: str, command: str | None = None,
+    def __init__(self, engine: Engine, *, scope: RunScope, command: str | None = None,
                  batch_size: int = 200, policy: GatePolicy | None = None, lock_wait: float = 0.0,
                  parser_version: str = PARSER_VERSION, clock: Callable[[], dt.datetime] = utc_now,
                  match_cutoff: float = 88.0, withdraw: bool = True) -> None:
-        self.url, self.spider, self.scope, self.command = url, spider, scope, command
+        self.engine, self.scope, self.command = engine, scope, command
+        self.sessions = make_session_factory(engine)
         self.withdraw = withdraw   # off for a replay of old captures (mipcrawl reparse): not news of the site
         self.batch_size, self.policy, self.lock_wait = max(1, batch_size), policy or GatePolicy(), lock_wait
         self.parser_version, self.clock = parser_version, clock
@@ -80,36 +82,34 @@ class RunRecorder:
 
     # -- opening ---------------------------------------------------------------------
     def _lock_scopes(self) -> list[str]:
-        if self.spider != "programme" and not self.scope.isdigit() and self.scope != "all":
-            return [f"spider:{self.spider}"]
-        if self.scope == "all":
+        if not self.scope.is_programme:
+            return [f"spider:{self.scope.spider}"]
+        if self.scope.edition is None:
             with self.sessions() as session:
                 return scope_names(known_edition_years(session))
-        return scope_names([self.scope])
+        return scope_names([self.scope.edition])
 
     def open(self) -> int:
-        """Connect, prepare the schema, lock, and open the run record; returns the run id."""
-        self.engine = make_engine(self.url)
+        """Prepare the schema, lock, and open the run record; returns the run id."""
         try:
             return self._open()
         except BaseException:
             if self.lock is not None:
                 self.lock.release()
-            self.engine.dispose()
             raise
 
     def _open(self) -> int:
         ensure_schema(self.engine)
-        self.sessions = make_session_factory(self.engine)
         self.lock = EditionLock(self.engine, self._lock_scopes())
         self.lock.acquire(wait=self.lock_wait)
-        editions = {int(self.scope)} if self.scope.isdigit() else None
+        editions = {self.scope.edition} if self.scope.edition is not None else None
         now = self.clock()
+        spider = self.scope.spider
         with self.sessions.begin() as session:
-            run = runs.start_run(session, spider=self.spider, scope=self.scope, editions=editions,
+            run = runs.start_run(session, spider=spider, scope=self.scope.key, editions=editions,
                                  now=now, parser_version=self.parser_version, command=self.command)
             run_id = run.id
-            closed = runs.close_stale_runs(session, self.spider, editions, now, by_run=run_id)
+            closed = runs.close_stale_runs(session, spider, editions, now, by_run=run_id)
         if closed:
             log.warning("closed stale running run(s) %s as failed", closed)
         self.lock.set_run(run_id)
@@ -117,14 +117,14 @@ class RunRecorder:
         return run_id
 
     # -- collecting ------------------------------------------------------------------
-    def add_event(self, item: EventItem) -> None:
-        try:
-            record = event_record(item, parser_version=self.parser_version)
-        except (ValueError, TypeError) as exc:
-            log.warning("event not stored (%s): %s", exc, item.url)
-            self.ctx.counts["errors"] += 1
-            self.evidence[item.edition or item.edition_hint].errors += 1
-            return
+    def add_unstorable(self, url: str, edition: int | None, reason: str) -> None:
+        """A page whose row could not be built (a URL too long, not http…): an error."""
+        log.warning("not stored (%s): %s", reason, url)
+        self.ctx.counts["errors"] += 1
+        self.evidence[edition].errors += 1
+
+    def add_event(self, record: dict[str, Any]) -> None:
+        """A row of ``event`` (``pipelines.records.event_record``)."""
         self.evidence[record["edition"]].add_item(record)
         self._events.append(record)
         if len(self._events) >= self.batch_size:
@@ -132,10 +132,10 @@ class RunRecorder:
         else:
             self.lock.heartbeat()   # throttled: keeps a slow crawl's SQLite lock fresh between flushes
 
-    def add_unchanged(self, item: UnchangedPage) -> None:
+    def add_unchanged(self, url: str) -> None:
         """A known page the crawl saw unchanged (304, or a finished edition not re-fetched)."""
         try:
-            self._unchanged.append(canonical_url(item.url))
+            self._unchanged.append(canonical_url(url))
         except ValueError:
             return
         if len(self._unchanged) >= self.batch_size:
@@ -156,35 +156,36 @@ class RunRecorder:
             self.ctx.counts["errors"] += missing
             self.unassigned_errors += missing
 
-    def add_lab(self, item: LabItem) -> None:
-        try:
-            self._labs.append(lab_record(item))
-        except ValueError as exc:
-            log.warning("lab not stored (%s): %s", exc, item.url)
-            self.ctx.counts["errors"] += 1
+    def add_lab(self, record: dict[str, Any]) -> None:
+        """A row of ``lab`` (``pipelines.records.lab_record``)."""
+        self._labs.append(record)
         if len(self._labs) >= self.batch_size:
             self.flush()
 
-    def add_listing(self, item: ListingPageItem) -> None:
-        ev = self.evidence[item.edition]
-        ev.pages[item.page] = item.last_page
-        for url in item.event_urls:
+    def add_listing(self, *, url: str, edition: int | None, page: int, last_page: int | None,
+                    event_urls: list[str], http_status: int | None) -> None:
+        """A programme listing page the crawl read, and the event URLs it lists."""
+        ev = self.evidence[edition]
+        ev.pages[page] = last_page
+        for event_url in event_urls:
             try:
-                ev.listed_urls.add(canonical_url(url))
+                ev.listed_urls.add(canonical_url(event_url))
             except ValueError:
                 continue
-        self.listings.append({"edition": item.edition, "url": item.url, "page": item.page,
-                              "last_page": item.last_page, "event_count": len(item.event_urls),
-                              "ok": True, "http_status": item.http_status, "reason": None})
+        self.listings.append({"edition": edition, "url": url, "page": page, "last_page": last_page,
+                              "event_count": len(event_urls), "ok": True, "http_status": http_status,
+                              "reason": None})
 
-    def add_failure(self, item: FetchFailure) -> None:
-        if item.kind == "listing":
-            self.evidence[item.edition].listing_failures.append(f"{item.url} ({item.reason})")
-            self.listings.append({"edition": item.edition, "url": item.url, "page": None, "last_page": None,
-                                  "event_count": 0, "ok": False, "http_status": item.http_status,
-                                  "reason": item.reason})
-        elif item.edition is not None:
-            self.evidence[item.edition].errors += 1
+    def add_failure(self, *, url: str, kind: str, reason: str, edition: int | None,
+                    http_status: int | None) -> None:
+        """A page the crawl could not get (``kind``: listing, event, lab, overview)."""
+        if kind == "listing":
+            self.evidence[edition].listing_failures.append(f"{url} ({reason})")
+            self.listings.append({"edition": edition, "url": url, "page": None, "last_page": None,
+                                  "event_count": 0, "ok": False, "http_status": http_status,
+                                  "reason": reason})
+        elif edition is not None:
+            self.evidence[edition].errors += 1
         else:
             self.unassigned_errors += 1
         self.ctx.counts["errors"] += 1
@@ -246,18 +247,19 @@ class RunRecorder:
         with self.sessions() as session:
             gate, healthy, reasons = {}, [], []
             for edition, ev in sorted(self.evidence.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
-                if edition is None or (self.scope.isdigit() and edition != int(self.scope) and not ev.pages):
+                if edition is None or (self.scope.edition not in (None, edition) and not ev.pages):
                     continue
                 ev.errors += self.unassigned_errors
-                previous = runs.last_healthy_figures(session, self.spider, edition, self.ctx.run_id)
+                previous = runs.last_healthy_figures(session, self.scope.spider, edition, self.ctx.run_id)
                 verdict = judge(ev, previous, self.policy, finished=finished)
                 gate[str(edition)] = verdict.figures
                 if verdict.healthy:
                     healthy.append(edition)
                 reasons += [f"{edition}: {r}" for r in verdict.reasons]
-        if self.scope.isdigit() and self.scope not in gate and self.spider == "programme":
-            gate[self.scope] = {"healthy": False, "reasons": ["nothing seen for this edition"]}
-            reasons.append(f"{self.scope}: nothing seen for this edition")
+        key = self.scope.key
+        if self.scope.is_programme and self.scope.edition is not None and key not in gate:
+            gate[key] = {"healthy": False, "reasons": ["nothing seen for this edition"]}
+            reasons.append(f"{key}: nothing seen for this edition")
         return gate, healthy, reasons
 
     def close(self, *, finished: bool = True, stats: dict[str, Any] | None = None) -> RunOutcome:
@@ -265,7 +267,7 @@ class RunRecorder:
             self.flush()
             with self.sessions.begin() as session:
                 self.store.resolve_pending(session, self.ctx)
-            if self.spider == "programme":
+            if self.scope.is_programme:
                 gate, healthy, reasons = self._judge(finished)
             else:
                 gate, healthy = {}, []
@@ -285,7 +287,6 @@ class RunRecorder:
         finally:
             if self.lock is not None:
                 self.lock.release()
-            self.engine.dispose()
 
     def _finish(self, status: str, reason: str | None, gate: dict[str, Any],
                 stats: dict[str, Any] | None) -> RunOutcome:

@@ -1,5 +1,5 @@
 """The figures of the edition report, counted by SQL (``GROUP BY``) on the same database the
-exports read; ``mipcrawl.report`` only lays them out.
+exports read; ``mipcrawl.exports.report`` only lays them out.
 
 ``edition_report(session, year)`` gives one edition: events by status, by Paris start day,
 by région, by format, by organiser type and by lab, the attendance share, the changes per
@@ -18,17 +18,16 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, case, func, or_, select, true
 from sqlalchemy.orm import Session
 
+from mipcrawl.scope import PROGRAMME
 from models import CrawlRun, Edition, Event, EventRevision, Lab
-from parsers import geo
+from parsers import PARIS, geo
 from storage.queries import InvalidQuery, check_edition
 from storage.selection import ensure_not_empty, name_key
 
-PARIS = ZoneInfo("Europe/Paris")
 LAB = "laboratoire d'innovation"
 ORGANISER_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("État : préfecture, SGAR", ("%préfecture%", "sgar%", "%secrétariat général pour les affaires régionales%")),
@@ -154,7 +153,7 @@ def quality(session: Session, cond: ColumnElement[bool]) -> dict[str, int]:
 
 
 def runs_for(session: Session, year: int) -> list[dict[str, Any]]:
-    stmt = select(CrawlRun).where(CrawlRun.scope.in_([str(year), "all"]), CrawlRun.spider == "programme")
+    stmt = select(CrawlRun).where(CrawlRun.scope.in_([str(year), "all"]), CrawlRun.spider == PROGRAMME)
     return [{"id": r.id, "started_at": r.started_at, "finished_at": r.finished_at, "status": r.status,
              "new": r.new, "changed": r.changed, "withdrawn": r.withdrawn, "cancelled": r.cancelled,
              "errors": r.errors, "parser_version": r.parser_version}

@@ -22,7 +22,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, func, select, true
 from sqlalchemy.orm import Session
@@ -31,7 +30,6 @@ from models import Event, EventRevision, Lab
 from parsers import geo
 from storage.queries import EmptyDatabase, InvalidQuery, check_edition, revisions_since
 
-PARIS = ZoneInfo("Europe/Paris")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 

@@ -1,4 +1,7 @@
-"""Canonical event URLs: the identity of an event within its source.
+"""URL helpers: canonical event URLs (the identity of an event within its source) and
+``redact_url`` (database URLs without their passwords, for logs and run records).
+
+Canonical URLs:
 
 Scheme and host lower-cased, default ports dropped, ``www.`` kept (it is part of the
 site's identity), the path's trailing slash removed (except the root), tracking
@@ -8,6 +11,7 @@ fragment removed, remaining query parameters sorted.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 TRACKING_PARAMS = frozenset(
@@ -35,3 +39,13 @@ def canonical_url(url: str) -> str:
         path = path.rstrip("/") or "/"
     query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k))
     return urlunsplit((scheme, host, path, urlencode(query), ""))
+
+
+_URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][\w+.-]*://[^\s:/@]*:)(?P<secret>[^\s@/]+)(?=@)")
+
+
+def redact_url(text: str) -> str:
+    """``text`` (a URL or a whole command line) with every URL password replaced by ``***``.
+
+    Used for everything that reaches logs and run records."""
+    return _URL_PASSWORD.sub(r"\g<head>***", text)

@@ -89,3 +89,14 @@ def replica_small(replica_small_site: os.PathLike[str]) -> Iterator[tuple[str, o
 
     with replica.serve(replica_small_site) as base_url:
         yield base_url, replica_small_site
+
+
+@pytest.fixture(autouse=True)
+def _dispose_test_engines() -> Iterator[None]:
+    """Engines made by ``storage_fixtures.recorder`` are closed after each test (on PostgreSQL
+    their idle connections would otherwise pile up until garbage collection)."""
+    yield
+    from storage_fixtures import ENGINES
+
+    while ENGINES:
+        ENGINES.pop().dispose()

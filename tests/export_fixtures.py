@@ -20,8 +20,9 @@ from urllib.parse import urlsplit
 from storage_fixtures import BASE, PARIS, at, crawl, item
 
 from mipcrawl.items import LabItem
+from pipelines.records import lab_record
 from storage.db import make_engine, make_session_factory
-from storage.labs import lab_record, store_labs
+from storage.labs import store_labs
 
 N = 12
 RENNES = dict(place_text="Préfecture, 3 rue Martenot, 35000 Rennes", attendance="mixed", commune_code="35238",

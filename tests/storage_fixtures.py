@@ -11,7 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from mipcrawl.items import EventItem, FetchFailure, ListingPageItem
+from mipcrawl.scope import RunScope
 from models import Event, EventRevision
+from pipelines.store import record_item
 from storage.db import make_engine, make_session_factory
 from storage.recorder import RunOutcome, RunRecorder
 
@@ -46,19 +48,36 @@ def listing(urls: Iterable[str], edition: int = 2026, page: int = 0, last_page: 
                            last_page=last_page, event_urls=list(urls))
 
 
+ENGINES: list[Engine] = []   # disposed after each test (conftest.py)
+
+
+def recorder(db_url: str, scope: str = "2026", **options) -> RunRecorder:
+    """A ``RunRecorder`` of a programme edition ("2026", "all") or of the labs ("labs"), on an
+    engine of its own."""
+    engine = make_engine(db_url)
+    ENGINES.append(engine)
+    return RunRecorder(engine, scope=RunScope.labs() if scope == "labs" else RunScope.programme(scope),
+                       **options)
+
+
+def feed(rec: RunRecorder, *items: object) -> None:
+    """Hand items to the run as the store pipeline does (item → row)."""
+    for it in items:
+        record_item(rec, it)
+
+
 def crawl(db_url: str, items: list[EventItem], *, when: dt.datetime, listings: list | None = None,
           failures: Iterable[FetchFailure] = (), scope: str = "2026", finished: bool = True,
           **options) -> RunOutcome:
     """One whole programme run through ``RunRecorder`` with a pinned clock."""
-    rec = RunRecorder(db_url, spider="programme", scope=scope, clock=lambda: when, **options)
-    rec.open()
-    for page in listings if listings is not None else [listing([i.url for i in items])]:
-        rec.add_listing(page)
-    for failure in failures:
-        rec.add_failure(failure)
-    for it in items:
-        rec.add_event(it)
-    return rec.close(finished=finished)
+    rec = recorder(db_url, scope, clock=lambda: when, **options)
+    try:
+        rec.open()
+        feed(rec, *(listings if listings is not None else [listing([i.url for i in items])]))
+        feed(rec, *failures, *items)
+        return rec.close(finished=finished)
+    finally:
+        rec.engine.dispose()
 
 
 def events(db_url: str) -> dict[str, Event]:

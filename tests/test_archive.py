@@ -20,8 +20,8 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 import replica
-from mipcrawl.archive.reader import verify
-from mipcrawl.archive.writer import SERVER_NOT_MODIFIED
+from mipcrawl.middlewares.archive.reader import verify
+from mipcrawl.middlewares.archive.writer import SERVER_NOT_MODIFIED
 from parsers import PARSER_VERSION
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -166,7 +166,7 @@ def test_warc_writer_records_a_304_as_a_revisit_of_the_cached_body(tmp_path):
     from scrapy import Request
     from scrapy.http import HtmlResponse, Response
 
-    from mipcrawl.archive.writer import WarcWriter, payload_digest
+    from mipcrawl.middlewares.archive.writer import WarcWriter, payload_digest
 
     body = "<html><title>Café</title></html>".encode()
     writer = WarcWriter(tmp_path / "w.warc.gz", {"mipcrawl-spider": "programme"})
@@ -193,7 +193,7 @@ def test_warc_middleware_archives_network_answers_only(tmp_path):
     from scrapy.http import HtmlResponse
     from scrapy.utils.test import get_crawler
 
-    from mipcrawl.archive.writer import WarcWriterMiddleware
+    from mipcrawl.middlewares.archive.writer import WarcWriterMiddleware
 
     crawler = get_crawler(Spider, {"MIPCRAWL_ARCHIVE_DIR": str(tmp_path)})
     crawler.stats.open_spider()
@@ -212,7 +212,7 @@ def test_warc_middleware_archives_network_answers_only(tmp_path):
 
 def test_a_cut_file_replays_only_its_whole_records(archived, tmp_path):
     """A WARC cut by a kill: reparse gets its whole records, never a half page."""
-    from mipcrawl.archive.reader import captures
+    from mipcrawl.middlewares.archive.reader import captures
 
     work, runs, *_ = archived
     whole = (work / "archive" / runs[0][1]["mipcrawl/archive/file"]).read_bytes()

@@ -6,10 +6,11 @@ import io
 
 import pytest
 
-from mipcrawl.commands import CommandError, ExitCode
-from mipcrawl.commands.crawl import parse_settings
-from mipcrawl.progress import Progress, format_line, summarize
-from mipcrawl.runner import CrawlJob, CrawlOutcome, crawl_settings, worst_exit_code
+from mipcrawl.cli.commands.crawl import parse_settings
+from mipcrawl.cli.errors import CommandError, ExitCode
+from mipcrawl.cli.progress import Progress, format_line, summarize
+from mipcrawl.cli.runner import CrawlOutcome, crawl_settings, worst_exit_code
+from mipcrawl.scope import RunScope
 
 
 def test_summarize_adds_up_every_crawler():
@@ -52,13 +53,13 @@ def test_format_line_mentions_304_and_retries_only_when_present():
     ],
 )
 def test_outcome_status_and_exit_code(stats, status, code):
-    outcome = CrawlOutcome(CrawlJob("programme", {"edition": "2024"}), stats)
+    outcome = CrawlOutcome(RunScope.programme(2024), stats)
     assert (outcome.status, outcome.exit_code) == (status, code)
 
 
 def test_worst_exit_code_prefers_errors_over_partial_over_ok():
     def out(s):
-        return CrawlOutcome(CrawlJob("labs"), {"mipcrawl/run_status": s})
+        return CrawlOutcome(RunScope.labs(), {"mipcrawl/run_status": s})
 
     assert worst_exit_code([out("healthy"), out("partial")]) == ExitCode.PARTIAL
     assert worst_exit_code([out("partial"), out("failed"), out("locked")]) == ExitCode.ERROR
@@ -90,17 +91,17 @@ def test_bad_set_is_a_usage_error(bad):
 
 
 def test_summary_shows_store_counts_per_edition_and_labs():
-    from mipcrawl.summary import figures, render
+    from mipcrawl.cli.summary import figures, render
 
     stats = {"mipcrawl/store/new": 3, "mipcrawl/store/changed": 2, "mipcrawl/store/unchanged": 5,
              "mipcrawl/normalize/when_unparsed": 1, "mipcrawl/run_status": "healthy"}
     assert figures(stats) == {"seen": 10, "new": 3, "changed": 2, "unchanged": 5, "withdrawn": 0,
                               "dates?": 1, "places?": 0}
     outcomes = [
-        CrawlOutcome(CrawlJob("programme", {"edition": "2024"}), stats),
-        CrawlOutcome(CrawlJob("programme", {"edition": "2025"}),
+        CrawlOutcome(RunScope.programme(2024), stats),
+        CrawlOutcome(RunScope.programme(2025),
                      {"mipcrawl/run_status": "partial", "mipcrawl/gate_reason": "page 3 missing"}),
-        CrawlOutcome(CrawlJob("labs"), {"mipcrawl/store/new": 16, "mipcrawl/run_status": "healthy"}),
+        CrawlOutcome(RunScope.labs(), {"mipcrawl/store/new": 16, "mipcrawl/run_status": "healthy"}),
     ]
     text = render(outcomes, db_url="postgresql://u:secret@h/d", elapsed=1.5)
     assert "partial (page 3 missing)" in text
@@ -150,7 +151,7 @@ def test_a_crawl_that_cannot_start_fails_with_one_line_and_ends(setting, tmp_pat
 
 
 def test_database_follows_the_environment_even_with_a_data_dir(tmp_path, monkeypatch):
-    from mipcrawl.crawljobs import locations
+    from mipcrawl.cli.jobs import locations
 
     monkeypatch.setenv("MIPCRAWL_DATABASE_URL", "postgresql+psycopg://team@db/mip")
     assert locations(str(tmp_path / "d"), None) == (tmp_path / "d", "postgresql+psycopg://team@db/mip")

@@ -14,7 +14,7 @@ import pytest
 from storage_fixtures import BASE, PARIS, at, crawl, item
 
 from mipcrawl.cli import main
-from mipcrawl.commands import ExitCode
+from mipcrawl.cli.errors import ExitCode
 
 
 def _edited(n):
@@ -161,14 +161,15 @@ def test_db_upgrade_and_current(tmp_path, capsys):
 
 
 def test_labs_table(tmp_path, capsys):
+    from storage_fixtures import feed, recorder
+
     from mipcrawl.items import LabItem
-    from storage.recorder import RunRecorder
 
     db = f"sqlite:///{tmp_path / 'labs.sqlite'}"
-    rec = RunRecorder(db, spider="labs", scope="labs")
+    rec = recorder(db, "labs")
     rec.open()
-    rec.add_lab(LabItem(url="https://www.modernisation.gouv.fr/laboratoires/lab-o", name="Lab'O",
-                        region_text="Occitanie", region_code="76", year_created=2019))
+    feed(rec, LabItem(url="https://www.modernisation.gouv.fr/laboratoires/lab-o", name="Lab'O",
+                      region_text="Occitanie", region_code="76", year_created=2019))
     rec.close()
     assert main(["labs", "--db", db]) == 0
     out = capsys.readouterr().out

@@ -16,9 +16,9 @@ from export_fixtures import build_month, crawled_replica, run_cli, truth, url
 from sqlalchemy import create_engine, text
 
 from mipcrawl.cli import main
-from mipcrawl.commands import ExitCode
+from mipcrawl.cli.errors import ExitCode
+from mipcrawl.exports.tables import EXPORT_FIELDS
 from parsers import geo
-from storage.export import EXPORT_FIELDS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from mipcrawl import config
+from storage.urls import redact_url
 
 
 @pytest.mark.parametrize(
@@ -30,7 +31,7 @@ def test_database_url_precedence(explicit, env, expected):
     ],
 )
 def test_redact_url_hides_passwords(url, expected):
-    assert config.redact_url(url) == expected
+    assert redact_url(url) == expected
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from export_fixtures import N, build_month, edited_item, url
 from storage_fixtures import PARIS, at, crawl
 
 from mipcrawl.cli import main
-from storage.ical import uid_for
+from mipcrawl.exports.ical import uid_for
 
 
 @pytest.fixture

@@ -88,7 +88,7 @@ def test_retries_back_off_exponentially(faulty_crawl):
     from scrapy.spiders import Spider
     from scrapy.utils.test import get_crawler
 
-    from mipcrawl.download import BackoffRetryMiddleware
+    from mipcrawl.middlewares.download import BackoffRetryMiddleware
 
     mw = BackoffRetryMiddleware.from_crawler(get_crawler(Spider, {"MIPCRAWL_RETRY_BACKOFF": 0.5,
                                                                  "MIPCRAWL_RETRY_BACKOFF_MAX": 3.0}))

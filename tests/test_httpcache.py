@@ -1,4 +1,4 @@
-"""The SQLite HTTP cache storage (mipcrawl/httpcache.py): what goes in comes back, expiry,
+"""The SQLite HTTP cache storage (mipcrawl/middlewares/httpcache.py): what goes in comes back, expiry,
 and two crawls (two processes) writing one cache file at once."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from scrapy import Request, Spider
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.utils.test import get_crawler
 
-from mipcrawl.httpcache import SqliteCacheStorage
+from mipcrawl.middlewares.httpcache import SqliteCacheStorage
 
 BASE = "http://127.0.0.1:9"
 
@@ -106,7 +106,7 @@ def test_each_spider_has_its_own_file(tmp_path):
 
 def test_an_old_filesystem_cache_is_pointed_out(tmp_path, caplog):
     (tmp_path / "programme" / "ab").mkdir(parents=True)
-    with caplog.at_level(logging.INFO, logger="mipcrawl.httpcache"):
+    with caplog.at_level(logging.INFO, logger="mipcrawl.middlewares.httpcache"):
         open_storage(tmp_path)
     assert "can be deleted" in caplog.text and str(tmp_path / "programme") in caplog.text
 
@@ -138,7 +138,7 @@ def test_two_processes_write_one_cache_at_once(tmp_path):
 @pytest.mark.parametrize("content", [b"not a database at all" * 100, b"SQLite format 3\x00" + b"\x00" * 50])
 def test_a_broken_cache_file_is_set_aside_not_fatal(tmp_path, caplog, content):
     (tmp_path / "programme.sqlite").write_bytes(content)
-    with caplog.at_level(logging.WARNING, logger="mipcrawl.httpcache"):
+    with caplog.at_level(logging.WARNING, logger="mipcrawl.middlewares.httpcache"):
         storage, spider = open_storage(tmp_path)
     kept = list(tmp_path.glob("programme.sqlite.broken-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == content   # nothing destroyed
@@ -163,7 +163,7 @@ def test_a_cache_with_another_schema_is_set_aside(tmp_path):
 
 def test_an_unusable_cache_place_means_a_crawl_without_cache(tmp_path, caplog):
     (tmp_path / "a-file").write_text("x")
-    with caplog.at_level(logging.WARNING, logger="mipcrawl.httpcache"):
+    with caplog.at_level(logging.WARNING, logger="mipcrawl.middlewares.httpcache"):
         storage, spider = open_storage(tmp_path / "a-file" / "cache")
     assert "HTTP cache unavailable" in caplog.text
     assert spider.crawler.stats.get_value("mipcrawl/httpcache/unavailable") == 1
@@ -176,7 +176,7 @@ def test_a_store_that_fails_stops_the_cache_not_the_crawl(tmp_path, caplog):
     storage, spider = open_storage(tmp_path)
     storage.conn.execute("DROP TABLE responses")            # what a full disk or a removed file would do
     request = Request(f"{BASE}/a")
-    with caplog.at_level(logging.WARNING, logger="mipcrawl.httpcache"):
+    with caplog.at_level(logging.WARNING, logger="mipcrawl.middlewares.httpcache"):
         storage.store_response(spider, request, Response(request.url, body=b"x"))
     assert "stopped" in caplog.text and storage.conn is None
     assert storage.retrieve_response(spider, request) is None
@@ -218,7 +218,7 @@ def test_a_cache_locked_by_another_crawl_is_retried_not_set_aside(tmp_path, monk
     connect = sqlite3.connect
     _LockedOnce.failures = 1
     monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: _LockedOnce(connect(*a, **k)))
-    with caplog.at_level(logging.WARNING, logger="mipcrawl.httpcache"):
+    with caplog.at_level(logging.WARNING, logger="mipcrawl.middlewares.httpcache"):
         second, spider = open_storage(tmp_path)
     assert _LockedOnce.failures == 0 and second.conn is not None
     assert second.retrieve_response(spider, Request(request.url)).body == b"kept"

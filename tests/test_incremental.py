@@ -23,8 +23,14 @@ from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
 import replica
-from mipcrawl.incremental import NotModifiedMiddleware, PastEditionsMiddleware, RevalidatingPolicy
-from mipcrawl.items import EventItem, UnchangedPage
+from mipcrawl.editions import EDITIONS
+from mipcrawl.items import DETAIL, UNCHANGED, EventItem, UnchangedPage
+from mipcrawl.middlewares.incremental import (
+    KnownEvents,
+    NotModifiedMiddleware,
+    PastEditionsMiddleware,
+    RevalidatingPolicy,
+)
 from spiders.programme import ProgrammeSpider
 
 BASE = "http://127.0.0.1:9"
@@ -62,7 +68,14 @@ def test_revalidating_policy_sends_etag_and_last_modified_for_a_no_cache_page():
 # -- the middlewares ----------------------------------------------------------------------
 
 def programme_crawler(**settings):
-    return get_crawler(Spider, {"MIPCRAWL_DATABASE_URL": "sqlite://", **settings})
+    extensions = {"mipcrawl.middlewares.incremental.KnownEvents": 100}
+    return get_crawler(Spider, {"MIPCRAWL_DATABASE_URL": "sqlite://", "EXTENSIONS": extensions, **settings})
+
+
+def known(urls: dict[str, int]) -> KnownEvents:
+    out = KnownEvents("sqlite://")
+    out.editions = urls
+    return out
 
 
 @pytest.fixture
@@ -71,7 +84,8 @@ def spider() -> ProgrammeSpider:
 
 
 def detail(spider, path: str, edition: int = 2024) -> Request:
-    return Request(BASE + path, callback=spider.parse_event,
+    """An event page's request, as the programme spider makes it."""
+    return Request(BASE + path, callback=spider.parse_event, meta={DETAIL: True},
                    cb_kwargs={"listing_url": BASE + "/l", "edition_hint": edition})
 
 
@@ -82,49 +96,73 @@ def detail(spider, path: str, edition: int = 2024) -> Request:
     ("/known", 304, True, False),        # a listing: always parsed (its links matter)
 ])
 def test_not_modified_middleware_flags_only_a_304_of_a_stored_event(spider, path, status, listing, flagged):
-    mw = NotModifiedMiddleware.from_crawler(programme_crawler())
-    mw.known = {BASE + "/known": 2024}
+    mw = NotModifiedMiddleware(known({BASE + "/known": 2024}), programme_crawler().stats)
     request = Request(BASE + path, callback=spider.parse_listing) if listing else detail(spider, path)
     out = mw.process_response(request, Response(request.url, status=status, request=request))
     assert out.status == status
-    assert bool(request.meta.get("mipcrawl_unchanged")) is flagged
+    assert bool(request.meta.get(UNCHANGED)) is flagged
+
+
+def test_the_spider_marks_event_page_requests_and_only_those(spider):
+    spider.base_url = BASE
+    body = (b'<html><main><h1>Programme 2024</h1><ul><li><a href="/mois-de-linnovation-publique/atelier">'
+            b"Atelier</a></li></ul></main></html>")
+    listing = HtmlResponse(BASE + EDITIONS[2024].listing_path, body=body)
+    out = list(spider.parse_listing(listing, EDITIONS[2024]))
+    requests = [o for o in out if isinstance(o, Request)]
+    assert [r.url for r in requests if r.meta.get(DETAIL)] == [BASE + "/mois-de-linnovation-publique/atelier"]
+    assert all(not r.meta.get(DETAIL) for r in requests if r.callback != spider.parse_event)
 
 
 def test_programme_spider_yields_unchanged_page_for_a_flagged_response(spider):
     request = detail(spider, "/known")
-    request.meta["mipcrawl_unchanged"] = True
+    request.meta[UNCHANGED] = True
     response = HtmlResponse(request.url, body=b"<html><h1>not parsed</h1></html>", request=request)
     assert list(spider.parse_event(response, **request.cb_kwargs)) == [
         UnchangedPage(url=request.url, edition_hint=2024)]
 
 
 def test_past_editions_middleware_turns_known_past_details_into_unchanged_pages(spider):
-    mw = PastEditionsMiddleware(programme_crawler(), today=lambda: dt.date(2026, 11, 26))
-    mw.known = {BASE + "/past": 2024, BASE + "/live": 2026}
+    stats = programme_crawler().stats
+    mw = PastEditionsMiddleware(known({BASE + "/past": 2024, BASE + "/live": 2026}), stats,
+                                today=lambda: dt.date(2026, 11, 26))
     item = EventItem(url=BASE + "/x")
     output = [detail(spider, "/past"), detail(spider, "/live", 2026), detail(spider, "/new"),
               Request(BASE + "/past", callback=spider.parse_listing), item]
     result = list(mw.process_spider_output(None, output))
     assert result[0] == UnchangedPage(url=BASE + "/past", edition_hint=2024, reason="past edition")
     assert result[1:] == output[1:]
-    assert mw.stats.get_value("mipcrawl/incremental/past_not_fetched") == 1
+    assert stats.get_value("mipcrawl/incremental/past_not_fetched") == 1
 
 
 @pytest.mark.parametrize(("refresh", "flagged"), [(False, True), (True, False)])
 def test_refresh_parses_every_304_again(spider, monkeypatch, refresh, flagged):
-    monkeypatch.setattr("mipcrawl.incremental.known_events", lambda url, editions, version=None: {BASE + "/known": 2024})
-    mw = NotModifiedMiddleware.from_crawler(programme_crawler(MIPCRAWL_REFRESH=refresh))
-    mw.spider_opened(spider)
+    monkeypatch.setattr("mipcrawl.middlewares.incremental.known_events", lambda url, editions, version=None: {BASE + "/known": 2024})
+    crawler = programme_crawler(MIPCRAWL_REFRESH=refresh)
+    crawler.get_extension(KnownEvents).spider_opened(spider)
+    mw = NotModifiedMiddleware.from_crawler(crawler)
     request = detail(spider, "/known")
     mw.process_response(request, Response(request.url, status=304, request=request))
-    assert bool(request.meta.get("mipcrawl_unchanged")) is flagged
+    assert bool(request.meta.get(UNCHANGED)) is flagged
 
 
 def test_refresh_and_the_switch_turn_the_components_off():
+    assert programme_crawler(MIPCRAWL_INCREMENTAL_ENABLED=False).get_extension(KnownEvents) is None
     with pytest.raises(NotConfigured):
-        PastEditionsMiddleware(programme_crawler(MIPCRAWL_REFRESH=True))
+        PastEditionsMiddleware.from_crawler(programme_crawler(MIPCRAWL_REFRESH=True))
     with pytest.raises(NotConfigured):
         NotModifiedMiddleware.from_crawler(programme_crawler(MIPCRAWL_INCREMENTAL_ENABLED=False))
+
+
+def test_the_known_events_are_read_once_per_spider_for_both_middlewares(spider, monkeypatch):
+    calls = []
+    monkeypatch.setattr("mipcrawl.middlewares.incremental.known_events",
+                        lambda url, editions, version=None: calls.append(editions) or {BASE + "/known": 2024})
+    crawler = programme_crawler()
+    not_modified, past = NotModifiedMiddleware.from_crawler(crawler), PastEditionsMiddleware.from_crawler(crawler)
+    crawler.get_extension(KnownEvents).spider_opened(spider)
+    assert calls == [[2024]]   # the spider's edition
+    assert not_modified.known is past.known and BASE + "/known" in past.known
 
 
 # -- end to end against the replica -----------------------------------------------------------
@@ -260,15 +298,3 @@ def test_events_read_by_an_older_parser_are_parsed_again_once(replica_small_site
         third = stats_of_last_run()
         assert third.get("mipcrawl/items/event", 0) == 0
         assert third["mipcrawl/incremental/past_not_fetched"] == stored
-
-
-def test_both_middlewares_read_the_known_events_once_per_spider(spider, monkeypatch):
-    calls = []
-    monkeypatch.setattr("mipcrawl.incremental.known_events",
-                        lambda url, editions, version=None: calls.append(url) or {BASE + "/known": 2024})
-    crawler = programme_crawler()
-    not_modified, past = NotModifiedMiddleware.from_crawler(crawler), PastEditionsMiddleware.from_crawler(crawler)
-    not_modified.spider_opened(spider)
-    past.spider_opened(spider)
-    assert len(calls) == 1
-    assert not_modified.known == past.known == {BASE + "/known": 2024}

@@ -14,9 +14,9 @@ from sqlalchemy import MetaData, Table, insert, select
 from storage_fixtures import at, crawl, item
 
 from models import Base, CrawlRun, Event
+from pipelines.records import event_record
 from storage.db import make_engine
 from storage.migrate import SchemaMismatch, current_revision, ensure_schema, head_revision, upgrade
-from storage.records import event_record
 
 V1, PREVIOUS, HEAD = "0001", "0002", "0003"
 

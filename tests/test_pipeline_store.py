@@ -10,11 +10,13 @@ from scrapy.utils.test import get_crawler
 from storage_fixtures import events, item, listing
 
 from mipcrawl.items import FetchFailure, LabItem
+from mipcrawl.scope import RunScope
 from pipelines.store import StorePipeline
 
 
 class ProgrammeSpider(Spider):
     name = "programme"
+    run_scope = RunScope.programme(2026)
 
 
 def _pipeline(db_url, **settings):

@@ -23,7 +23,7 @@ from lxml import html as lxml_html
 from sqlalchemy import create_engine, text
 
 from mipcrawl.cli import main
-from mipcrawl.commands import ExitCode
+from mipcrawl.cli.errors import ExitCode
 from storage.queries import reading
 from storage.report_data import LAB, NO_REGION, edition_report
 

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import replica
-from mipcrawl.resume import QUEUE_DIR, QUEUE_INDEX, prepare_job_dir
+from mipcrawl.middlewares.resume import QUEUE_DIR, QUEUE_INDEX, prepare_job_dir
 
 EDITION = 2024
 

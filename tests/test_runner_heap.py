@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from mipcrawl import runner
+from mipcrawl.cli import runner
 
 
 def test_the_heap_is_frozen_once_per_process(monkeypatch):

@@ -17,7 +17,7 @@ from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
 
 from mipcrawl.items import FetchFailure, LabItem
-from spiders import editions
+from spiders import site
 from spiders.extract.lab import read_lab
 from spiders.labs import LabsSpider
 
@@ -69,7 +69,7 @@ def test_current_sheet_fields_and_related_cards_ignored(spider: LabsSpider) -> N
 
 
 def test_overview_links_every_sheet_of_both_patterns_once(spider: LabsSpider) -> None:
-    path = editions.LABS_OVERVIEW_PATH
+    path = site.LABS_OVERVIEW_PATH
     requests = list(spider.parse_index(response("labs_overview.html", path)))
     assert all(isinstance(r, scrapy.Request) and r.callback == spider.parse_lab for r in requests)
     assert [r.url for r in requests] == [
@@ -86,7 +86,7 @@ def test_start_reads_overview_and_atlas() -> None:
     async def collect():
         return [r.url async for r in spider.start()]
 
-    assert asyncio.run(collect()) == ["http://127.0.0.1:9" + editions.LABS_OVERVIEW_PATH,
+    assert asyncio.run(collect()) == ["http://127.0.0.1:9" + site.LABS_OVERVIEW_PATH,
                                       "http://127.0.0.1:9/laboratoires"]
 
 

@@ -16,8 +16,8 @@ import scrapy
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
+from mipcrawl import editions
 from mipcrawl.items import ListingPageItem
-from spiders import editions
 from spiders.programme import ProgrammeSpider
 
 BASE = "https://www.modernisation.gouv.fr"

@@ -26,8 +26,9 @@ from scrapy.utils.test import get_crawler
 from twisted.internet.error import DNSLookupError
 from twisted.python.failure import Failure
 
+from mipcrawl import editions
 from mipcrawl.items import EventItem, FetchFailure, ListingPageItem
-from spiders import editions
+from spiders import site
 from spiders.programme import ProgrammeSpider
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -334,7 +335,7 @@ def _missing_listing(spider: ProgrammeSpider, year: int):
 
 def test_a_listing_gone_from_its_table_url_is_looked_up_on_the_hub(spider: ProgrammeSpider) -> None:
     [hub_request] = _missing_listing(spider, 2024)
-    assert hub_request.url == BASE + editions.HUB_PATH and hub_request.callback == spider.parse_hub
+    assert hub_request.url == BASE + site.HUB_PATH and hub_request.callback == spider.parse_hub
     hub = HtmlResponse(url=hub_request.url, body=HUB, request=hub_request)
     [moved] = spider.parse_hub(hub, **hub_request.cb_kwargs)
     assert moved.url == BASE + "/mois-de-linnovation-publique/le-programme-de-novembre"

@@ -344,7 +344,7 @@ def test_unseen_variant_normalised(case: str, edition: int, start, attendance, c
 
 def test_drupal_teasers_on_a_listing_are_its_events() -> None:
     """What an event page skips as other content (teaser view modes) is a listing's very content."""
-    from spiders.editions import EDITIONS
+    from mipcrawl.editions import EDITIONS
     from spiders.extract.listing import read_listing
 
     rows = "".join(

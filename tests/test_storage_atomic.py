@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from storage.atomic import NotOurs, atomic_dir, atomic_text
+from mipcrawl.exports.atomic import NotOurs, atomic_dir, atomic_text
 
 
 def test_atomic_dir_refuses_a_directory_that_is_not_a_previous_output(tmp_path):

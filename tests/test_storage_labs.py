@@ -8,14 +8,13 @@ import dataclasses
 import json
 
 from sqlalchemy import select
-from storage_fixtures import at
+from storage_fixtures import at, feed, recorder
 
 from mipcrawl.cli import main
-from mipcrawl.commands import ExitCode
+from mipcrawl.cli.errors import ExitCode
 from mipcrawl.items import LabItem
 from models import Lab, LabRevision
 from storage.db import make_engine, make_session_factory
-from storage.recorder import RunRecorder
 
 LAB = "https://www.modernisation.gouv.fr/laboratoires-dinnovation-territoriale/"
 
@@ -28,10 +27,9 @@ def lab(n: int, **changes) -> LabItem:
 
 
 def run_labs(db_url: str, items: list[LabItem], day: int) -> int:
-    rec = RunRecorder(db_url, spider="labs", scope="labs", clock=lambda: at(day))
+    rec = recorder(db_url, "labs", clock=lambda: at(day))
     rec.open()
-    for item in items:
-        rec.add_lab(item)
+    feed(rec, *items)
     rec.close(finished=True)
     return rec.ctx.run_id
 

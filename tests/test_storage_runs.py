@@ -7,12 +7,11 @@ import threading
 
 import pytest
 from sqlalchemy import func, select
-from storage_fixtures import at, crawl, events, item
+from storage_fixtures import at, crawl, events, feed, item, recorder
 
 from models import CrawlRun, Event
 from storage.db import make_engine, make_session_factory
 from storage.locks import EditionLock, LockBusy
-from storage.recorder import RunRecorder
 from storage.runs import redact_command
 
 
@@ -36,26 +35,26 @@ def test_run_record_holds_counts_gate_and_parser_version(db_url):
 
 
 def test_second_crawl_of_an_edition_is_refused_while_the_first_runs(db_url):
-    first = RunRecorder(db_url, spider="programme", scope="2026", clock=lambda: at(2))
+    first = recorder(db_url, "2026", clock=lambda: at(2))
     first.open()
-    second = RunRecorder(db_url, spider="programme", scope="2026", clock=lambda: at(2))
+    second = recorder(db_url, "2026", clock=lambda: at(2))
     with pytest.raises(LockBusy, match="edition:2026"):
         second.open()
-    other = RunRecorder(db_url, spider="programme", scope="2025", clock=lambda: at(2))
+    other = recorder(db_url, "2025", clock=lambda: at(2))
     other.open()                     # another edition is not blocked
     other.close()
-    first.add_event(item(1))
+    feed(first, item(1))
     first.close()
-    again = RunRecorder(db_url, spider="programme", scope="2026", clock=lambda: at(3))
+    again = recorder(db_url, "2026", clock=lambda: at(3))
     again.open()                     # the lock was released
     again.close()
 
 
 def test_all_editions_crawl_blocks_a_single_edition_crawl(db_url):
-    everything = RunRecorder(db_url, spider="programme", scope="all", clock=lambda: at(2))
+    everything = recorder(db_url, "all", clock=lambda: at(2))
     everything.open()
     with pytest.raises(LockBusy):
-        RunRecorder(db_url, spider="programme", scope="2024", clock=lambda: at(2)).open()
+        recorder(db_url, "2024", clock=lambda: at(2)).open()
     everything.close()
 
 
@@ -85,7 +84,7 @@ def test_concurrent_crawls_of_one_edition_wait_and_never_duplicate_rows(db_url):
 
 
 def test_a_crashed_run_is_closed_as_failed_by_the_next(db_url):
-    crashed = RunRecorder(db_url, spider="programme", scope="2026", clock=lambda: at(2))
+    crashed = recorder(db_url, "2026", clock=lambda: at(2))
     crashed.open()
     crashed.lock.release()           # the process died: its lock is gone, its run says "running"
     crashed.engine.dispose()
@@ -97,7 +96,7 @@ def test_a_crashed_run_is_closed_as_failed_by_the_next(db_url):
 
 def test_sqlite_lock_of_a_dead_crawl_is_taken_over_after_its_heartbeat_expires(tmp_path):
     url = f"sqlite:///{tmp_path / 'lock.sqlite'}"
-    RunRecorder(url, spider="programme", scope="2026").open()   # never closed: a stale lock row
+    recorder(url, "2026").open()   # never closed: a stale lock row
     engine = make_engine(url)
     with pytest.raises(LockBusy):
         EditionLock(engine, ["edition:2026"]).acquire()

@@ -19,9 +19,10 @@ from urllib.parse import parse_qs, parse_qsl, urlencode, urljoin, urlsplit, urlu
 
 from scrapy.http import TextResponse
 
-from spiders.editions import DETAIL_PREFIXES, Edition, is_listing_path, on_site
+from mipcrawl.editions import Edition
 from spiders.extract.dom import content_children, is_related_heading, skipped
 from spiders.extract.page import find_main
+from spiders.site import DETAIL_PREFIXES, is_listing_path, on_site
 
 _TITLE_LINKS = ".//*[contains(@class,'fr-card__title') or contains(@class,'fr-tile__title')]//a[@href]/@href"
 _PAGE_LINKS = ("//*[contains(@class,'pagination') or contains(@class,'pager')]//a/@href"

@@ -1,0 +1,44 @@
+"""CLI subcommands. Each module here defines ``register(subparsers)``; ``mipcrawl.cli``
+discovers them, so adding a command never means editing a shared file.
+
+A command's handler returns an exit code (see ``ExitCode``) or raises ``CommandError``
+with a one-line message; the CLI prints it to stderr and exits with its code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from mipcrawl.cli.errors import CommandError, ExitCode
+
+DB_HELP = "database URL (default: $MIPCRAWL_DATABASE_URL, else data/mipcrawl.sqlite in the data dir)"
+
+
+def add_db_option(parser, help: str = DB_HELP) -> None:  # noqa: A002 - argparse's own word
+    """``--db URL``, the same on every command that reads or writes the database."""
+    parser.add_argument("--db", metavar="URL", help=help)
+
+
+@contextlib.contextmanager
+def database_session(db: str | None, *, writing_to: Path | None = None) -> Iterator[Any]:
+    """A read session on ``--db`` (or the default database) whose failures come out as one
+    line: a bad query (unknown edition, bad ``--since``…) as USAGE, an unreachable, empty or
+    outdated database as ERROR, and — when the command writes ``writing_to`` — an I/O error."""
+    from mipcrawl import config
+    from storage.db import StorageError
+    from storage.queries import InvalidQuery, reading
+
+    try:
+        with reading(config.database_url(db)) as session:
+            yield session
+    except InvalidQuery as exc:
+        raise CommandError(str(exc), ExitCode.USAGE) from exc
+    except StorageError as exc:
+        raise CommandError(str(exc)) from exc
+    except OSError as exc:
+        if writing_to is None:
+            raise
+        raise CommandError(f"cannot write {writing_to}: {exc.strerror or exc}") from exc

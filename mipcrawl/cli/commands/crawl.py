@@ -1,0 +1,76 @@
+"""``mipcrawl crawl [programme|labs|all] [--edition YEAR|all] [--base-url URL] [--db URL]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from mipcrawl import config
+from mipcrawl import stats as keys
+from mipcrawl.cli.commands import add_db_option
+from mipcrawl.cli.errors import CommandError, ExitCode
+from mipcrawl.scope import LABS, PROGRAMME
+from storage.urls import redact_url
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "crawl",
+        help="crawl the programme and/or the labs into the database",
+        description="Crawl the DITP programme (one run per edition) and/or the lab pages.",
+    )
+    p.add_argument("target", nargs="?", default="all", choices=[PROGRAMME, LABS, "all"])
+    p.add_argument("--edition", default="all", help="edition year, or 'all' (default)")
+    p.add_argument("--base-url", help=f"site to crawl (default $MIPCRAWL_BASE_URL or {config.REAL_BASE_URL})")
+    add_db_option(p)
+    p.add_argument("--data-dir", help="where logs and the default database go (default $MIPCRAWL_DATA_DIR or ./data)")
+    p.add_argument("--no-progress", action="store_true", help="no live progress line")
+    p.add_argument("--resume", action="store_true",
+                   help="keep the crawl's state under <data dir>/jobs so an interrupted crawl resumes")
+    p.add_argument("--refresh", action="store_true",
+                   help="fetch the detail pages of finished editions again (default: only revalidated listings)")
+    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="extra Scrapy setting (repeatable)")
+    p.set_defaults(func=run)
+
+
+def parse_settings(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise CommandError(f"bad --set {pair!r}: expected NAME=VALUE", ExitCode.USAGE)
+        out[name] = value
+    return out
+
+
+def incremental_settings(args: argparse.Namespace) -> dict[str, bool]:
+    """``--resume`` / ``--refresh`` as settings (issue 7; see mipcrawl/middlewares/incremental.py)."""
+    return {"MIPCRAWL_RESUME": bool(getattr(args, "resume", False)),
+            "MIPCRAWL_REFRESH": bool(getattr(args, "refresh", False))}
+
+
+def run(args: argparse.Namespace) -> int:
+    from mipcrawl.cli import jobs as crawljobs
+    from mipcrawl.cli import runner
+
+    data_dir, db_url = crawljobs.locations(args.data_dir, args.db)
+    base_url = config.base_url(args.base_url)
+    problem = config.base_url_problem(base_url)
+    if problem:
+        raise CommandError(problem, ExitCode.USAGE)
+    jobs = crawljobs.jobs_for(args.target, args.edition)
+    crawljobs.check_database(db_url)
+    log_file = runner.default_log_file(data_dir)
+    settings = runner.crawl_settings(
+        base_url=base_url, db_url=db_url, data_dir=data_dir, log_file=log_file,
+        extra={**incremental_settings(args), **parse_settings(args.set)},
+    )
+    print(f"crawling {base_url} into {redact_url(db_url)} (log: {log_file})", file=sys.stderr)
+    outcomes = runner.run_crawls(jobs, settings, progress=not args.no_progress)
+    for outcome in outcomes:
+        reason = f" — {outcome.reason}" if outcome.status != "healthy" and outcome.reason else ""
+        run_id = outcome.stats.get(keys.RUN_ID)
+        run_txt = f" run {run_id}" if run_id is not None else ""
+        print(f"{outcome.scope.label}:{run_txt} {outcome.status}{reason}", file=sys.stderr)
+    return runner.worst_exit_code(outcomes)

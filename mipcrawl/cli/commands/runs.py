@@ -1,0 +1,38 @@
+"""``mipcrawl runs [--limit N]``: recent crawl runs with their status, counts and reason."""
+
+from __future__ import annotations
+
+import argparse
+
+from mipcrawl.cli.commands import add_db_option, database_session
+from mipcrawl.cli.errors import CommandError, ExitCode
+from storage.queries import recent_runs
+
+HEADER = f"{'run':>5}  {'spider':<9} {'scope':<6} {'status':<8} {'started (UTC)':<16} {'secs':>6}  " \
+         f"{'new':>5} {'chg':>5} {'same':>5} {'gone':>5} {'canc':>5} {'back':>5} {'err':>5}  reason"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("runs", help="recent crawl runs with status and counts")
+    parser.add_argument("--limit", type=int, default=20, metavar="N")
+    add_db_option(parser)
+    parser.set_defaults(func=run)
+
+
+def _line(r) -> str:
+    secs = f"{(r.finished_at - r.started_at).total_seconds():.0f}" if r.finished_at else "-"
+    counts = " ".join(f"{getattr(r, c):>5}" for c in
+                      ("new", "changed", "unchanged", "withdrawn", "cancelled", "reappeared", "errors"))
+    return (f"{r.id:>5}  {r.spider:<9} {r.scope:<6} {r.status:<8} {r.started_at:%Y-%m-%d %H:%M} {secs:>6}  "
+            f"{counts}  {r.reason or ''}")
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    if args.limit < 1:
+        raise CommandError("--limit must be at least 1", ExitCode.USAGE)
+    with database_session(args.db) as session:
+        rows = recent_runs(session, args.limit)
+    print(HEADER)
+    for r in rows:
+        print(_line(r))
+    return ExitCode.OK

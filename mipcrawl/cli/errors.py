@@ -1,0 +1,23 @@
+"""How a command fails: its exit code (``ExitCode``) and the one-line error (``CommandError``)
+that ``mipcrawl.cli`` prints to stderr before exiting with that code."""
+
+from __future__ import annotations
+
+import enum
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0            # the command did what was asked; a crawl was healthy
+    ERROR = 1         # the command failed (unreachable database, bad page, I/O error…)
+    USAGE = 2         # bad arguments (unknown edition, unknown format…)
+    PARTIAL = 3       # a crawl ran but failed its health gate: data kept, nothing withdrawn
+    LOCKED = 4        # another crawl of the same edition holds the database lock
+    INTERRUPTED = 130
+
+
+class CommandError(Exception):
+    """A failure to report as one line, with the exit code to use."""
+
+    def __init__(self, message: str, code: ExitCode = ExitCode.ERROR):
+        super().__init__(message)
+        self.code = code

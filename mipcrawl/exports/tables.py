@@ -1,0 +1,75 @@
+"""Events as JSON Lines or CSV rows (``mipcrawl.exports.export`` writes them out).
+
+One record per event. Fields (``EXPORT_FIELDS``):
+
+- ``url`` (canonical, current), ``edition``, ``title``, ``status`` (scheduled, cancelled,
+  rescheduled, withdrawn);
+- ``start``, ``end``: ISO 8601 with the Europe/Paris offset, or a plain date when
+  ``all_day`` is true; ``previous_start`` likewise (set after a reschedule);
+- ``when_text``, ``place_text``: the text as written on the page;
+- ``attendance`` (offline, online, mixed), ``venue``, ``street``, ``postcode``,
+  ``commune_code`` (INSEE), ``commune_name``, ``departement_code``, ``region_code``;
+- ``organiser``, ``formats`` (a list in JSONL, ``;``-separated in CSV), ``parcours``,
+  ``audience``, ``access``, ``registration_url``, ``online_url``;
+- ``duplicate_of`` (URL of the event this one probably duplicates) and ``duplicate_score``;
+- ``first_seen``, ``last_seen``, ``last_changed``, ``withdrawn_at``: UTC ISO 8601;
+- ``parser_version`` and ``capture_id``: what produced the values.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from sqlalchemy.orm import Session
+
+from models import Event
+from storage.queries import iso
+from storage.reads import events_with_duplicates
+from storage.rows import display_time
+from storage.selection import Selection
+
+EXPORT_FIELDS = (
+    "url", "edition", "title", "status", "start", "end", "all_day", "previous_start", "when_text",
+    "place_text", "attendance", "venue", "street", "postcode", "commune_code", "commune_name",
+    "departement_code", "region_code", "organiser", "formats", "parcours", "audience", "access",
+    "registration_url", "online_url", "duplicate_of", "duplicate_score", "first_seen", "last_seen",
+    "last_changed", "withdrawn_at", "parser_version", "capture_id",
+)
+_PLAIN = ("url", "edition", "title", "status", "all_day", "when_text", "place_text", "attendance", "venue",
+          "street", "postcode", "commune_code", "commune_name", "departement_code", "region_code",
+          "organiser", "parcours", "audience", "access", "registration_url", "online_url",
+          "duplicate_score", "parser_version", "capture_id")
+
+
+def _record(event: Event, duplicate_url: str | None) -> dict[str, Any]:
+    row = {name: getattr(event, name) for name in _PLAIN}
+    row.update(
+        start=display_time(event.start_at, event.all_day), end=display_time(event.end_at, event.all_day),
+        previous_start=display_time(event.previous_start_at, event.all_day), formats=event.formats or [],
+        duplicate_of=duplicate_url, first_seen=iso(event.first_seen), last_seen=iso(event.last_seen),
+        last_changed=iso(event.last_changed), withdrawn_at=iso(event.withdrawn_at),
+    )
+    return {name: row[name] for name in EXPORT_FIELDS}
+
+
+def iter_records(session: Session, selection: Selection) -> Iterator[dict[str, Any]]:
+    for event, duplicate_url in events_with_duplicates(session, selection):
+        yield _record(event, duplicate_url)
+
+
+def write_table(records: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
+    """Write ``records`` as ``jsonl`` or ``csv`` to ``out``; returns how many."""
+    count = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
+        writer.writeheader()
+    for rec in records:
+        if fmt == "csv":
+            writer.writerow({**rec, "formats": "; ".join(rec["formats"])})
+        else:
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        count += 1
+    return count
