@@ -157,39 +157,36 @@ def run_child(*args: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--events-per-edition", type=int, default=2000)
-    parser.add_argument("--naive-sample", type=int, default=2000)
-    parser.add_argument("--latency-ms", type=int, default=0,
-                        help="delay the replica adds to every answer (a stand-in for the network)")
-    parser.add_argument("--child", nargs="+")
-    args = parser.parse_args()
-    if args.child:
-        kind, *rest = args.child
-        if kind in ("naive", "ceiling"):
-            sampled = child_naive if kind == "naive" else child_ceiling
-            result = sampled(rest[0], rest[1], int(rest[2]))
-        else:
-            result = child_crawl(rest[0], rest[1], rest[2], pipelines=kind == "full")
-        result["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps(result))
-        return
+def run_child_mode(kind: str, rest: list[str]) -> None:
+    """One measured run, in its own process (``--child KIND …``): prints its figures as JSON."""
+    if kind in ("naive", "ceiling"):
+        sampled = child_naive if kind == "naive" else child_ceiling
+        result = sampled(rest[0], rest[1], int(rest[2]))
+    else:
+        result = child_crawl(rest[0], rest[1], rest[2], pipelines=kind == "full")
+    result["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
 
+
+def measure(events_per_edition: int, naive_sample: int, latency_ms: int) -> dict[str, dict]:
+    """The four runs against one replica: full, floor, naive, ceiling."""
     import replica
 
     with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
         started = time.perf_counter()
-        site = replica.build_site(Path(tmp) / "site", events_per_edition=args.events_per_edition)
-        print(f"replica: {args.events_per_edition} events/edition built in {time.perf_counter() - started:.1f} s;"
-              f" served with {args.latency_ms} ms latency per answer")
-        with replica.serve(site, slow_ms=args.latency_ms) as base_url:
-            results = {
+        site = replica.build_site(Path(tmp) / "site", events_per_edition=events_per_edition)
+        print(f"replica: {events_per_edition} events/edition built in {time.perf_counter() - started:.1f} s;"
+              f" served with {latency_ms} ms latency per answer")
+        with replica.serve(site, slow_ms=latency_ms) as base_url:
+            return {
                 "full": run_child("full", base_url, f"sqlite:///{tmp}/full.sqlite", f"{tmp}/full"),
                 "floor": run_child("floor", base_url, f"sqlite:///{tmp}/floor.sqlite", f"{tmp}/floor"),
-                "naive": run_child("naive", base_url, str(site), str(args.naive_sample)),
-                "ceiling": run_child("ceiling", base_url, str(site), str(args.naive_sample)),
+                "naive": run_child("naive", base_url, str(site), str(naive_sample)),
+                "ceiling": run_child("ceiling", base_url, str(site), str(naive_sample)),
             }
+
+
+def report(results: dict[str, dict]) -> None:
     print(f"\n{'run':<6} {'pages':>7} {'seconds':>8} {'pages/s':>8} {'peak RSS MB':>12}")
     for name, r in results.items():
         r["rate"] = r["pages"] / r["seconds"]
@@ -201,6 +198,20 @@ def main() -> None:
           f"no Scrapy crawl can beat this; 4x naive = {4 * naive['rate']:.0f} pages/s)")
     print(f"run statuses: full {full['statuses']}, floor {floor['statuses']}")
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events-per-edition", type=int, default=2000)
+    parser.add_argument("--naive-sample", type=int, default=2000)
+    parser.add_argument("--latency-ms", type=int, default=0,
+                        help="delay the replica adds to every answer (a stand-in for the network)")
+    parser.add_argument("--child", nargs="+")
+    args = parser.parse_args()
+    if args.child:
+        run_child_mode(args.child[0], args.child[1:])
+        return
+    report(measure(args.events_per_edition, args.naive_sample, args.latency_ms))
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ _CONTENT = [c.name for c in _EVENT.columns if c.name not in ("id", "url", "first
 
 @dataclass
 class RunContext:
-    run_id: int | None
+    run_id: int
     now: dt.datetime
     parser_version: str
     counts: Counter[str] = field(default_factory=Counter)
@@ -64,7 +64,10 @@ class EventStore:
         self._ensure_editions(session, batch)
         self.index.load(session, batch)
         self._follow_redirects(session, batch, redirects, ctx)
-        unchanged, restamped, changed, new = [], [], [], []
+        unchanged: list[int] = []
+        restamped: list[int] = []
+        changed: list[tuple[int, dict[str, Any]]] = []
+        new: list[dict[str, Any]] = []
         for rec in batch:
             known = self.index.by_url.get(rec["url"])
             if known is None and self.index.similar(rec, cutoff=self.match_cutoff, subset=True):

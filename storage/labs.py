@@ -30,7 +30,8 @@ def store_labs(session: Session, records: list[dict[str, Any]], now: dt.datetime
     cols = [c for c in write[0] if c not in ("url", "first_seen")] if write else []
     upsert(session, _LAB, write, key=["url"], update=cols)
     if write:
-        ids = dict(session.execute(select(_LAB.c.url, _LAB.c.id).where(_LAB.c.url.in_([r["url"] for r in write]))).all())
+        found = session.execute(select(_LAB.c.url, _LAB.c.id).where(_LAB.c.url.in_([r["url"] for r in write])))
+        ids: dict[str, int] = {url: lab_id for url, lab_id in found}
         revisions = [rev for r in write for rev in _revisions(ids[r["url"]], stored.get(r["url"]), r, now, run_id)]
         if revisions:
             session.execute(insert(LabRevision.__table__), revisions)

@@ -167,7 +167,8 @@ def editions(session: Session) -> list[dict[str, Any]]:
     for year, status, n in session.execute(
         select(Event.edition, Event.status, func.count()).group_by(Event.edition, Event.status)
     ):
-        counts.setdefault(year, {})[status] = n
+        if year is not None:
+            counts.setdefault(year, {})[status] = n
     rows = []
     for ed in session.scalars(select(Edition).order_by(Edition.year)):
         by_status = counts.get(ed.year, {})

@@ -31,12 +31,13 @@ from parsers import PARSER_VERSION
 from storage import runs
 from storage.db import make_session_factory
 from storage.events import EventStore, RunContext
-from storage.gate import EditionEvidence, GatePolicy, judge
+from storage.gate import EditionEvidence, GatePolicy
 from storage.labs import store_labs
 from storage.locks import EditionLock, scope_names
 from storage.migrate import ensure_schema
 from storage.references import known_edition_years
 from storage.urls import canonical_url
+from storage.verdicts import judge_editions
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +78,15 @@ class RunRecorder:
         self._labs: list[dict[str, Any]] = []
         self._unchanged: list[str] = []       # canonical URLs of pages seen, not changed (issue 7)
         self.lab_counts: Counter[str] = Counter()
-        self.ctx: RunContext | None = None
+        self._ctx: RunContext | None = None
         self.lock: EditionLock | None = None
+
+    @property
+    def ctx(self) -> RunContext:
+        """The open run's context (its id, time, counts); only after ``open()``."""
+        if self._ctx is None:
+            raise RuntimeError("the run is not open: call open() first")
+        return self._ctx
 
     # -- opening ---------------------------------------------------------------------
     def _lock_scopes(self) -> list[str]:
@@ -113,7 +121,7 @@ class RunRecorder:
         if closed:
             log.warning("closed stale running run(s) %s as failed", closed)
         self.lock.set_run(run_id)
-        self.ctx = RunContext(run_id=run_id, now=now, parser_version=self.parser_version)
+        self._ctx = RunContext(run_id=run_id, now=now, parser_version=self.parser_version)
         return run_id
 
     # -- collecting ------------------------------------------------------------------
@@ -129,7 +137,7 @@ class RunRecorder:
         self._events.append(record)
         if len(self._events) >= self.batch_size:
             self.flush()
-        else:
+        elif self.lock is not None:
             self.lock.heartbeat()   # throttled: keeps a slow crawl's SQLite lock fresh between flushes
 
     def add_unchanged(self, url: str) -> None:
@@ -243,32 +251,16 @@ class RunRecorder:
         self.evidence[edition].errors += count
 
     # -- closing ---------------------------------------------------------------------
-    def _judge(self, finished: bool) -> tuple[dict[str, Any], list[int], list[str]]:
-        with self.sessions() as session:
-            gate, healthy, reasons = {}, [], []
-            for edition, ev in sorted(self.evidence.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
-                if edition is None or (self.scope.edition not in (None, edition) and not ev.pages):
-                    continue
-                ev.errors += self.unassigned_errors
-                previous = runs.last_healthy_figures(session, self.scope.spider, edition, self.ctx.run_id)
-                verdict = judge(ev, previous, self.policy, finished=finished)
-                gate[str(edition)] = verdict.figures
-                if verdict.healthy:
-                    healthy.append(edition)
-                reasons += [f"{edition}: {r}" for r in verdict.reasons]
-        key = self.scope.key
-        if self.scope.is_programme and self.scope.edition is not None and key not in gate:
-            gate[key] = {"healthy": False, "reasons": ["nothing seen for this edition"]}
-            reasons.append(f"{key}: nothing seen for this edition")
-        return gate, healthy, reasons
-
     def close(self, *, finished: bool = True, stats: dict[str, Any] | None = None) -> RunOutcome:
         try:
             self.flush()
             with self.sessions.begin() as session:
                 self.store.resolve_pending(session, self.ctx)
             if self.scope.is_programme:
-                gate, healthy, reasons = self._judge(finished)
+                with self.sessions() as session:
+                    gate, healthy, reasons = judge_editions(
+                        session, self.scope, self.evidence, policy=self.policy, run_id=self.ctx.run_id,
+                        unassigned_errors=self.unassigned_errors, finished=finished)
             else:
                 gate, healthy = {}, []
                 reasons = [] if finished and not self.ctx.counts["errors"] else ["errors or interrupted run"]

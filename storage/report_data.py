@@ -111,13 +111,14 @@ def organiser_type(session: Session) -> ColumnElement[str]:
     names = session.scalars(select(Event.organiser).where(Event.organiser.is_not(None)).distinct())
     lab_names = [n for n in names if name_key(n) in labs]
     lowered = func.lower(Event.organiser)
-    whens = [(Event.organiser.is_(None), UNKNOWN), (Event.organiser.in_(lab_names), LAB)]
+    whens: list[tuple[ColumnElement[bool], str]] = [
+        (Event.organiser.is_(None), UNKNOWN), (Event.organiser.in_(lab_names), LAB)]
     whens += [(or_(*(lowered.like(p) for p in patterns)), kind) for kind, patterns in ORGANISER_TYPES]
     return case(*whens, else_=OTHER)
 
 
 def by_lab(session: Session, cond: ColumnElement[bool]) -> list[tuple[str, int]]:
-    keys, counts = lab_keys(session), defaultdict(int)
+    keys, counts = lab_keys(session), defaultdict[str, int](int)
     for organiser, n in _pairs(session, Event.organiser, cond):
         if organiser and name_key(organiser) in keys:
             counts[keys[name_key(organiser)]] += n
@@ -165,7 +166,10 @@ def _edition(session: Session, year: int) -> Edition:
     check_edition(session, year)
     if not session.scalar(select(func.count()).select_from(Event).where(Event.edition == year)):
         raise InvalidQuery(f"edition {year} has no events in this database")
-    return session.get(Edition, year)
+    edition = session.get(Edition, year)
+    if edition is None:   # events refer to their edition: only a damaged database lacks it
+        raise InvalidQuery(f"edition {year} is missing from the edition table")
+    return edition
 
 
 def edition_report(session: Session, year: int) -> EditionReport:
@@ -187,15 +191,17 @@ def comparison_report(session: Session, years: list[int]) -> ComparisonReport:
         _edition(session, year)
     cond = Event.edition.in_(years)
     nested: dict[str, dict[str, dict[int, int]]] = {"region": defaultdict(dict), "format": defaultdict(dict)}
-    for code, year, n in session.execute(select(Event.region_code, Event.edition, func.count()).where(cond)
-                                         .group_by(Event.region_code, Event.edition)):
-        nested["region"][region_label(code)][year] = n
+    for code, edition, n in session.execute(select(Event.region_code, Event.edition, func.count()).where(cond)
+                                            .group_by(Event.region_code, Event.edition)):
+        if edition is not None:
+            nested["region"][region_label(code)][edition] = n
     for fmt, year, n in format_counts(session, cond, by_edition=True):
         nested["format"][fmt][year] = n
     attendance: dict[int, dict[str, int]] = defaultdict(dict)
-    for mode, year, n in session.execute(select(Event.attendance, Event.edition, func.count()).where(cond)
-                                         .group_by(Event.attendance, Event.edition)):
-        attendance[year][mode or UNKNOWN] = n
+    for mode, edition, n in session.execute(select(Event.attendance, Event.edition, func.count()).where(cond)
+                                            .group_by(Event.attendance, Event.edition)):
+        if edition is not None:
+            attendance[edition][mode or UNKNOWN] = n
     stmt = select(Event.edition, func.count()).where(cond).group_by(Event.edition)
     events = {year: n for year, n in session.execute(stmt)}
     return ComparisonReport(years=years, events={y: events.get(y, 0) for y in years},

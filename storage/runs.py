@@ -84,7 +84,7 @@ def last_healthy_figures(session: Session, spider: str, edition: int, before: in
         .order_by(CrawlRun.id.desc()).limit(200)
     )
     for gate in runs:
-        figures = (gate or {}).get(str(edition))
+        figures: dict[str, Any] | None = (gate or {}).get(str(edition))
         if figures and figures.get("healthy"):
             return figures
     return None

@@ -9,11 +9,11 @@ import re
 from spiders.extract import fallback, links
 from spiders.extract import structured as sd
 from spiders.extract.dom import BLOCKS, one_line, text_of
+from spiders.extract.marks import NOTHING, Found, icon_text
 from spiders.extract.page import Page
-from spiders.extract.vocab import COLON, NO_COLON, group_of, icon_group
-
-Found = tuple[object, str | None]
-NOTHING: Found = (None, None)
+from spiders.extract.places import address_element, structured_place
+from spiders.extract.times import datetime_attr, not_event_time, time_text
+from spiders.extract.vocab import icon_group
 
 
 def title(page: Page) -> Found:
@@ -65,13 +65,13 @@ def when_text(page: Page) -> Found:
 
 
 def _shown_when(page: Page) -> Found:
-    times = [t for t in page.times if _datetime(t) and not _not_event_time(t)]
+    times = [t for t in page.times if datetime_attr(t) and not not_event_time(t)]
     if times:
-        return _with_hours(page, _time_text(times)), "attr"
-    day, kind = _icon_text(page, "date")
+        return _with_hours(page, time_text(times)), "attr"
+    day, kind = icon_text(page, "date")
     if day:
         return _with_hours(page, day), kind
-    hours, kind = _icon_text(page, "hours")
+    hours, kind = icon_text(page, "hours")
     if hours:
         return hours, kind
     date, hours = page.labels.get("date", "date_place"), page.labels.get("hours")
@@ -86,7 +86,7 @@ def _with_hours(page: Page, day: str) -> str:
     "Horaires" label): "Jeudi 14 novembre 2024, 9h30 - 12h"."""
     if fallback.HAS_TIME.search(day):
         return day
-    hours = _icon_text(page, "hours")[0]
+    hours = icon_text(page, "hours")[0]
     if not hours:
         hit = page.labels.get("hours")
         hours = one_line(hit.text) if hit else None
@@ -95,7 +95,7 @@ def _with_hours(page: Page, day: str) -> str:
 
 def place_text(page: Page) -> Found:
     event, kind = page.structured
-    place = _structured_place(event) if event else None
+    place = structured_place(event) if event else None
     if place:
         return place, kind
     return _shown_place(page)
@@ -105,14 +105,14 @@ def _shown_place(page: Page) -> Found:
     mapped = links.map_link_text(page)
     if mapped:
         return mapped, "attr"
-    el, address = _address_element(page)
+    el, address = address_element(page)
     if address:
         venue = page.labels.get("venue")     # "Lieu : Espace Beaulieu" above the address
         if venue and venue.text and not any(n is el or el in n.iterdescendants() for n in venue.nodes):
             return f"{one_line(venue.text)}, {address}", "attr"
         return address, "attr"
-    place, kind = _icon_text(page, "place")
-    online, online_kind = _icon_text(page, "online")   # "Également en ligne" on a screen-icon line
+    place, kind = icon_text(page, "place")
+    online, online_kind = icon_text(page, "online")   # "Également en ligne" on a screen-icon line
     if place:
         return (f"{place}, {online}" if online and online not in place else place), kind
     if online:
@@ -134,7 +134,7 @@ def organiser(page: Page) -> Found:
     event, kind = page.structured
     if event and sd.text(event.get("organizer")):
         return sd.text(event.get("organizer")), kind
-    icon = _icon_text(page, "organiser")
+    icon = icon_text(page, "organiser")
     if icon[0]:
         return icon
     hit = page.labels.get("organiser")
@@ -200,7 +200,7 @@ def audience(page: Page) -> Found:
     value = sd.text(aud.get("audienceType")) if isinstance(aud, dict) else sd.text(aud)
     if value:
         return value, kind
-    icon = _icon_text(page, "audience")
+    icon = icon_text(page, "audience")
     if icon[0]:
         return icon
     return simple_label(page, "audience")
@@ -239,145 +239,6 @@ _LEGACY_BADGE = re.compile(r"(?:^|\s)(?:badge|badge-[\w-]+|label-(?:danger|warni
 def stamps_text(page: Page) -> Found:
     found = fallback.stamp_lines(page.lines)
     return (found, "label") if found else NOTHING
-
-
-def _structured_place(event: dict) -> str | None:
-    locations = event.get("location")
-    locations = locations if isinstance(locations, list) else [locations]
-    physical = [_place_line(loc) for loc in locations if sd.type_of(loc) != "VirtualLocation"]
-    physical = [p for p in physical if p]
-    online = any(sd.type_of(loc) == "VirtualLocation" for loc in locations) or str(
-        event.get("eventAttendanceMode", "")).endswith("OnlineEventAttendanceMode")
-    if physical and (online or str(event.get("eventAttendanceMode", "")).endswith("MixedEventAttendanceMode")):
-        return f"En ligne et en présentiel : {'; '.join(physical)}"
-    if physical:
-        return "; ".join(physical)
-    return "En ligne" if online else None
-
-
-def _place_line(loc) -> str | None:
-    if isinstance(loc, str):
-        return one_line(loc)
-    if not isinstance(loc, dict):
-        return None
-    addr = loc.get("address")
-    parts = [sd.text(loc.get("name"))]
-    if isinstance(addr, dict):
-        city = " ".join(p for p in (sd.text(addr.get("postalCode")), sd.text(addr.get("addressLocality"))) if p)
-        parts += [sd.text(addr.get("streetAddress")), city]
-    else:
-        parts.append(sd.text(addr))
-    kept: list[str] = []
-    for part in parts:
-        if part and not any(part in k for k in kept):
-            kept.append(part)
-    return ", ".join(kept) or None
-
-
-def _address_element(page: Page) -> tuple[object, str | None]:
-    """An ``<address>`` that holds a postcode or an online word (not a contact e-mail), or the
-    Drupal address module's ``<p class="address">`` (its lines joined by commas)."""
-    for el in page.elements:
-        if el.tag == "address":
-            text = one_line(text_of(el))
-            if text and fallback.PLACE_LIKE.search(text):
-                return el, text
-        elif _ADDRESS_CLASS.search(el.get("class") or "") and el.xpath(_ADDRESS_PARTS):
-            text = ", ".join(text_of(el).split("\n"))
-            if text:
-                return el, text
-    return None, None
-
-
-_ADDRESS_CLASS = re.compile(r"(?:^|\s)address(?:\s|$)")
-_ADDRESS_PARTS = "boolean(.//*[contains(@class,'postal-code') or contains(@class,'locality')])"
-
-
-def _icon_text(page: Page, group: str) -> Found:
-    """Text marked by an icon of ``group`` (``fr-icon-calendar-line``, ``fa-map-marker`` …): its
-    own text, else the text after it up to the next icon or line break, else its parent's.
-    ``dsfr`` for DSFR icons or on a DSFR page, ``legacy`` otherwise."""
-    for grp, el in page.icons:
-        if grp != group:
-            continue
-        text = text_of(el) or _after_icon(el)
-        if not text:
-            parent = el.getparent()
-            text = text_of(parent) if parent is not None else ""
-        if group_of(text):
-            continue      # an icon on a label ("Quand ?"): its value is the label's
-        if text:
-            cls = el.get("class") or ""
-            dsfr = "fr-icon-" in cls or "fr-fi-" in cls or page.is_dsfr
-            return strip_label(one_line(text)), "dsfr" if dsfr else "legacy"
-    return NOTHING
-
-
-def _after_icon(el) -> str:
-    """The inline text after an empty icon, up to a line break, a block or the next icon."""
-    parts = [el.tail or ""]
-    for sib in el.itersiblings():
-        if isinstance(sib.tag, str):
-            if sib.tag == "br" or sib.tag in BLOCKS or icon_group(sib.get("class") or ""):
-                break
-            parts.append(text_of(sib))
-        parts.append(sib.tail or "")
-    return one_line(" ".join(parts)) or ""
-
-
-def strip_label(text: str | None) -> str | None:
-    """"Organisé par X" → "X", "Lieu : X" → "X" (an icon line may repeat its label)."""
-    if not text:
-        return text
-    m = COLON.match(text)
-    if m and group_of(m.group(1)) and m.group(2).strip():
-        return m.group(2).strip()
-    m = NO_COLON.match(text)
-    return m.group(2).strip() if m else text
-
-
-def _time_text(times: list) -> str:
-    """The date as written around a ``<time>`` (its line, label dropped, so "Le <time>7/11</time>
-    de 9h à 12h" keeps its hours), one line per session when the ``<time>`` elements are the
-    items of one field, else the ``datetime`` attribute(s)."""
-    written = _written_time(times[0])
-    if written and fallback.DATE_LIKE.search(written):
-        lines = [written] + [w for t in _sibling_items(times) if (w := _written_time(t)) and w != written]
-        return "\n".join(dict.fromkeys(lines))
-    return " – ".join(_datetime(t) for t in times[:2])
-
-
-def _written_time(el) -> str | None:
-    parent = el.getparent()
-    line = text_of(parent) if parent is not None else ""
-    if line and "\n" not in line and len(line) <= _MAX_WHEN_LINE:
-        return strip_label(line)
-    return one_line(text_of(el))
-
-
-def _sibling_items(times: list) -> list:
-    """The other ``<time>`` elements held by sibling items of the first one's (field items)."""
-    item = times[0].getparent()
-    field = item.getparent() if item is not None else None
-    if field is None:
-        return []
-    return [t for t in times[1:] if t.getparent() is not item and t.getparent().getparent() is field]
-
-
-_MAX_WHEN_LINE = 200
-
-
-def _datetime(el) -> str | None:
-    return (el.get("datetime") or el.get("content") or "").strip() or None
-
-
-def _not_event_time(el) -> bool:
-    """A ``<time>`` of a page stamp ("Publiée le …") or of a registration deadline."""
-    parent = el.getparent()
-    context = text_of(parent) if parent is not None else ""
-    written = text_of(el)
-    before = context.split(written, 1)[0] if written else context
-    return bool(fallback.STAMP.match(context) or fallback.DEADLINE.search(before))
 
 
 def _title_lines(page: Page) -> set[str]:

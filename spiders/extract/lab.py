@@ -10,7 +10,6 @@ laboratoires"), are skipped.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 from functools import cached_property
@@ -20,10 +19,18 @@ from scrapy.http import TextResponse
 from mipcrawl.items import LabItem
 from parsers.labs import CREATION, YEAR
 from parsers.text import html_to_text
-from spiders.extract.description import outer_html
-from spiders.extract.dom import BLOCKS, is_related_heading, one_line, skipped, text_of
+from spiders.extract.dom import BLOCKS, one_line, skipped, text_of
 from spiders.extract.labels import LabelIndex
 from spiders.extract.page import Page
+from spiders.extract.sections import (
+    RELATED,
+    closes_section,
+    content_html,
+    following,
+    heading_text,
+    is_related,
+    is_section_heading,
+)
 from spiders.extract.vocab import LAB_LABEL_GROUP
 
 _ARTICLES = r"(?:de la |de l'|de l’|du |des |de |d'|d’)"
@@ -37,8 +44,6 @@ _HOST = re.compile(r"\b(?:co-?)?(?:port[ée]+e?|h[ée]berg[ée]+e?|rattach[ée]+
                    r"(?:auprès de la |auprès de l'|auprès d[eu]s? |par |aux |au |à )\s*(?P<host>[^.]+)", re.I)
 _ARTICLE = re.compile(r"^(?:le |la |les |l'|l’)", re.I)
 _RETURN_LINK = re.compile(r"^retour (?:[àa]|au|aux) ", re.I)
-_RELATED = re.compile(r"sur le m[êe]me sujet|ces contenus|voir aussi|[àa] lire aussi|contenus? li[ée]s|"
-                      r"d[ée]couvrir aussi|autres (?:laboratoires|labs?)\b", re.I)
 # A line that is itself a fact: "Créé en 2023", "Lancée en 2019", "Depuis 2017".
 _CREATED_LINE = re.compile(rf"^{CREATION}\b[^.\d]{{0,30}}\b{YEAR}\b[^.]*", re.I)
 # "… de la région Normandie", "la Région Grand Est": a région named after the word.
@@ -46,9 +51,6 @@ _REGION_WORD = re.compile(rf"\br[ée]gion\s+{_ARTICLES}?"
                           r"(?P<region>[A-ZÀ-Ý][\w'’-]*(?:[ -](?:de la |de |d'|d’|du |des )?[A-ZÀ-Ý][\w'’-]*)*)")
 _SITE_SUFFIX = re.compile(r"\s+[-–—]\s+[^-–—]*\w\.(?:gouv\.)?[a-z]{2,4}\s*$", re.I)
 _SPLIT_TAGS = re.compile(r"\s*(?:\n|,|;|·|\|)\s*")
-_HEADINGS = ("h2", "h3", "h4")
-# a card's or a tile's title (another page's): no section of the sheet (a callout's "Contact" is one)
-_COMPONENT_TITLE = re.compile(r"fr-(?:card|tile)__title")
 # a box of key facts (DSFR callout or highlight, a theme's "encart"): its lines are facts wherever it stands
 _FACT_BOX = re.compile(r"fr-callout\b|fr-highlight\b|\bencart\b|\bcallout\b")
 _TRAILING_STOP = re.compile(r"\s*[.;]\s*$")
@@ -61,9 +63,9 @@ class LabPage(Page):
         super()._walk()
         dropped = set()
         for el in self.elements:
-            if el not in dropped and _is_related(el):
+            if el not in dropped and is_related(el):
                 dropped.add(el)
-                for sib in _following(el):
+                for sib in following(el):
                     dropped.update(sib.iter())
         if dropped:
             for name in ("elements", "links", "times", "tags", "badges"):
@@ -91,16 +93,16 @@ class LabPage(Page):
     @cached_property
     def section_bodies(self) -> list[tuple[str, list]]:
         """(heading, body elements) for the top level of headings the sheet uses (h2, else h3…)."""
-        headings = [(el, _heading_text(el)) for el in self.elements if _is_section_heading(el)]
-        headings = [(el, text) for el, text in headings if text and not _RELATED.search(text)]
+        headings = [(el, heading_text(el)) for el in self.elements if is_section_heading(el)]
+        headings = [(el, text) for el, text in headings if text and not RELATED.search(text)]
         if not headings:
             return []
         level = min(el.tag for el, _ in headings)
         found = []
         for heading, title in ((el, text) for el, text in headings if el.tag == level):
             body = []
-            for sib in _following(heading):
-                if _closes_section(sib, level):
+            for sib in following(heading):
+                if closes_section(sib, level):
                     break
                 if not skipped(sib) and not _RETURN_LINK.match(text_of(sib)):
                     body.append(sib)
@@ -238,64 +240,10 @@ def _tags(page: LabPage):
 def _sections(page: LabPage):
     sections = {}
     for title, body in page.section_bodies:
-        text = html_to_text("".join(_content_html(el) for el in body))
+        text = html_to_text("".join(content_html(el) for el in body))
         if text:
             sections[title] = text
     return (sections, page.flavour) if sections else (None, None)
-
-
-def _is_section_heading(el) -> bool:
-    return el.tag in _HEADINGS and not _COMPONENT_TITLE.search(el.get("class") or "")
-
-
-def _heading_text(el) -> str | None:
-    """A heading's text; an accordion's title is the text of its button."""
-    return one_line(text_of(el)) or one_line(text_of(el, skip=False))
-
-
-def _closes_section(el, level: str) -> bool:
-    """A heading of the section's level or above, a block holding one, or a related heading
-    ends the section."""
-    closing = [h for h in ("h1", *_HEADINGS) if h <= level]
-    if el.tag in closing or _is_related(el):
-        return True
-    return any(el.find(f".//{h}") is not None for h in closing)
-
-
-def _is_related(el) -> bool:
-    """A heading that opens other pages' content ("Sur le même sujet", "Les autres laboratoires")."""
-    return el.tag in _HEADINGS and (is_related_heading(el) or bool(_RELATED.search(text_of(el, skip=False))))
-
-
-def _following(el):
-    """The element siblings after ``el``; after its wrapper when it stands alone in one
-    (a Drupal paragraph holding only the title, the text in the next paragraph)."""
-    cur = el
-    while True:
-        siblings = [s for s in cur.itersiblings() if isinstance(s.tag, str)]
-        parent = cur.getparent()
-        alone = parent is not None and not (parent.text or "").strip() and all(
-            c is cur or not isinstance(c.tag, str) for c in parent)
-        if siblings or not alone or parent.tag in ("main", "body", "article", "section"):
-            return siblings
-        cur = parent
-
-
-def _content_html(el) -> str:
-    """The HTML of a block without the related cards or furniture nested in it."""
-    if not any(isinstance(d.tag, str) and skipped(d) for d in el.iterdescendants()):
-        return outer_html(el)
-    clone = copy.deepcopy(el)
-    for d in [d for d in clone.iterdescendants() if isinstance(d.tag, str) and skipped(d)]:
-        parent = d.getparent()
-        if d.tail and d.tail.strip():      # the text after it stays
-            prev = d.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + d.tail
-            else:
-                parent.text = (parent.text or "") + d.tail
-        parent.remove(d)
-    return outer_html(clone)
 
 
 def _website(page: LabPage):

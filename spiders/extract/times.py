@@ -1,0 +1,52 @@
+"""Dates in ``<time>`` elements (and ``content`` attributes): the date as written around them,
+else their machine values; the ``<time>`` of a page stamp or a deadline is not the event's."""
+
+from __future__ import annotations
+
+from spiders.extract import fallback
+from spiders.extract.dom import one_line, text_of
+from spiders.extract.marks import strip_label
+
+
+def time_text(times: list) -> str:
+    """The date as written around a ``<time>`` (its line, label dropped, so "Le <time>7/11</time>
+    de 9h à 12h" keeps its hours), one line per session when the ``<time>`` elements are the
+    items of one field, else the ``datetime`` attribute(s)."""
+    written = _written_time(times[0])
+    if written and fallback.DATE_LIKE.search(written):
+        lines = [written] + [w for t in _sibling_items(times) if (w := _written_time(t)) and w != written]
+        return "\n".join(dict.fromkeys(lines))
+    return " – ".join(datetime_attr(t) for t in times[:2])
+
+
+def _written_time(el) -> str | None:
+    parent = el.getparent()
+    line = text_of(parent) if parent is not None else ""
+    if line and "\n" not in line and len(line) <= _MAX_WHEN_LINE:
+        return strip_label(line)
+    return one_line(text_of(el))
+
+
+def _sibling_items(times: list) -> list:
+    """The other ``<time>`` elements held by sibling items of the first one's (field items)."""
+    item = times[0].getparent()
+    field = item.getparent() if item is not None else None
+    if field is None:
+        return []
+    return [t for t in times[1:] if t.getparent() is not item and t.getparent().getparent() is field]
+
+
+_MAX_WHEN_LINE = 200
+
+
+def datetime_attr(el) -> str | None:
+    return (el.get("datetime") or el.get("content") or "").strip() or None
+
+
+def not_event_time(el) -> bool:
+    """A ``<time>`` of a page stamp ("Publiée le …") or of a registration deadline."""
+    parent = el.getparent()
+    context = text_of(parent) if parent is not None else ""
+    written = text_of(el)
+    before = context.split(written, 1)[0] if written else context
+    return bool(fallback.STAMP.match(context) or fallback.DEADLINE.search(before))
