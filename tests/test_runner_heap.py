@@ -1,4 +1,4 @@
-"""The runner freezes the heap once, when the first spider opens (mipcrawl/runner.py)."""
+"""The runner freezes the heap once, when the first spider opens (mipcrawl/cli/runner.py)."""
 
 from __future__ import annotations
 
