@@ -14,12 +14,15 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from scrapy import Request
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.utils.defer import maybe_deferred_to_future
+
+log = logging.getLogger(__name__)
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
@@ -48,6 +51,15 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
 
 class VisibleRetriesDownloadHandler(HTTP11DownloadHandler):
+    """Reaches Scrapy's private ``_pool`` (there is no public switch): the Scrapy range is
+    pinned in pyproject.toml, tests/test_faults.py checks that every reset is counted, and a
+    Scrapy without the attribute gets a warning instead of a crash."""
+
     def __init__(self, crawler: Any) -> None:
         super().__init__(crawler)
-        self._pool.retryAutomatically = False
+        pool = getattr(self, "_pool", None)
+        if pool is None or not hasattr(pool, "retryAutomatically"):
+            log.warning("this Scrapy has no HTTP11DownloadHandler._pool.retryAutomatically: "
+                        "connection resets may be retried silently")
+            return
+        pool.retryAutomatically = False
