@@ -20,12 +20,12 @@ import re
 
 from parsers import geo
 from parsers.places import institutions
-from parsers.places.epcis import KIND_END, epci_area
+from parsers.places.epcis import KIND_AFTER, KIND_END, epci_area
 from parsers.places.mentions import ARTICLES, Area, Mention
 from parsers.places.text import Token
 
 # a frame needs one of these words (an institution's or an intercommunality's)
-_FRAME_WORDS = frozenset({p[-1] for p in institutions.LEVELS} | set(KIND_END) | {"ca", "cc", "cu", "ept"})
+_FRAME_WORDS = frozenset({p[-1] for p in institutions.LEVELS} | set(KIND_END) | KIND_AFTER | {"ca", "cc", "cu", "ept"})
 _NOT_A_NOUN = ARTICLES | {"de", "du", "des", "d", "a", "au", "aux", "en", "et", "ou", "sur", "dans", "par",
                           "pour", "un", "une", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
 _NATIONAL = re.compile(
@@ -65,12 +65,13 @@ def _gentile_area(tokens: tuple[Token, ...], m: Mention) -> Area | None:
 def find_areas(tokens: tuple[Token, ...], text: str, mentions: list[Mention], folded: str) -> list[Area]:
     """The frames of a tokenised place text (``text`` as tokenised), left to right, none overlapping."""
     found: list[Area] = []
-    framing = any(t.key in _FRAME_WORDS for t in tokens)
-    candidates = [area for m in mentions if (framing or m.entry.gentile or m.entry.epcis)
-                  and (area := epci_area(tokens, text, m) or institutions.area_of(tokens, m)
-                       or _gentile_area(tokens, m))]
-    if framing:
+    if any(t.key in _FRAME_WORDS for t in tokens):
+        candidates = [area for m in mentions if (area := epci_area(tokens, text, m)
+                      or institutions.area_of(tokens, m) or _gentile_area(tokens, m))]
         candidates += institutions.numbered(tokens)
+    else:  # no institution or kind word: only gentilés and EPCI names alone ("Plaine Commune")
+        candidates = [area for m in mentions if (m.entry.gentile or m.entry.epcis) and (
+                      area := epci_area(tokens, text, m) or _gentile_area(tokens, m))]
     for area in sorted(candidates, key=lambda a: a.start - a.end):  # the widest frame first
         if not any(a.start < area.end and area.start < a.end for a in found):
             found.append(area)

@@ -17,7 +17,7 @@ KIND_END = {
     "intercommunalite": (), "interco": (), "epci": (), "communes": ("communaute", "de"),
     "urbaine": ("communaute",), "europeenne": ("metropole",), "territorial": ("etablissement", "public"),
 }
-_KIND_AFTER = frozenset({"metropole", "agglomeration", "agglo", "communaute", "intercom"})
+KIND_AFTER = frozenset({"metropole", "agglomeration", "agglo", "communaute", "intercom"})
 _ABBREVIATED = frozenset({"ca", "cc", "cu", "ept"})  # only as capitals: "CA du Grand Cahors", not "ça"
 _LINKS = frozenset({"de", "du", "des", "d", "la", "l", "le", "les"})
 
@@ -61,7 +61,7 @@ def epci_area(tokens: tuple[Token, ...], text: str, m: Mention) -> Area | None:
     """The EPCI the mention ``m`` names with the words around it, if it names one."""
     e = m.entry
     start = _kind_before(tokens, text, m.start)
-    after = m.end < len(tokens) and tokens[m.end].key in _KIND_AFTER \
+    after = m.end < len(tokens) and tokens[m.end].key in KIND_AFTER \
         and tokens[m.end].segment == tokens[m.end - 1].segment
     if start is not None or after:
         code = _of_name(m)

@@ -175,7 +175,8 @@ _NOT_LISTED = frozenset({"framed", "blocked", "street", "prose", "institution"})
 
 def _may_list(tokens: tuple[Token, ...], mentions: list[Mention], areas: list[Area]) -> bool:
     """Two names or frames with nothing but list words between them (a cheap first look)."""
-    spans = sorted([(m.start, m.end) for m in mentions if m.how not in _NOT_LISTED]
+    spans = sorted([(m.start, m.end) for m in mentions if m.how not in _NOT_LISTED
+                    and not tokens[m.start].in_parens]  # a name in brackets qualifies, never lists
                    + [(a.start, a.end) for a in areas if a.how != "national"])
     return any(all(t.in_parens or t.key in _BETWEEN for t in tokens[end:start])
                for (_, end), (start, _) in zip(spans, spans[1:], strict=False))
