@@ -43,7 +43,6 @@ DITP_SITE = [
     ("du 4 au 30 novembre 2024", {}, ((D(2024, 11, 4), D(2024, 11, 30)),)),
     ("[Du 02/11 au 30/11]", {"year": 2023}, ((D(2023, 11, 2), D(2023, 11, 30)),)),
     ("20.12.18", {}, ((D(2018, 12, 20),) * 2,)),
-    ("Publiée le 13 novembre 2024 · Mise à jour le 25 novembre 2024", {}, ((D(2024, 11, 13),) * 2,)),
     # slot lines alone carry no date; with the day line they read as slots of that day
     ("Le 3 novembre 10h-10h40", {"year": 2022}, ((T(2022, 11, 3, 10), T(2022, 11, 3, 10, 40)),)),
     ("Le 3 novembre. Horaires : de 16h à 18h", {"year": 2022},
@@ -695,12 +694,10 @@ NONE = [
     ("Matin : 9h30-12h ; après-midi : 14h-17h", {"year": 2022}), ("à 20 h", {}),
     ("le 16 novembre", {}), ("16novembre", {}), ("16/11", {}), ("Le lundi 07/11 de 9h30 à 16h", {}),
     ("lundi", {"year": 2021}), ("lundi de 9h à 12h", {"year": 2021}),
-    ("fin novembre", {"year": 2021}), ("fin novembre 2021", {}), ("début décembre 2021", {}),
-    ("mi-novembre 2021", {}), ("courant novembre", {"year": 2021}),
     ("vers le 16 novembre 2021", {}), ("avant le 30 novembre 2021", {}),
     ("la semaine prochaine", {"today": TODAY}), ("le mois prochain", {"today": TODAY}),
     ("demain", {}), ("lundi prochain", {}), ("le 28 septembre dernier", {}), ("ce soir", {}),
-    ("l'an prochain", {"today": TODAY}), ("fin 2021", {}), ("du lundi au vendredi de 9h à 17h", {}),
+    ("l'an prochain", {"today": TODAY}), ("du lundi au vendredi de 9h à 17h", {}),
     ("le 16 ou le 17 novembre 2021", {}), ("31 novembre 2021", {}), ("30 février 2022", {}),
     ("29/02/2023", {}), ("32/11/2021", {}), ("16/13/2021", {}), ("le 0 novembre 2021", {}),
     ("du 30 au 2 novembre 2021", {}), ("du 16 novembre 2021 au 2 novembre 2021", {}),
@@ -741,9 +738,8 @@ def test_parse_stamps(text, published, updated):
     assert parse_stamps(text) == Stamps(published, updated)
 
 
-def test_parse_when_reads_the_publication_date_of_a_stamp_line():
-    when = parse_when("Publiée le 13 novembre 2024 · Mise à jour le 25 novembre 2024")
-    assert (when.start, when.end) == (D(2024, 11, 13), D(2024, 11, 13))
+def test_a_stamp_line_is_no_event_date():
+    assert parse_when("Publiée le 13 novembre 2024 · Mise à jour le 25 novembre 2024") is None
 
 
 # -- the long tail goes to dateparser ------------------------------------------------------

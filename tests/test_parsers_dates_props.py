@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from parsers.dates import parse_stamps, parse_when
+from parsers import zones
+from parsers.dates import PRECISIONS, parse_stamps, parse_when, read_when
 
 PARIS = ZoneInfo("Europe/Paris")
 UTC = dt.UTC
@@ -27,6 +28,7 @@ def _day(d: dt.date) -> str:
     return "1er" if d.day == 1 else str(d.day)
 
 
+# styles 5 and 6 write the year with two digits: it is read near `today`
 DAY_STYLES = [
     lambda d: f"{_day(d)} {MONTHS[d.month - 1]} {d.year}",
     lambda d: f"le {d.day} {MONTHS[d.month - 1].upper()} {d.year}",
@@ -57,12 +59,23 @@ def _local(d: dt.date, clock: tuple[int, int]) -> dt.datetime:
     return value
 
 
+SHORT = (DAY_STYLES[5], DAY_STYLES[6])
+
+
+def _near(day: dt.date, style) -> dict:
+    """`today` for a two-digit year: any day up to 79 years after or 20 years before."""
+    return {"today": day} if style in SHORT else {}
+
+
 @SOME
-@given(dates, st.sampled_from(DAY_STYLES))
-def test_rendered_day_reads_back(day, style):
-    when = parse_when(style(day))
+@given(dates, st.sampled_from(DAY_STYLES), st.integers(-7300, 28800))
+def test_rendered_day_reads_back(day, style, shift):
+    today = day + dt.timedelta(days=shift)
+    assume(style not in SHORT or today.year - 79 <= day.year <= today.year + 20)
+    when = parse_when(style(day), today=today)
     assert when is not None
     assert (when.start, when.end, when.all_day, when.warnings) == (day, day, True, ())
+    assert when.precision == "day" and when.span is not None
 
 
 @SOME
@@ -77,7 +90,7 @@ def test_year_from_context(day, style):
 @given(dates, clocks, st.sampled_from(DAY_STYLES), st.sampled_from(CLOCK_STYLES))
 def test_rendered_day_and_time_reads_back(day, clock, day_style, clock_style):
     expected = _local(day, clock)
-    when = parse_when(f"{day_style(day)} à {clock_style(*clock)}")
+    when = parse_when(f"{day_style(day)} à {clock_style(*clock)}", **_near(day, day_style))
     assert when is not None
     assert (when.start, when.end, when.all_day) == (expected, None, False)
     assert when.start.utcoffset() == expected.utcoffset()
@@ -194,3 +207,163 @@ def _instant(value):
 def test_random_text_never_raises(text, year):
     parse_when(text, year=year)
     parse_stamps(text)
+
+
+# -- v2 forms: periods, lists, number words, typography, stamps, weekdays, clocks -------------
+UNITS = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+         "onze", "douze", "treize", "quatorze", "quinze", "seize"]
+
+
+def _words(n: int) -> str:
+    """A day number (1–31) in French words, "premier" for the first."""
+    if n == 1:
+        return "premier"
+    if n <= 16:
+        return UNITS[n]
+    tens, unit = divmod(n, 10)
+    head = "vingt" if tens == 2 else "trente" if tens == 3 else "dix"
+    if unit == 0:
+        return head
+    return f"{head} et un" if unit == 1 and tens > 1 else f"{head}-{UNITS[unit]}"
+
+
+@SOME
+@given(dates, st.booleans())
+def test_day_in_words_reads_back(day, with_weekday):
+    weekday = f"{WEEKDAYS[day.weekday()]} " if with_weekday else ""
+    when = parse_when(f"le {weekday}{_words(day.day)} {MONTHS[day.month - 1]} {day.year}")
+    assert when is not None and (when.start, when.warnings) == (day, ())
+
+
+years = st.integers(1990, 2090)
+
+
+@SOME
+@given(years, st.sampled_from(["en {y}", "depuis {y}", "dès {y}", "jusqu'en {y}", "Année {y}",
+                               "courant {y}"]))
+def test_year_periods_read_back(year, pattern):
+    when = parse_when(pattern.format(y=year))
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    expected = {"depuis": (first, None), "dès": (first, None), "jusqu'en": (None, last)}
+    assert (when.start, when.end) == expected.get(pattern.split()[0], (first, last))
+    assert when.precision == "year"
+
+
+@SOME
+@given(years, st.integers(1, 4), st.sampled_from(["{n} trimestre {y}", "au {n} trimestre {y}",
+                                                  "T{k} {y}"]))
+def test_quarters_read_back(year, quarter, pattern):
+    n = "1er" if quarter == 1 else f"{quarter}e"
+    when = parse_when(pattern.format(n=n, k=quarter, y=year))
+    first = dt.date(year, 3 * quarter - 2, 1)
+    last = dt.date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1) - dt.timedelta(days=1)
+    assert (when.start, when.end, when.precision) == (first, last, "quarter")
+
+
+@SOME
+@given(years, st.integers(1, 12), st.sampled_from(["{mm:02d}/{y}", "{m} {y}", "en {m} {y}", "{M} {yy:02d}"]))
+def test_months_read_back(year, month, pattern):
+    text = pattern.format(mm=month, y=year, m=MONTHS[month - 1], M=MONTHS[month - 1].upper(),
+                          yy=year % 100)
+    when = parse_when(text, today=dt.date(year, 6, 1))
+    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+    assert (when.start, when.end, when.precision) == (dt.date(year, month, 1), last, "month")
+
+
+@SOME
+@given(dates, st.lists(st.integers(2, 9), min_size=1, max_size=4))
+def test_listed_days_are_separate_slots(first, gaps):
+    days = [first]
+    for gap in gaps:
+        days.append(days[-1] + dt.timedelta(days=gap))
+    assume(days[-1].year <= 2099)
+    parts = [f"le {_day(d)} {MONTHS[d.month - 1]} {d.year}" for d in days]
+    text = ", ".join(parts[:-1]) + " et " + parts[-1]
+    when = parse_when(text)
+    assert when.slots == tuple((d, d) for d in days) and when.multi_slot
+
+
+@SOME
+@given(dates, st.sampled_from(["\u00a0", "\u202f", "\u2009", "  ", "\n"]),
+       st.sampled_from(["\u2013", "\u2014", "-", "\u2212"]), st.integers(1, 5))
+def test_spaces_and_dashes_read_back(first, space, dash, length):
+    last = first + dt.timedelta(days=length)
+    assume(last.month == first.month)
+    text = f"{first.day}{space}{dash}{space}{last.day}{space}{MONTHS[first.month - 1]}{space}{first.year}"
+    when = parse_when(text)
+    assert (when.start, when.end) == (first, last)
+
+
+@SOME
+@given(dates)
+def test_letter_spaced_capitals_read_back(day):
+    words = ["le", str(day.day), MONTHS[day.month - 1].upper(), str(day.year)]
+    text = "  ".join(" ".join(word) for word in words)
+    when = parse_when(text)
+    assert when is not None and when.start == day
+
+
+@SOME
+@given(dates, dates, clocks, st.sampled_from(["Publié le {s} – ", "Mis à jour le {s}. ",
+                                              "Article du {s} : ", "Inscriptions avant le {s}. "]))
+def test_a_stamp_before_the_date_is_set_aside(day, stamp, clock, pattern):
+    expected = _local(day, clock)
+    head = pattern.format(s=f"{stamp.day} {MONTHS[stamp.month - 1]} {stamp.year}")
+    text = head + f"le {_day(day)} {MONTHS[day.month - 1]} {day.year} à {clock[0]}h{clock[1]:02d}"
+    when = parse_when(text)
+    assert when is not None and when.start == expected
+    assert len(when.ignored) == 1 and when.ignored[0].end <= when.span[0]
+
+
+@SOME
+@given(dates, st.integers(0, 6), clocks)
+def test_a_weekday_alone_is_the_next_one_from_the_reference(ref, weekday, clock):
+    assume(clock[0] < 23)
+    when = parse_when(f"{WEEKDAYS[weekday]} à {clock[0]}h{clock[1]:02d}", ref=ref)
+    day = ref + dt.timedelta(days=(weekday - ref.weekday()) % 7)
+    assert when is not None and when.start == _local(day, clock)
+    assert read_when(f"{WEEKDAYS[weekday]} à {clock[0]}h", year=ref.year).when is None
+
+
+@SOME
+@given(dates, clocks, st.sampled_from(sorted(set(zones.BY_TERRITORY.values()))))
+def test_times_are_read_in_the_zone_given(day, clock, zone):
+    tz = ZoneInfo(zone)
+    value = dt.datetime(day.year, day.month, day.day, *clock, tzinfo=tz)
+    assume(value.astimezone(UTC).astimezone(tz).replace(tzinfo=None) == value.replace(tzinfo=None))
+    when = parse_when(f"le {_day(day)} {MONTHS[day.month - 1]} {day.year} à {clock[0]}h{clock[1]:02d}",
+                      tz=zone)
+    assert when.start == value and when.start.utcoffset() == value.utcoffset() and when.zone == zone
+    named = parse_when(f"le {_day(day)} {MONTHS[day.month - 1]} {day.year} à {clock[0]}h{clock[1]:02d}"
+                       " (heure de Paris)", tz=zone)
+    assert named.start.astimezone(UTC) == _local(day, clock).astimezone(UTC)
+
+
+V2_VOCAB = ["trimestre", "1er trimestre", "automne", "hiver", "été", "en 2016", "depuis", "dès",
+            "11/2024", "novembre 24", "fin", "mi-", "courant", "(matin)", "après-midi", "(14h)",
+            "heure de Paris", "UTC-4", "HNC", "à La Réunion", "Publié le", "Inscriptions avant le",
+            "Article du", "convocation du", "semaine du", "N O V E M B R E", "1ᵉʳ", "\u00a0", "–",
+            "quatorze", "premier", "vingt-deux", "98", "25", "T3", "second semestre", "2018-2022"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCAB + V2_VOCAB), max_size=12),
+       st.one_of(st.none(), st.integers(1990, 2100)), st.one_of(st.none(), dates),
+       st.one_of(st.none(), dates), st.sampled_from(["Europe/Paris", "Indian/Reunion", "Pacific/Noumea"]))
+def test_v2_word_salad_never_raises_and_stays_consistent(words, year, today, ref, tz):
+    text = " ".join(words)
+    outcome = read_when(text, year=year, today=today, ref=ref, tz=tz)
+    when = outcome.when
+    if when is None:
+        assert outcome.reason
+        return
+    assert when.precision in PRECISIONS
+    assert when.precision == "minute" or when.all_day
+    values = [v for pair in when.slots for v in pair if v is not None]
+    assert all(type(v) is type(values[0]) for v in values)
+    if when.start is not None and when.end is not None:
+        assert _instant(when.end) >= _instant(when.start)
+    if when.span is not None:
+        assert 0 <= when.span[0] < when.span[1] <= len(text)
+    for part in when.ignored:
+        assert text[part.start:part.end] == part.text

@@ -64,6 +64,8 @@ def parse(norm: str, reading: Reading, *, year: int | None, today: dt.date | Non
     warnings: list[str] = ["read by the dateparser fallback"]
     if data["period"] == "time" or (found.hour, found.minute) != (0, 0):
         start = local(found.date(), (found.hour, found.minute), zone, warnings)
-        return When(start, None, False, ((start, None),), tuple(warnings), "fallback")
+        return When(start, None, False, ((start, None),), tuple(warnings), "fallback",
+                    precision="minute", span=(0, len(norm)), zone=zone.key)
     day = found.date()
-    return When(day, day, True, ((day, day),), tuple(warnings), "fallback")
+    return When(day, day, True, ((day, day),), tuple(warnings), "fallback", span=(0, len(norm)),
+                zone=zone.key)

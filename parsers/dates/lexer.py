@@ -1,18 +1,17 @@
-"""Normalise French date text and cut it into tokens for parsers.dates.grammar.
+"""Cut normalised French date text (parsers.dates.normal) into tokens for the grammar.
 
-`normalise` lower-cases, drops accents, unifies spaces, apostrophes and dashes, and turns
-number words next to a month or an hour into digits. `tokenize` yields `Token`s; anything
-it does not know becomes a WORD (kept for `When.unparsed_rest`) or is skipped (spaces).
+`tokenize` yields `Token`s; anything it does not know becomes a WORD (kept for
+`When.unparsed_rest`) or is skipped (spaces). Every token keeps where it ends in the
+normalised text, so that the part of the text read can be given back.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from parsers.dates.numbers import replace_number_words
+from parsers.zones import PLACE_ZONES, zone_of_words
 
 MONTHS = {
     "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3,
@@ -27,14 +26,7 @@ _WEEKDAY_ABBR = {"lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "di
 WEEKDAY_NAMES = tuple(WEEKDAYS)
 
 
-_SPECIAL = {
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u00b7": ";", "\u2022": ";", "\u2192": "-", "\u2794": "-", "\u27a1": "-",
-}
-_SPECIAL_RE = re.compile("[" + "".join(_SPECIAL) + "]")
-# "16-nov-2021": a month name between dashes is not a range
-_DASHED_MONTH = re.compile(r"(\d)-([a-z]{3,9}\.?)-(\d)")
+_PLACES = "|".join(sorted((k.replace(" ", r"[\s-]+") for k in PLACE_ZONES), key=len, reverse=True))
 
 # Each match swallows the spaces before its token, so the scan never stops on a space.
 _TOKEN = re.compile(
@@ -42,6 +34,7 @@ _TOKEN = re.compile(
     (?=\d)(?:(?=\d{4}[-/.]\d)(?P<iso>(?<![\d/.])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)
         (?:[t\s]+(?P<ih>\d\d?):(?P<imi>\d\d)(?::\d\d(?:[.,]\d+)?)?
         (?P<ioff>z|[+-]\d\d:?\d\d)?)?(?![\d/.]))
+    |(?=\d\d?[/.-](?:19|20)\d\d(?!\d))(?P<monthyear>(?<![\d/.])(?P<mym>0?[1-9]|1[0-2])[/.-](?P<myy>(?:19|20)\d\d)(?![\d/.]\d))
     |(?=\d\d?[/.-]\d)(?P<numdate>(?<![\d/.,])(?:(?P<nd>\d\d?)/(?P<nm>\d\d?)(?:/(?P<ny>\d{4}|\d\d))?
         |(?P<nd2>\d\d?)(?P<nsep>[.-])(?P<nm2>\d\d?)(?P=nsep)(?P<ny2>\d{4}|\d\d)
         |(?<!\ba[ ])(?<!\bde[ ])(?<!\bvers[ ])(?<!\bet[ ])(?P<nd3>\d\d?)\.(?P<nm3>0?[1-9]|1[0-2]))(?![\d/.]\d|\d|\s*h\b))
@@ -60,7 +53,11 @@ _TOKEN = re.compile(
     |(?P<year>(?<!\d)(?:19|20)\d\d(?!\d))
     |(?P<num>(?<![\d])(?P<nv>\d\d?)(?:er|re|eme|e)?(?![\d]))
     |(?P<digits>\d+))
-    |(?=[a-z])(?:(?=[ajdmn])(?:(?P<phrase>apres[-\s]?midi|aujourd'?\s*hui|apres[-\s]demain|avant[-\s]hier
+    |(?=[a-z])(?:(?=[hgu])(?P<zone>(?:heures?|h)\s+(?:(?:de|du|des|en)\s+|d'\s*)?(?:(?:la|le)\s+|l'\s*)?
+        (?:locale|antillaise|guyanaise|hexagonale|{places})(?![a-z])
+        |(?:utc|gmt)(?:\s*(?P<zsign>[+-])\s*(?P<zh>\d\d?)(?::?(?P<zm>\d\d))?)?(?![a-z\d])
+        |hnc(?![a-z]))
+    |(?=[ajdmn])(?:(?P<phrase>apres[-\s]?midi|aujourd'?\s*hui|apres[-\s]demain|avant[-\s]hier
         |jusqu'?\s*(?:au|aux|a|en)(?![a-z])|a\s+partir\s+(?:du|de|d')|des\s+le
         |mise?\s+a\s+jour|mis\s+en\s+ligne)
     |(?P<noon>midi(?:\s*(?:et\s*)?(?P<half>demie?|30|quart|15))?(?![a-z]))
@@ -69,27 +66,16 @@ _TOKEN = re.compile(
     |(?P<dash>-)
     |(?P<punct>[,;:()\[\]&+/.!?|])
     |(?P<other>\S))
-    """,
+    """.replace("{places}", _PLACES),
     re.VERBOSE,
 )
 
 
 class Token(NamedTuple):
-    kind: str            # iso numdate spacedate time month weekday year num word dash punct other
+    kind: str            # iso numdate monthyear spacedate time zone month weekday year num word…
     text: str            # the normalised text of the token
     value: tuple[Any, ...]  # kind-specific numbers (day, month, year…, or hour, minute)
-
-
-def normalise(text: str) -> str:
-    """Lower-case, accent-free, single-spaced text with number words turned into digits."""
-    if not text.isascii():
-        text = _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group(0)], text)
-        # NFKD splits accents off (and turns no-break spaces into spaces, "1ᵉʳ" into "1er")
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = " ".join(text.lower().split())
-    if "-" in text:
-        text = _DASHED_MONTH.sub(r"\1 \2 \3", text)
-    return replace_number_words(text)
+    end: int             # where the token ends in the normalised text
 
 
 def _iso(m: re.Match[str]) -> tuple[Any, ...]:
@@ -99,12 +85,27 @@ def _iso(m: re.Match[str]) -> tuple[Any, ...]:
 
 
 def _numdate(m: re.Match[str]) -> tuple[Any, ...]:
+    """(day, month, year or None, True when the year has two digits)."""
     day, month, year = m.group("nd", "nm", "ny")
     if day is None:
         day, month, year = m.group("nd2", "nm2", "ny2")
     if day is None:
         day, month, year = (*m.group("nd3", "nm3"), None)
-    return (int(day), int(month), _full_year(year))
+    return (int(day), int(month), int(year) if year else None, year is not None and len(year) == 2)
+
+
+def _zone(m: re.Match[str]) -> tuple[Any, ...]:
+    """The clock a zone phrase names: an IANA key, "+HH:MM", or "local" (the venue's)."""
+    sign, hours, minutes = m.group("zsign", "zh", "zm")
+    text = m.group("zone")
+    if text.startswith(("utc", "gmt")):
+        return (f"{sign or '+'}{int(hours or 0):02d}:{minutes or '00'}",)
+    if text == "hnc":
+        return ("Pacific/Noumea",)
+    for word, zone in _ZONE_ADJECTIVES.items():
+        if text.endswith(word):
+            return (zone,)
+    return (zone_of_words(text),)
 
 
 def _clock(m: re.Match[str]) -> tuple[Any, ...]:
@@ -151,14 +152,14 @@ _VALUE: dict[str, Callable[[re.Match[str]], tuple[Any, ...]]] = {
     "clock": _clock,
     "noon": _noon,
     "year": lambda m: (int(m.group("year")),),
+    "monthyear": lambda m: (int(m.group("mym")), int(m.group("myy"))),
+    "zone": _zone,
     "num": lambda m: (int(m.group("nv")),),
 }
 
 
-def _full_year(text: str | None) -> int | None:
-    if text is None:
-        return None
-    return int(text) if len(text) == 4 else 2000 + int(text)
+_ZONE_ADJECTIVES = {"locale": "local", "antillaise": "America/Martinique",
+                    "guyanaise": "America/Cayenne", "hexagonale": "Europe/Paris"}
 
 
 _WEEKLY = {f"{name}s": n for name, n in WEEKDAYS.items()}  # "tous les jeudis"
@@ -175,9 +176,10 @@ def tokenize(text: str) -> list[Token]:
         kind = m.lastgroup or ""
         if kind == "alpha":
             word = m.group("alpha")
-            tokens.append(new(Token, ("word", word, ()) if word not in _SPECIAL_WORDS
-                              else _alpha(m, text)))
+            tokens.append(new(Token, ("word", word, (), m.end()) if word not in _SPECIAL_WORDS
+                              else (*_alpha(m, text), m.end())))
             continue
         value = values.get(kind)
-        tokens.append(new(Token, (kinds.get(kind, kind), m.group(kind), value(m) if value else ())))
+        tokens.append(new(Token, (kinds.get(kind, kind), m.group(kind), value(m) if value else (),
+                                  m.end())))
     return tokens

@@ -11,7 +11,16 @@ Rules (also summed up in parsers.dates):
   matches every weekday written (or the only candidate when no weekday is written), else
   the year that puts the first date nearest to `today`; otherwise None;
 - relative words need `today`; without it "le 16 novembre prochain" is read as "le 16
-  novembre" (the context year decides) and "lundi prochain" gives None.
+  novembre" (the context year decides) and "lundi prochain" gives None;
+- a two-digit year is the one within 80 years before and 20 after the pivot: `today`'s
+  year, else the context `year`, else 2050 ("31/10/98" → 1998, "12/11/25" → 2025);
+- a weekday alone ("mardi de 14h à 17h") is the first such day on or after the reference:
+  the date before it in the text ("Semaine du 18 novembre : mardi …"), else `ref`, else
+  `today`; without any, the text is unreadable;
+- a period with no times (a week, a month, a season…) followed by dates inside it, not
+  joined to them by a range, is a heading: those dates are the event's, not the period;
+- with a context `year`, a date more than a year away from it is out of range and set
+  aside when another date of the text is within.
 """
 
 from __future__ import annotations
@@ -119,6 +128,16 @@ def _nearest_year(atom: Atom, today: dt.date) -> int | None:
     return best[1] if best else None
 
 
+def full_year(short: int, pivot: int | None) -> int:
+    """The four-digit year of a two-digit one, near the pivot year."""
+    if pivot is None:
+        pivot = 2050
+    year = pivot - pivot % 100 + short
+    if year > pivot + 20:
+        return year - 100
+    return year + 100 if year <= pivot - 80 else year
+
+
 def relative_date(atom: Atom, today: dt.date | None) -> dt.date:
     """The date of "demain", "lundi prochain", "le 28 septembre dernier"…"""
     if today is None:
@@ -148,6 +167,22 @@ def make_date(year: int, month: int | None, day: int | None) -> dt.date:
         raise Unreadable(f"no such date: {day}/{month}/{year}") from None
 
 
+_SEASONS = (((3, 20), (6, 20)), ((6, 21), (9, 22)), ((9, 23), (12, 20)), ((12, 21), (3, 19)))
+
+
+def period_days(atom: Atom, year: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a year, semester, quarter or season."""
+    if atom.period == "year":
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if atom.period == "season":
+        (m1, d1), (m2, d2) = _SEASONS[atom.part]
+        return dt.date(year - (1 if m1 > m2 else 0), m1, d1), dt.date(year, m2, d2)
+    months = 3 if atom.period == "quarter" else 6
+    first = months * (atom.part - 1) + 1
+    last = first + months - 1
+    return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+
+
 def atom_days(atom: Atom, year: int | None, today: dt.date | None) -> tuple[dt.date, dt.date]:
     """First and last day an atom covers (a month-only atom covers the whole month)."""
     if atom.offset_days is not None or atom.direction is not None:
@@ -155,10 +190,14 @@ def atom_days(atom: Atom, year: int | None, today: dt.date | None) -> tuple[dt.d
         return day, day
     if year is None:
         raise Unreadable("no year")
+    if atom.period:
+        return period_days(atom, year)
     if atom.month_only and atom.month is not None:
         last = calendar.monthrange(year, atom.month)[1]
         return make_date(year, atom.month, 1), make_date(year, atom.month, last)
     day = make_date(year, atom.month, atom.day)
+    if atom.week:  # "semaine du 15 novembre": to the Sunday of that week
+        return day, day + dt.timedelta(days=6 - day.weekday())
     return day, day
 
 
@@ -169,35 +208,72 @@ def weekday_warning(atom: Atom, day: dt.date) -> str | None:
             f"{day.isoformat()} is a {WEEKDAY_NAMES[day.weekday()]}; date kept")
 
 
+Span = tuple[dt.date, dt.date]
+
+
 def resolve_days(reading: Reading, *, year: int | None, years: tuple[int, ...] | None,
-                 today: dt.date | None) -> list[tuple[dt.date, dt.date]]:
+                 today: dt.date | None, ref: dt.date | None = None) -> list[Span]:
     """Calendar span of every atom, in text order; adds weekday warnings to the reading."""
     atoms = reading.atoms
-    first_year = atoms[0].year if atoms else None
-    if first_year is not None and _complete(atoms[0]) and len(atoms) == 1:  # "16 novembre 2021 …"
-        day = make_date(first_year, atoms[0].month, atoms[0].day)
-        warning = weekday_warning(atoms[0], day)
-        if warning:
-            reading.warnings.append(warning)
-        return [(day, day)]
+    pivot = today.year if today is not None else year
+    for atom in atoms:
+        if atom.short_year and atom.year is not None and atom.year < 100:
+            atom.year = full_year(atom.year, pivot)
+    if len(atoms) == 1 and _complete(atoms[0]):  # "16 novembre 2021 …"
+        span = atom_days(atoms[0], atoms[0].year, today)
+        _check_weekday(atoms[0], span[0], reading)
+        return [span]
     if today is None:  # "le 16 novembre prochain" without today: read with the year context
         for atom in atoms:
             if atom.day is not None and atom.direction in ("next", "last"):
                 atom.direction = None
+    _drop_leading_weekdays(reading)
+    atoms = reading.atoms
     fill_months(atoms)
     found = iter(fill_years(atoms, reading, year=year, years=years, today=today))
-    spans: list[tuple[dt.date, dt.date] | None] = []
+    spans: list[Span | None] = []
     for atom in atoms:
         if atom.direction == "before":
             spans.append(None)  # known once the next date is
-            continue
-        relative = atom.offset_days is not None or atom.direction is not None
-        span = atom_days(atom, None if relative else next(found), today)
-        warning = weekday_warning(atom, span[0])
-        if warning:
-            reading.warnings.append(warning)
-        spans.append(span)
+        elif atom.direction == "ref":
+            spans.append(_on_or_after(atom, spans, ref or today))
+        else:
+            relative = atom.offset_days is not None or atom.direction is not None
+            span = atom_days(atom, None if relative else next(found), today)
+            _check_weekday(atom, span[0], reading)
+            spans.append(span)
     return _weekdays_before(atoms, spans)
+
+
+def _check_weekday(atom: Atom, day: dt.date, reading: Reading) -> None:
+    warning = weekday_warning(atom, day)
+    if warning:
+        reading.warnings.append(warning)
+
+
+def _drop_leading_weekdays(reading: Reading) -> None:
+    """Weekdays alone before the dates of the text say which days of them ("du lundi au
+    vendredi, du 2 au 30 novembre"): they are no dates of their own."""
+    atoms = reading.atoms
+    k = 0
+    while k < len(atoms) and atoms[k].direction == "ref":
+        k += 1
+    if 0 < k < len(atoms):
+        reading.rest.extend(a.text for a in atoms[:k])
+        reading.atoms = atoms[k:]
+        reading.atoms[0].link = None
+
+
+def _on_or_after(atom: Atom, spans: list[Span | None], start: dt.date | None) -> Span:
+    """A weekday alone: the first such day on or after the date before it, else `start`."""
+    before = next((s for s in reversed(spans) if s is not None), None)
+    if before is not None and (before[1] - before[0]).days > 6:
+        raise Unreadable("weekday alone under a period longer than a week")
+    cursor = before[0] if before is not None else start
+    if cursor is None:
+        raise Unreadable("weekday without a date: give today or a reference date")
+    day = cursor + dt.timedelta(days=((atom.weekday or 0) - cursor.weekday()) % 7)
+    return day, day
 
 
 def _complete(atom: Atom) -> bool:
@@ -205,10 +281,9 @@ def _complete(atom: Atom) -> bool:
         atom.direction is None and atom.offset_days is None and not atom.month_only)
 
 
-def _weekdays_before(atoms: list[Atom],
-                     spans: list[tuple[dt.date, dt.date] | None]) -> list[tuple[dt.date, dt.date]]:
+def _weekdays_before(atoms: list[Atom], spans: list[Span | None]) -> list[Span]:
     """The day of a bare weekday opening a range: the last such weekday before its end."""
-    out: list[tuple[dt.date, dt.date]] = []
+    out: list[Span] = []
     for k in range(len(atoms) - 1, -1, -1):
         span = spans[k]
         if span is None:

@@ -1,4 +1,5 @@
-"""Reading times of day in the token stream: slots, bare hours, durations and asides."""
+"""Reading times of day in the token stream: slots, bare hours, durations, asides and the
+clock a time is written in ("14h heure de Paris", "9h (UTC-4)", "17h à La Réunion")."""
 
 from __future__ import annotations
 
@@ -6,45 +7,49 @@ from typing import TYPE_CHECKING, Any
 
 from parsers.dates.model import Atom, Clock, Reading, Slot
 from parsers.dates.words import BEFORE_HOUR, DURATION, FILLERS, RELATIVE, TO
+from parsers.zones import PLACE_ZONES
 
 if TYPE_CHECKING:
     from parsers.dates.lexer import Token
+
+# words that may stand between a time and the place naming its clock ("17h à La Réunion")
+_BEFORE_PLACE = {"(", "a", "en", "la", "l'", "le", "heure", "heures", "nouvelle", "-", "polynesie"}
 
 
 class TimesMixin:
     """Time reading for parsers.dates.grammar._Reader (uses its toks, out, kind(), text())."""
 
     toks: list[Token]
+    texts: list[str]
+    kinds: list[str]
     out: Reading
     conn: str | None
     between: bool
     depth: int
     target: Atom | None
-
-    def kind(self, i: int) -> str:
-        raise NotImplementedError
-
-    def text(self, i: int) -> str:
-        raise NotImplementedError
+    zoneless: list[Slot]
+    pending_zone: str | None
+    pre_first: int
+    paren_mark: int | None
 
     def bare_hour(self, i: int) -> bool:
         """"9" in "de 9 à 12h" / "9-12h": an hour without its "h", before a time."""
-        sep = self.text(i + 1)
-        return self.kind(i + 2) == "time" and self.text(i - 1) in BEFORE_HOUR and (
-            self.kind(i + 1) == "dash" or sep in ("a", "et", "/")
+        sep = self.texts[i + 1]
+        return self.kinds[i + 2] == "time" and self.texts[i - 1] in BEFORE_HOUR and (
+            self.kinds[i + 1] == "dash" or sep in ("a", "et", "/")
         ) and self.toks[i].value[0] <= self.toks[i + 2].value[0]
 
     def read_times(self, i: int) -> int:
         start: Any = self.toks[i].value   # (h, m), (h,) or a whole range (h, m, h, m)
         end: Any = None
         j = i + 1
-        sep = self.text(j)
+        sep = self.texts[j]
         if len(start) == 4:  # a whole range in one token: "14h30-16h"
             start, end = start[:2], start[2:]
         elif len(start) == 1:  # a bare hour
             start = (start[0], 0)
-        if end is None and self.kind(j + 1) == "time" and (
-            self.kind(j) == "dash" or sep in TO or sep == "/" or (sep == "et" and self.between)
+        if end is None and self.kinds[j + 1] == "time" and (
+            self.kinds[j] == "dash" or sep in TO or sep == "/" or (sep == "et" and self.between)
         ):
             end, j = self.toks[j + 1].value, j + 2
             self.between = False
@@ -53,40 +58,90 @@ class TimesMixin:
         if self.is_duration(i, j, end):
             self.out.warnings.append(f"duration ignored: {self.toks[i].text!r}")
             return j
-        if not (_valid_clock(start) and (end is None or _valid_clock(end))):
+        if not (valid_clock(start) and (end is None or valid_clock(end))):
             self.out.warnings.append(f"invalid time ignored: {self.toks[i].text!r}")
             return j
-        self.attach(Slot(start, end), self.toks[i].text)
+        self.attach(Slot(start, end), self.toks[i].text, i, j - 1)
         return j
 
-    def attach(self, slot: Slot, text: str) -> None:
+    def attach(self, slot: Slot, text: str, first: int, last: int) -> None:
         """Give the slot to the date it follows (or keep it for the first date to come)."""
         self.out.has_time = True
-        if self.depth and self.target is not None and self.target.times:
+        target = self.target
+        if self.depth and target is not None and target.times and not self.clock_follows(last):
             self.out.warnings.append(f"time in brackets ignored: {text!r}")
             return  # "18h30 (ouverture des portes à 18h)"
-        if self.target is not None:
-            self.target.times.append(slot)
+        if self.pending_zone is not None:
+            slot.zone = self.pending_zone
         else:
+            self.zoneless.append(slot)
+        if target is not None:
+            target.times.append(slot)
+            target.last = max(target.last, last)
+        else:
+            if not self.out.pre_times:
+                self.pre_first = first
             self.out.pre_times.append(slot)
         self.conn = None if self.conn != "or" else "or"
+
+    def clock_follows(self, last: int) -> bool:
+        """Does a clock follow this time within its brackets ("(17h heure de La Réunion)")?"""
+        for k in range(last + 1, min(last + 6, len(self.toks))):
+            if self.toks[k].kind == "zone" or self.toks[k].text in PLACE_ZONES:
+                return True
+            if self.toks[k].text == ")":
+                return False
+        return False
 
     def is_duration(self, i: int, j: int, end: Clock | None) -> bool:
         if end is not None:
             return False
         back = i - 1
-        while self.text(back) in (":", "(", "de", "d'"):
+        while self.texts[back] in (":", "(", "de", "d'"):
             back -= 1
-        if self.text(back) in DURATION:
+        if self.texts[back] in DURATION:
             return True
-        if self.text(i - 1) == "(" and self.text(j) == ")" and self.out.has_time:
+        held = self.target.times if self.target is not None else self.out.pre_times
+        if self.texts[i - 1] == "(" and self.texts[j] == ")" and held:
             return True  # "14h-15h30 (1h30)"
-        follower = self.text(j + 1)
-        return self.text(j) in ("de", "d'") and self.kind(j + 1) == "word" and follower not in (
+        follower = self.texts[j + 1]
+        return self.texts[j] in ("de", "d'") and self.kinds[j + 1] == "word" and follower not in (
             FILLERS | RELATIVE.keys()
         )
 
+    # -- clocks ------------------------------------------------------------------------
+    def zone_phrase(self, zone: str, i: int) -> None:
+        """"heure de Paris", "UTC-4": the clock of the times before it that have none (only
+        those in its own brackets if there are: "15h (10h en Martinique)"), else of the
+        times after it."""
+        named = None if zone == "local" else zone
+        mark = self.paren_mark if self.depth and self.paren_mark is not None else 0
+        if not self.zoneless[mark:]:
+            mark = 0
+        if self.zoneless[mark:]:
+            for slot in self.zoneless[mark:]:
+                slot.zone = named
+            del self.zoneless[mark:]
+            self.pending_zone = None
+        else:
+            self.pending_zone = named
+        if self.target is not None:
+            self.target.last = max(self.target.last, i)
 
-def _valid_clock(clock: Clock) -> bool:
+    def place_clock(self, i: int) -> bool:
+        """A place right after a time names its clock ("14h Paris / 17h Réunion")."""
+        zone = PLACE_ZONES.get(self.texts[i])
+        if zone is None or not self.zoneless:
+            return False
+        back = i - 1
+        while back >= 0 and self.texts[back] in _BEFORE_PLACE:
+            back -= 1
+        if self.kinds[back] not in ("time", "trange"):
+            return False
+        self.zone_phrase(zone, i)
+        return True
+
+
+def valid_clock(clock: Clock) -> bool:
     hour, minute = clock
     return 0 <= minute <= 59 and (0 <= hour <= 23 or (hour == 24 and minute == 0))

@@ -27,5 +27,6 @@ ROLES = {
 }
 BEFORE_HOUR = {"de", "entre", "", ",", ":", ";"}
 PARTS_OF_DAY = {"matin", "soir", "apres-midi", "apres midi", "apresmidi"}
-DATE_KINDS = {"iso", "numdate", "spacedate"}
+HALF_DAYS = {*PARTS_OF_DAY, "matinee", "soiree", "journee"}
+DATE_KINDS = {"iso", "numdate", "spacedate", "monthyear"}
 PLAIN = {"word", "punct", "dash", "other"}

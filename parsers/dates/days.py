@@ -1,0 +1,194 @@
+"""Reading dates in the token stream: days, months, weekdays, numeric dates (a mixin of
+parsers.dates.grammar._Reader).
+
+A day may carry its half ("le 14 après-midi", "15 (matin)") or its time in brackets ("du
+13 (14h) au 15 novembre (12h)"); the month may come first ("novembre 18 au 19", "Nov.
+18-19"); a number after a month is its two-digit year unless a day reading is clear
+("novembre 24" is November 2024); a weekday alone ("mardi de 14h à 17h") waits for a
+reference date (parsers.dates.resolve).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parsers.dates.model import Atom, Reading, Slot
+from parsers.dates.times import valid_clock
+from parsers.dates.words import (
+    AND,
+    DATE_KINDS,
+    DIRECTION,
+    FILLERS,
+    HALF_DAYS,
+    PARTS_OF_DAY,
+    RELATIVE,
+    TO,
+)
+
+if TYPE_CHECKING:
+    from parsers.dates.lexer import Token
+
+
+class DaysMixin:
+    """Date reading for parsers.dates.grammar._Reader."""
+
+    toks: list[Token]
+    texts: list[str]
+    kinds: list[str]
+    out: Reading
+    zoneless: list[Slot]
+
+    def read_atom(self, i: int) -> tuple[Atom | None, int]:
+        tok = self.toks[i]
+        if tok.kind == "weekday":
+            return self.read_weekday(i)
+        if tok.kind in DATE_KINDS:
+            return self.read_numeric(i, tok)
+        if tok.kind == "num":
+            return self.read_day(i, None)
+        if tok.kind == "month" and not self.after_bare_number(i):
+            return self.read_month(i, tok)
+        if tok.kind == "word" and tok.text in RELATIVE:
+            return Atom(offset_days=RELATIVE[tok.text], text=tok.text), i + 1
+        if self.this_part_of_day(i):  # "ce soir", "cet après-midi": today
+            return Atom(offset_days=0, text=tok.text), i + 1
+        return None, i
+
+    def this_part_of_day(self, i: int) -> bool:
+        return self.texts[i] in PARTS_OF_DAY and self.texts[i - 1] in ("ce", "cet", "cette")
+
+    def read_month(self, i: int, tok: Token) -> tuple[Atom, int]:
+        """A whole month ("novembre 2021", "novembre 24"), or the month first ("novembre 16,
+        2021", "novembre 18 au 19", "Nov. 18-19", "novembre 18 à 14h")."""
+        if self.kinds[i + 1] == "num" and self.month_first_day(i + 1):
+            atom = Atom(day=self.toks[i + 1].value[0], month=tok.value[0], text=tok.text)
+            j = i + 3 if self.texts[i + 2] == "," and self.kinds[i + 3] == "year" else i + 2
+            return atom, self.read_year(j, atom)
+        atom = Atom(month=tok.value[0], month_only=True, text=tok.text)
+        return atom, self.read_year(i + 1, atom)
+
+    def month_first_day(self, j: int) -> bool:
+        """Is the number after a month its day (not a two-digit year)?"""
+        after = self.kinds[j + 1]
+        if after == "year" or (self.texts[j + 1] == "," and self.kinds[j + 2] == "year"):
+            return True
+        if after in ("time", "trange"):
+            return True
+        if after in ("dash", "punct") or self.texts[j + 1] in TO | AND:
+            return self.kinds[j + 2] in ("num", "time", "trange")
+        return len(self.texts[j]) < 2 or self.texts[j].endswith(("er", "e"))
+
+    def read_weekday(self, i: int) -> tuple[Atom | None, int]:
+        weekday = self.toks[i].value[0]
+        if self.texts[i - 1] == "chaque":
+            return None, i
+        j = i + 1 if self.texts[i + 1] != "," else i + 2
+        if self.kinds[j] == "num":
+            return self.read_day(j, weekday)
+        if self.kinds[j] in DATE_KINDS:
+            atom, end = self.read_numeric(j, self.toks[j])
+            atom.weekday = weekday
+            return atom, end
+        if self.texts[i + 1] in DIRECTION:
+            return Atom(weekday=weekday, direction=DIRECTION[self.texts[i + 1]]), i + 2
+        if self.texts[i - 1] in ("ce", "cette"):
+            return Atom(weekday=weekday, direction="this"), i + 1
+        if (self.kinds[i + 1] == "dash" or self.texts[i + 1] in TO) and self.kinds[i + 2] == "weekday" \
+                and self.kinds[i + 3] in ("num", *DATE_KINDS):
+            # "du lundi au vendredi 19 novembre": the Monday before that Friday
+            return Atom(weekday=weekday, direction="before", text=self.toks[i].text), i + 1
+        # "mardi de 14h à 17h": the day comes from a reference date (parsers.dates.resolve)
+        return Atom(weekday=weekday, direction="ref", text=self.toks[i].text), i + 1
+
+    def read_day(self, i: int, weekday: int | None) -> tuple[Atom | None, int]:
+        day = self.toks[i].value[0]
+        atom = Atom(day=day, weekday=weekday, text=self.toks[i].text)
+        k = self.skip_half_day(i + 1)
+        if self.bracket_time(k):   # "du 13 (14h) au 15", "16 (14h-17h) novembre"
+            self.bracket_slot(atom, k + 1)
+            k = self.skip_half_day(k + 3)
+        if self.kinds[k] == "month":
+            atom.month = self.toks[k].value[0]
+            end = self.read_year(k + 1, atom)
+            if self.texts[end] in DIRECTION:
+                atom.direction = DIRECTION[self.texts[end]]
+                end += 1
+            return atom, self.skip_half_day(end)
+        if self.bare_day_ok(k) or self.closes_range(i, k) or (weekday is not None and day <= 31):
+            return atom, k
+        return None, i + 1
+
+    def skip_half_day(self, k: int) -> int:
+        """Past a half day written after a day: "après-midi", "(matin)", "au matin"."""
+        start = k
+        if self.texts[k] == "(" and self.texts[k + 1] in HALF_DAYS:
+            return k + 3 if self.texts[k + 2] == ")" else k + 2   # "(matin)", "(matin, 9h-12h)"
+
+        while self.texts[k] in ("au", "en", "dans", "l'", "la", "le", "a"):
+            k += 1
+        return k + 1 if self.texts[k] in HALF_DAYS else start
+
+    def bracket_time(self, k: int) -> bool:
+        return self.texts[k] == "(" and self.kinds[k + 1] in ("time", "trange") and self.texts[k + 2] == ")"
+
+    def bracket_slot(self, atom: Atom, k: int) -> None:
+        """The time in brackets right after a day is that day's."""
+        value = self.toks[k].value
+        slot = Slot(value[:2], value[2:] or None)
+        if valid_clock(slot.start) and (slot.end is None or valid_clock(slot.end)):
+            atom.times.append(slot)
+            self.zoneless.append(slot)
+            self.out.has_time = True
+
+    def bare_day_ok(self, j: int) -> bool:
+        """A day without month counts before a link to a later date with a month, or
+        right after a link from an earlier one ("du 16 novembre au 18")."""
+        nxt = self.texts[j]
+        if self.kinds[j] != "dash" and nxt not in TO | AND | {"ou", "le"}:
+            return False
+        return any(t.kind in ("month", "numdate", "iso", "spacedate") for t in self.toks[j:])
+
+    def closes_range(self, i: int, k: int) -> bool:
+        """A day right after "au" / "et" / "-" that follows a full date: "du 16 novembre au 18"."""
+        back = i - 1 if self.texts[i - 1] not in ("le", "lundi") else i - 2
+        if not self.out.atoms or self.out.atoms[-1].month is None:
+            return False
+        if self.kinds[back] != "dash" and self.texts[back] not in TO | {"et", "puis"}:
+            return False
+        nxt = self.texts[k]
+        return self.kinds[k] in ("", "punct", "dash", "time", "trange") or nxt in FILLERS | TO | AND
+
+    def after_bare_number(self, i: int) -> bool:
+        j = i - 1
+        while self.kinds[j] == "word" and self.texts[j] in FILLERS:
+            j -= 1
+        return self.kinds[j] == "num"
+
+    def read_year(self, j: int, atom: Atom) -> int:
+        if self.kinds[j] == "year":
+            atom.year = self.toks[j].value[0]
+            return j + 1
+        if self.kinds[j] == "num" and len(self.texts[j]) == 2 and self.kinds[j + 1] in (
+            "", "punct", "dash", "time", "trange"
+        ) and atom.month is not None:
+            atom.year, atom.short_year = self.toks[j].value[0], True  # "16 nov. 21"
+            return j + 1
+        if self.kinds[j] in ("num", "other") and self.texts[j].isdigit() and len(self.texts[j]) not in (
+            1, 2, 4
+        ) and self.kinds[j + 1] in ("", "punct") and atom.month is not None:   # "16 novembre 20021": a mistyped year, not a silent guess
+            self.out.warnings.append(f"year not understood: {self.texts[j]!r}; the context year is used")
+        return j
+
+    def read_numeric(self, i: int, tok: Token) -> tuple[Atom, int]:
+        if tok.kind == "iso":
+            year, month, day, clock, offset = tok.value
+            atom = Atom(day=day, month=month, year=year, utc_offset=offset, text=tok.text)
+            if clock:
+                atom.times.append(Slot(clock))
+                self.out.has_time = True
+            return atom, i + 1
+        if tok.kind == "monthyear":
+            month, year = tok.value
+            return Atom(month=month, year=year, month_only=True, text=tok.text), i + 1
+        day, month, year, short = tok.value if tok.kind == "numdate" else (*tok.value, False)
+        return Atom(day=day, month=month, year=year, short_year=short, text=tok.text), i + 1
