@@ -367,3 +367,75 @@ def test_v2_word_salad_never_raises_and_stays_consistent(words, year, today, ref
         assert 0 <= when.span[0] < when.span[1] <= len(text)
     for part in when.ignored:
         assert text[part.start:part.end] == part.text
+
+
+# -- the shortcut of parsers.dates.fast reads what the grammar reads ---------------------------
+def _day_text(draw, day: dt.date) -> str:
+    pieces = [draw(st.sampled_from(["", "le ", "Le ", "les ", "à partir du ", "dès le ", "jusqu'au "]))]
+    if draw(st.booleans()):
+        pieces.append(WEEKDAYS[(day.weekday() + draw(st.sampled_from([0, 0, 0, 1]))) % 7] + " ")
+    form = draw(st.sampled_from(["long", "long", "abbr", "num", "num2", "dot"]))
+    if form in ("long", "abbr"):
+        second = draw(st.sampled_from(["", "", f" et {day.day + 1}", f" et le {day.day + 2}"]))
+        month = MONTHS[day.month - 1] if form == "long" else ABBR[day.month - 1]
+        year = draw(st.sampled_from([f" {day.year}", "", f" {day.year % 100:02d}"]))
+        pieces.append(f"{_day(day)}{second} {month}{year}")
+    else:
+        sep = "." if form == "dot" else "/"
+        year = draw(st.sampled_from([f"{sep}{day.year}", "", f"{sep}{day.year % 100:02d}"]))
+        pieces.append(f"{day.day:02d}{sep}{day.month:02d}{year}" if form != "num2"
+                      else f"{day.day}{sep}{day.month}{year}")
+    return "".join(pieces)
+
+
+def _time_text(draw) -> str:
+    h1, h2 = draw(st.integers(0, 25)), draw(st.integers(0, 25))
+    m1 = draw(st.sampled_from(["", "00", "30", "45", "05", "75"]))
+    return draw(st.sampled_from(["", f" à {h1}h{m1}", f", {h1}h{m1} – {h2}h", f" de {h1}h{m1} à {h2}h30",
+                                 f" {h1:02d}:{m1 or '00'}", f" - {h1}h"]))
+
+
+def _range_text(draw, first: dt.date) -> str:
+    last = first + dt.timedelta(days=draw(st.integers(-3, 50)))
+    w1 = f"{WEEKDAYS[(first.weekday() + draw(st.sampled_from([0, 0, 1]))) % 7]} " if draw(st.booleans()) else ""
+    w2 = f"{WEEKDAYS[last.weekday()]} " if draw(st.booleans()) else ""
+    y1 = draw(st.sampled_from(["", "", f" {first.year}"]))
+    y2 = draw(st.sampled_from(["", f" {last.year}", f" {last.year}"]))
+    head = draw(st.sampled_from(["du ", "Du ", "", "[Du "]))
+    tail = "]" if head == "[Du " else ""
+    if draw(st.booleans()):
+        ny1 = f"/{first.year}" if y1 else ""
+        ny2 = f"/{last.year}" if y2 else ""
+        return f"{head or 'du '}{first.day:02d}/{first.month:02d}{ny1} au {last.day:02d}/{last.month:02d}{ny2}{tail}"
+    month1 = f" {MONTHS[first.month - 1]}{y1}" if (first.month, first.year) != (last.month, last.year) \
+        or draw(st.booleans()) else ""
+    link = draw(st.sampled_from([" au ", " jusqu'au ", "-", " - "]))
+    return f"{head}{w1}{_day(first)}{month1}{link}{w2}{_day(last)} {MONTHS[last.month - 1]}{y2}{tail}"
+
+
+def _other_text(draw, day: dt.date) -> str:
+    clock = draw(clocks)
+    return draw(st.sampled_from([
+        f"{day.isoformat()}", f"{day.isoformat()}T{clock[0]:02d}:{clock[1]:02d}",
+        f"{day.isoformat()}T{clock[0]:02d}:{clock[1]:02d}:00+01:00",
+        f"{day.isoformat()} {clock[0]:02d}:{clock[1]:02d}:00Z",
+        f"Horaires : de {clock[0]}h à {clock[0] + 2}h", f"{clock[0]}h-{clock[0] + 1}h{clock[1]:02d}",
+        f"Matin : {clock[0]}h-12h ; après-midi : 14h-17h", f"de {clock[0]} à 12h",
+    ]))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.data(), st.one_of(st.none(), st.integers(1990, 2100)), st.one_of(st.none(), dates),
+       st.sampled_from(["Europe/Paris", "America/Cayenne", "Pacific/Noumea"]))
+def test_the_shortcut_reads_what_the_grammar_reads(data, year, today, tz):
+    from parsers.dates import _outcome
+
+    day = data.draw(dates)
+    kind = data.draw(st.sampled_from(["day", "day", "range", "other"]))
+    if kind == "day":
+        text = _day_text(data.draw, day) + _time_text(data.draw)
+    else:
+        text = _range_text(data.draw, day) if kind == "range" else _other_text(data.draw, day)
+    quick = _outcome(text, year, today, tz, None, None, shortcut=True)
+    full = _outcome(text, year, today, tz, None, None, shortcut=False)
+    assert quick == full

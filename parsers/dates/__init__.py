@@ -79,8 +79,10 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   (callers check for a missing text themselves); a bad year/today/ref/tz → TypeError/ValueError.
 - ``When.unparsed_rest`` keeps the words the rules did not use (for review);
   ``When.method`` is "rules" or "fallback".
-- The long tail (no date found by the rules but digits present) goes to dateparser,
-  imported lazily, with day and month required (and year unless the context gives one).
+- The common shapes are read by a shortcut (parsers.dates.fast) that gives what the
+  grammar gives; the long tail (no date found by the rules but digits present) goes to
+  dateparser, imported lazily, with day and month required (and year unless the context
+  gives one).
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ import datetime as dt
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from parsers.dates import fallback, stamps
+from parsers.dates import fallback, fast, stamps
 from parsers.dates.clocks import one_zone
 from parsers.dates.grammar import read
 from parsers.dates.lexer import Token, tokenize
@@ -142,11 +144,12 @@ def read_when(text: str, *, year: int | None = None, today: dt.date | None = Non
               tz: str = "Europe/Paris", years: Iterable[int] | None = None,
               ref: dt.date | None = None) -> Outcome:
     """``parse_when``'s When, or None and the reason there is none."""
-    return _outcome(text, year, today, tz, years, ref)
+    return _outcome(text, year, today, tz, years, ref, shortcut=True)
 
 
 def _outcome(text: str, year: int | None, today: dt.date | None, tz: str,
-             years: Iterable[int] | None, ref: dt.date | None) -> Outcome:
+             years: Iterable[int] | None, ref: dt.date | None, *, shortcut: bool) -> Outcome:
+    """The reading; `shortcut` tries parsers.dates.fast first (tests compare both ways)."""
     context = tuple(years) if years is not None else None
     zone = _check(text, year, today, tz, context, ref)
     if isinstance(today, dt.datetime):
@@ -158,6 +161,10 @@ def _outcome(text: str, year: int | None, today: dt.date | None, tz: str,
     if len(text) > MAX_TEXT:
         return Outcome(None, f"longer than {MAX_TEXT} characters: not a date text")
     norm, aligned = fold(text)
+    if shortcut and context is None:
+        quick = fast.read(text, norm, aligned, zone, year, today)
+        if quick is not None:
+            return quick
     source = _Source(text, norm, aligned)
     reading = read(source.kept)
     if reading.abort:
