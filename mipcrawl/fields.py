@@ -11,9 +11,15 @@ from __future__ import annotations
 CONTENT_FIELDS = (
     "title", "edition", "status", "start_at", "end_at", "all_day", "slots", "when_text",
     "place_text", "attendance", "venue", "street", "postcode", "commune_code", "commune_name",
-    "departement_code", "region_code", "organiser", "formats", "parcours", "audience",
-    "access", "registration_url", "online_url", "description_text",
+    "departement_code", "region_code", "level", "epci_code", "epci_name",
+    "organiser", "organiser_kind", "organiser_level", "organiser_departement_code", "organiser_region_code",
+    "formats", "parcours", "audience", "access", "registration_url", "online_url", "description_text",
 )
+# what ``pipelines.normalize`` reads from the place text and from the organiser text (the
+# migration that added the territory levels re-derives them from the stored raw texts)
+PLACE_FIELDS = ("attendance", "venue", "street", "postcode", "commune_code", "commune_name",
+                "departement_code", "region_code", "level", "epci_code", "epci_name")
+ORGANISER_FIELDS = ("organiser_kind", "organiser_level", "organiser_departement_code", "organiser_region_code")
 DERIVED = frozenset({"title", "edition", "status", "start_at", "end_at", "all_day", "slots", "formats"})
 COPIED = tuple(name for name in CONTENT_FIELDS if name not in DERIVED)
 

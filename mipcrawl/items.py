@@ -65,7 +65,14 @@ class EventItem:
     commune_name: str | None = None
     departement_code: str | None = None
     region_code: str | None = None
+    level: str | None = None                  # parsers.places.LEVELS: venue, commune, epci… unknown
+    epci_code: str | None = None              # SIREN of the intercommunality
+    epci_name: str | None = None
     place_confidence: str | None = None
+    organiser_kind: str | None = None         # parsers.places.organiser.KINDS: etat, collectivite…
+    organiser_level: str | None = None        # the organiser's territory: commune … national, unknown
+    organiser_departement_code: str | None = None
+    organiser_region_code: str | None = None
     description_text: str | None = None
 
 

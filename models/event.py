@@ -64,9 +64,16 @@ class Event(Base):
     commune_name: Mapped[str | None] = mapped_column(String(200))
     departement_code: Mapped[str | None] = mapped_column(String(5))
     region_code: Mapped[str | None] = mapped_column(String(5))
+    level: Mapped[str | None] = mapped_column(String(12))        # what the codes describe: venue … unknown
+    epci_code: Mapped[str | None] = mapped_column(String(20))    # SIREN
+    epci_name: Mapped[str | None] = mapped_column(String(200))
 
     organiser: Mapped[str | None] = mapped_column(Text)
     organiser_id: Mapped[int | None] = mapped_column(ForeignKey("organiser.id"))
+    organiser_kind: Mapped[str | None] = mapped_column(String(30))
+    organiser_level: Mapped[str | None] = mapped_column(String(12))
+    organiser_departement_code: Mapped[str | None] = mapped_column(String(5))
+    organiser_region_code: Mapped[str | None] = mapped_column(String(5))
     formats: Mapped[list[str] | None] = mapped_column(JSONType)
     parcours: Mapped[str | None] = mapped_column(Text)
     audience: Mapped[str | None] = mapped_column(Text)

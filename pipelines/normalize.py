@@ -1,19 +1,23 @@
-"""Normalise what the spiders read: dates, places, status, clean description text.
+"""Normalise what the spiders read: dates, places, organisers, status, clean description text.
 
 The raw texts stay on the item next to the normalised values. A value that cannot be
 normalised is kept raw and counted (``mipcrawl/normalize/<field>_unparsed``); the item
-is never dropped here.
+is never dropped here. ``place_values`` and ``organiser_values`` give the columns read from
+a place text and from an organiser text: the crawl fills items with them, and a migration
+can re-derive stored rows from their raw texts with the same functions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
+from mipcrawl.fields import ORGANISER_FIELDS, PLACE_FIELDS
 from mipcrawl.items import EventItem, LabItem
 from parsers.dates import parse_when
 from parsers.labs import creation_year
-from parsers.places import parse_place, preload
+from parsers.places import Place, parse_organiser, parse_place, preload
 from parsers.text import html_to_text
 
 _CANCELLED = re.compile(r"\bannul(?:é|e|ée|ee|és|ées|ation)\b", re.IGNORECASE)
@@ -41,17 +45,35 @@ def _apply_when(item: EventItem, *, today: dt.date | None) -> None:
     item.date_warnings = list(when.warnings)
 
 
+def place_values(place: Place) -> dict[str, Any]:
+    """The place columns (``PLACE_FIELDS``: attendance, venue … level, EPCI) of a parsed place."""
+    return {name: getattr(place, name) for name in PLACE_FIELDS}
+
+
+def organiser_values(text: str | None) -> dict[str, Any]:
+    """The organiser columns (``ORGANISER_FIELDS``: kind, level and codes of its territory) of
+    an organiser text; all None when there is no text."""
+    if not text:
+        return dict.fromkeys(ORGANISER_FIELDS)
+    org = parse_organiser(text)
+    return {"organiser_kind": org.kind, "organiser_level": org.level,
+            "organiser_departement_code": org.departement_code, "organiser_region_code": org.region_code}
+
+
 def _apply_place(item: EventItem) -> None:
     if not item.place_text:
         return
     place = parse_place(item.place_text)
-    item.attendance = place.attendance
-    item.venue, item.street, item.postcode = place.venue, place.street, place.postcode
-    item.commune_code, item.commune_name = place.commune_code, place.commune_name
-    item.departement_code, item.region_code = place.departement_code, place.region_code
+    for name, value in place_values(place).items():
+        setattr(item, name, value)
     item.place_confidence = place.confidence
     if item.online_url is None:
         item.online_url = place.online_url
+
+
+def _apply_organiser(item: EventItem) -> None:
+    for name, value in organiser_values(item.organiser).items():
+        setattr(item, name, value)
 
 
 def _description_text(html: str | None) -> str | None:
@@ -65,6 +87,7 @@ def normalize_event(item: EventItem, *, today: dt.date | None = None) -> EventIt
     item.status = event_status(item)
     _apply_when(item, today=today)
     _apply_place(item)
+    _apply_organiser(item)
     item.description_text = _description_text(item.description_html)
     return item
 
@@ -78,6 +101,8 @@ def unparsed_fields(item: EventItem) -> list[str]:
         item.commune_code or item.departement_code or item.region_code
     ):
         missing.append("place")
+    if item.organiser and item.organiser_kind == "unknown" and item.organiser_level == "unknown":
+        missing.append("organiser")
     if item.edition is None:
         missing.append("edition")
     return missing

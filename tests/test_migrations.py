@@ -1,7 +1,8 @@
 """Alembic migrations agree with the models, and upgrade a database holding data intact.
 
 ``PREVIOUS``/``HEAD`` name the last two revisions; ``V1`` the first: a database of every
-earlier revision must upgrade with its data intact."""
+earlier revision must upgrade with its data intact. ``LAB_HISTORY`` (0003) and
+``TERRITORY_LEVELS`` (0004) are the revisions whose data upgrade is checked on its own."""
 
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from sqlalchemy import MetaData, Table, insert, select
 from storage_fixtures import at, crawl, item
 
 from models import Base, CrawlRun, Event
+from pipelines.normalize import normalize_event
 from pipelines.records import event_record
 from storage.db import make_engine
 from storage.migrate import SchemaMismatch, current_revision, ensure_schema, head_revision, upgrade
 
-V1, PREVIOUS, HEAD = "0001", "0002", "0003"
+V1, PREVIOUS, HEAD = "0001", "0003", "0004"
+LAB_HISTORY, TERRITORY_LEVELS = "0003", "0004"
 
 
 def test_head_is_the_latest_migration():
@@ -48,17 +51,18 @@ def test_first_revision_upgrades_with_data_intact(db_url):
     assert ev["last_changed"] == at(2) and ev["withdrawn_at"] is None and ev["duplicate_of"] is None
     assert (run["status"], run["new"], run["withdrawn"], run["moved"], run["gate"]) == ("healthy", 1, 0, 0, None)
     # and the upgraded database keeps working: the same event crawled again is unchanged
-    out = crawl(db_url, [item(1)], when=at(3))
+    out = crawl(db_url, [normalize_event(item(1))], when=at(3))
     assert out.counts.get("unchanged") == 1 and not out.counts.get("new")
 
 
-def test_previous_revision_upgrades_with_its_labs_intact(db_url):
+def test_labs_stored_before_lab_history_upgrade_intact(db_url):
     """0003 adds lab history: labs stored before it keep their rows, and the next change of
     one is recorded."""
     from models import Lab, LabRevision
     from storage.labs import store_labs
 
-    assert upgrade(db_url, PREVIOUS) == PREVIOUS
+    before = f"{int(LAB_HISTORY) - 1:04d}"
+    assert upgrade(db_url, before) == before
     engine = make_engine(db_url)
     lab_table = Table("lab", MetaData(), autoload_with=engine)
     stamp = at(2).replace(tzinfo=None) if engine.dialect.name == "sqlite" else at(2)
@@ -86,7 +90,7 @@ def _v1_data(engine):
     old = MetaData()
     run_table = Table("crawl_run", old, autoload_with=engine)
     event_table = Table("event", old, autoload_with=engine)
-    record = event_record(item(1), parser_version="0.0.9")
+    record = event_record(normalize_event(item(1)), parser_version="0.0.9")
     utc = {k: v.replace(tzinfo=None) if engine.dialect.name == "sqlite" and isinstance(v, dt.datetime) else v
            for k, v in record.items() if k in event_table.c}
     stamp = at(2).replace(tzinfo=None) if engine.dialect.name == "sqlite" else at(2)
@@ -97,6 +101,62 @@ def _v1_data(engine):
         conn.execute(insert(event_table).values(
             **utc, source="ditp", first_seen=stamp, last_seen=stamp, first_run_id=run_id, last_run_id=run_id))
     return record
+
+
+# (place text, organiser, what the 0.3 parser stored, what 0004 re-derives)
+RENORMALISED = [
+    ("Toulouse Métropole", "Toulouse Métropole", {"commune_code": "31555", "commune_name": "Toulouse"},
+     {"level": "epci", "epci_code": "243100518", "commune_code": None, "departement_code": "31",
+      "region_code": "76", "organiser_kind": "epci", "organiser_level": "epci", "organiser_region_code": "76"}),
+    ("Préfecture du Morbihan, Vannes", "Préfecture du Morbihan", {},
+     {"level": "venue", "commune_code": "56260", "departement_code": "56", "organiser_kind": "etat",
+      "organiser_level": "departement", "organiser_departement_code": "56", "organiser_region_code": "53"}),
+    ("77 avenue de Ségur, 75015 Paris", "Conseil départemental du Var", {},
+     {"level": "venue", "commune_code": "75056", "organiser_kind": "collectivite",
+      "organiser_level": "departement", "organiser_departement_code": "83", "organiser_region_code": "93"}),
+    ("En ligne", None, {}, {"level": "online", "commune_code": None, "organiser_kind": None}),
+    # no place text: the place columns stored are kept as they were (the new ones stay empty)
+    (None, "Région Bretagne", {}, {"level": None, "commune_code": "75056", "organiser_kind": "collectivite",
+                                   "organiser_level": "region", "organiser_region_code": "53"}),
+]
+
+
+def test_events_stored_before_territory_levels_are_renormalised_from_their_raw_texts(db_url):
+    """0004 adds the territory levels: existing events get them from their stored place and
+    organiser texts (stale place codes re-derived with them), keep everything else, and the
+    same pages crawled again are unchanged."""
+    before = f"{int(TERRITORY_LEVELS) - 1:04d}"
+    assert upgrade(db_url, before) == before
+    engine = make_engine(db_url)
+    items = [normalize_event(item(n, place_text=place, organiser=org))
+             for n, (place, org, _, _) in enumerate(RENORMALISED, start=1)]
+    _stored_at(engine, items, [stale for _, _, stale, _ in RENORMALISED], rescheduled=items[0].url)
+    assert upgrade(db_url) == HEAD
+    with engine.connect() as conn:
+        rows = {r.url: r._asdict() for r in conn.execute(select(Event.__table__))}
+    engine.dispose()
+    for it, (place, org, _, expected) in zip(items, RENORMALISED, strict=True):
+        row = rows[it.url]
+        assert (row["place_text"], row["organiser"], row["title"], row["parser_version"]) == (
+            place, org, it.title, "0.3.0")
+        assert {k: row[k] for k in expected} == expected, place
+    assert rows[items[0].url]["status"] == "rescheduled"
+    out = crawl(db_url, items, when=at(4))
+    assert out.counts.get("unchanged") == len(items) and not out.counts.get("changed")
+
+
+def _stored_at(engine, items, stale, *, rescheduled):
+    """Events as a 0.3 crawl stored them (the new columns absent), with its stale values."""
+    table = Table("event", MetaData(), autoload_with=engine)
+    sqlite = engine.dialect.name == "sqlite"
+    stamp = at(2).replace(tzinfo=None) if sqlite else at(2)
+    with engine.begin() as conn:
+        for it, old in zip(items, stale, strict=True):
+            record = {**event_record(it, parser_version="0.3.0"), **old}
+            values = {k: v.replace(tzinfo=None) if sqlite and isinstance(v, dt.datetime) else v
+                      for k, v in record.items() if k in table.c}
+            values["status"] = "rescheduled" if it.url == rescheduled else values["status"]
+            conn.execute(insert(table).values(**values, source="ditp", first_seen=stamp, last_seen=stamp))
 
 
 def test_crawl_refuses_a_database_behind_the_code(db_url):
