@@ -93,6 +93,25 @@ def recent_runs(session: Session, limit: int = 20) -> list[CrawlRun]:
     return list(session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(limit)))
 
 
+def run_changes(session: Session, run_ids: list[int], *, limit: int = 5) -> dict[int, list[dict[str, Any]]]:
+    """The first ``limit`` event revisions of each run, as ``changes`` gives them (for a
+    notification: a taste of what changed, the counts say how much)."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    for run_id in run_ids:
+        stmt = (select(EventRevision, Event.url, Event.title, Event.edition)
+                .join(Event, Event.id == EventRevision.event_id)
+                .where(EventRevision.run_id == run_id).order_by(EventRevision.id).limit(limit))
+        out[run_id] = [_change_row(rev, url, title, ed) for rev, url, title, ed in session.execute(stmt)]
+    return out
+
+
+def last_success(session: Session, spider: str, scope: str) -> dt.datetime | None:
+    """When the last healthy run of a spider and scope ("2024", "all", "labs") finished."""
+    return session.scalar(select(func.max(CrawlRun.finished_at))
+                          .where(CrawlRun.spider == spider, CrawlRun.scope == scope,
+                                 CrawlRun.status == "healthy"))
+
+
 def revisions_since(session: Session, since: str, revision: Any = EventRevision) -> Any:
     """The condition on ``event_revision`` (or ``lab_revision``) for ``--since RUN_ID|DATE``
     (a Paris day), or ``InvalidQuery`` for an unknown run or a malformed value. Shared by

@@ -214,6 +214,11 @@ def _outcome_stats(crawlers: Sequence[Crawler]) -> list[dict[str, Any]]:
 
 
 def worst_exit_code(outcomes: Sequence[CrawlOutcome]) -> ExitCode:
+    return worst([o.exit_code for o in outcomes])
+
+
+def worst(codes: Sequence[ExitCode]) -> ExitCode:
+    """The code that says most: error over locked over partial over OK."""
     order = [ExitCode.OK, ExitCode.PARTIAL, ExitCode.LOCKED, ExitCode.ERROR]
-    codes = [o.exit_code for o in outcomes] or [ExitCode.OK]
-    return max(codes, key=order.index)
+    return max([ExitCode(c) for c in codes] or [ExitCode.OK],
+               key=lambda c: order.index(c) if c in order else len(order))

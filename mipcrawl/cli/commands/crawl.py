@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 
 from mipcrawl import config
@@ -31,7 +32,21 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="fetch the detail pages of finished editions again (default: only revalidated listings)")
     p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                    help="extra Scrapy setting (repeatable)")
+    add_reporting_options(p)
     p.set_defaults(func=run)
+
+
+def add_reporting_options(p: argparse.ArgumentParser) -> None:
+    """``--notify URL``, ``--notify-on``, ``--metrics-file`` (mipcrawl/cli/reporting.py)."""
+    from mipcrawl.cli.notify import NOTIFY_ON
+
+    p.add_argument("--notify", metavar="URL",
+                   help="post one JSON message (Slack/Mattermost/Rocket.Chat incoming webhook) "
+                        "per invocation (default $MIPCRAWL_NOTIFY_URL)")
+    p.add_argument("--notify-on", action="append", choices=NOTIFY_ON,
+                   help="when to post (repeatable; default: problems and changes)")
+    p.add_argument("--metrics-file", metavar="PATH",
+                   help="write the figures in the Prometheus text format (node_exporter textfile collector)")
 
 
 def parse_settings(pairs: list[str]) -> dict[str, str]:
@@ -51,11 +66,29 @@ def incremental_settings(args: argparse.Namespace) -> dict[str, bool]:
 
 
 def run(args: argparse.Namespace) -> int:
+    import time
+
+    from mipcrawl.cli import jobs as crawljobs
+    from mipcrawl.cli.reporting import Reporting
+
+    started = time.monotonic()
+    base_url = config.base_url(args.base_url)
+    reporting = Reporting.from_args(args, site=base_url)
+    try:
+        data_dir, db_url = crawljobs.locations(args.data_dir, args.db)
+        reporting = dataclasses.replace(reporting, db_url=db_url)
+        outcomes, code = crawl(args, base_url=base_url, data_dir=data_dir, db_url=db_url)
+    except CommandError as exc:
+        reporting.finish([], exc.code, elapsed=time.monotonic() - started, failure=str(exc))
+        raise
+    return reporting.finish(outcomes, code, elapsed=time.monotonic() - started)
+
+
+def crawl(args: argparse.Namespace, *, base_url: str, data_dir, db_url: str):
+    """Crawl what ``args`` asks; (outcomes, exit code)."""
     from mipcrawl.cli import jobs as crawljobs
     from mipcrawl.cli import runner
 
-    data_dir, db_url = crawljobs.locations(args.data_dir, args.db)
-    base_url = config.base_url(args.base_url)
     problem = config.base_url_problem(base_url)
     if problem:
         raise CommandError(problem, ExitCode.USAGE)
@@ -73,4 +106,4 @@ def run(args: argparse.Namespace) -> int:
         run_id = outcome.stats.get(keys.RUN_ID)
         run_txt = f" run {run_id}" if run_id is not None else ""
         print(f"{outcome.scope.label}:{run_txt} {outcome.status}{reason}", file=sys.stderr)
-    return runner.worst_exit_code(outcomes)
+    return outcomes, runner.worst_exit_code(outcomes)
