@@ -1,7 +1,7 @@
 """The Scrapy stats keys that one room writes and another reads back.
 
 The store pipeline publishes a run's outcome (``RUN_ID``, ``RUN_STATUS``, ``GATE_REASON``,
-``store_count(…)``) for the CLI runner and summary; the WARC writer names its file
+``EXIT_CODE``, ``store_count(…)``) for the CLI runner and summary; the WARC writer names its file
 (``ARCHIVE_FILE``) for ``mipcrawl reparse`` and the tests. Keys read only where they are
 written stay literal there.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 RUN_ID = "mipcrawl/run_id"
 RUN_STATUS = "mipcrawl/run_status"     # running | healthy | partial | failed | locked | error
 GATE_REASON = "mipcrawl/gate_reason"
+EXIT_CODE = "mipcrawl/exit_code"       # what `mipcrawl crawl` exits with for this run (plain `scrapy crawl`, Scrapyd)
 ARCHIVE_FILE = "mipcrawl/archive/file"
 ARCHIVE_BYTES = "mipcrawl/archive/bytes"
 _STORE = "mipcrawl/store/"
@@ -19,3 +20,11 @@ _STORE = "mipcrawl/store/"
 def store_count(name: str) -> str:
     """The key of a store count: new, changed, unchanged, withdrawn, errors…"""
     return _STORE + name
+
+
+_EXIT_CODES = {"healthy": 0, "partial": 3, "locked": 4}   # mipcrawl.cli.errors.ExitCode
+
+
+def exit_code(status: str) -> int:
+    """The exit code of a run's final status: 0 healthy, 3 partial, 4 locked, else 1."""
+    return _EXIT_CODES.get(status, 1)

@@ -20,6 +20,8 @@ held by another crawl is reported in one log line, and the spider is closed befo
 from __future__ import annotations
 
 import logging
+import shlex
+import sys
 from typing import Any
 
 from scrapy import signals
@@ -70,7 +72,8 @@ class StorePipeline:
         )
         pipe = cls(s.get("MIPCRAWL_DATABASE_URL") or database_url(),
                    batch_size=s.getint("MIPCRAWL_STORE_BATCH_SIZE", 200), policy=policy,
-                   lock_wait=s.getfloat("MIPCRAWL_LOCK_WAIT", 0.0), command=s.get("MIPCRAWL_RUN_COMMAND"),
+                   lock_wait=s.getfloat("MIPCRAWL_LOCK_WAIT", 0.0),
+                   command=s.get("MIPCRAWL_RUN_COMMAND") or shlex.join(sys.orig_argv),   # plain scrapy, Scrapyd
                    stats=crawler.stats, crawler=crawler,
                    withdraw=s.getbool("MIPCRAWL_STORE_WITHDRAW", True))
         crawler.signals.connect(pipe.spider_closed, signal=signals.spider_closed)
@@ -86,6 +89,8 @@ class StorePipeline:
                                         lock_wait=self.lock_wait, **self.recorder_options)
             run_id = self.recorder.open()
         except (DatabaseUnavailable, SchemaMismatch, LockBusy) as exc:
+            if getattr(exc, "run_id", None) is not None:   # the refusal's own run record
+                self._set(keys.RUN_ID, exc.run_id)
             self._refuse("locked" if isinstance(exc, LockBusy) else "error", str(exc))
             return
         self._set(keys.RUN_ID, run_id)
@@ -96,7 +101,7 @@ class StorePipeline:
         self.recorder = None
         self._dispose()
         log.error("store: %s", redact_url(reason))
-        self._set(keys.RUN_STATUS, status)
+        self._status(status)
         self._set(keys.GATE_REASON, reason)
         if self.crawler is not None:
             _stop(self.crawler, f"mipcrawl_{status}")
@@ -127,12 +132,12 @@ class StorePipeline:
         except (SQLAlchemyError, StorageError) as exc:
             message = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
             log.error("store: run could not be closed: %s", redact_url(message))
-            self._set(keys.RUN_STATUS, "failed")
+            self._status("failed")
             self._set(keys.GATE_REASON, f"database error: {message}")
             return
         finally:
             self._dispose()
-        self._set(keys.RUN_STATUS, self.outcome.status)
+        self._status(self.outcome.status)
         self._set(keys.GATE_REASON, self.outcome.reason or "")
         for key, value in self.outcome.counts.items():
             self._set(keys.store_count(key), value)
@@ -143,6 +148,11 @@ class StorePipeline:
         engine, self.engine = self.engine, None
         if engine is not None:
             engine.dispose()
+
+    def _status(self, status: str) -> None:
+        """A final status, and the exit code `mipcrawl crawl` gives it (for `scrapy crawl`, Scrapyd)."""
+        self._set(keys.RUN_STATUS, status)
+        self._set(keys.EXIT_CODE, keys.exit_code(status))
 
     def _set(self, key: str, value: Any) -> None:
         if self.stats is not None:

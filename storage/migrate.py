@@ -13,7 +13,13 @@ for ``mipcrawl db upgrade`` — a crawl never migrates a database holding data b
 
 from __future__ import annotations
 
+import atexit
+import functools
+import shutil
+import tempfile
 from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
@@ -30,8 +36,32 @@ class SchemaMismatch(StorageError):
     """The database schema is not the one this version of mipcrawl expects."""
 
 
-def alembic_config(connection: Connection | None = None) -> Config:
+@functools.cache
+def script_location() -> Path:
+    """The migrations directory. Installed as files it is used in place; inside a zipped
+    egg (a Scrapyd deployment), Alembic, which reads a directory, gets a copy in a
+    temporary directory made once per process and removed at exit."""
     location = files("migrations")
+    if isinstance(location, Path):
+        return location
+    copy = Path(tempfile.mkdtemp(prefix="mipcrawl-migrations-")) / "migrations"
+    atexit.register(shutil.rmtree, copy.parent, True)
+    _copy_tree(location, copy)
+    return copy
+
+
+def _copy_tree(source: Traversable, target: Path) -> None:
+    target.mkdir()
+    for entry in source.iterdir():
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                _copy_tree(entry, target / entry.name)
+        elif not entry.name.endswith((".pyc", ".pyo")):
+            (target / entry.name).write_bytes(entry.read_bytes())
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    location = script_location()
     cfg = Config(str(location / "alembic.ini"))
     cfg.set_main_option("script_location", str(location))
     if connection is not None:

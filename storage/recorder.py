@@ -33,7 +33,7 @@ from storage.db import make_session_factory
 from storage.events import EventStore, RunContext
 from storage.gate import EditionEvidence, GatePolicy
 from storage.labs import store_labs
-from storage.locks import EditionLock, scope_names
+from storage.locks import EditionLock, LockBusy, scope_names
 from storage.migrate import ensure_schema
 from storage.references import known_edition_years
 from storage.urls import canonical_url
@@ -109,14 +109,20 @@ class RunRecorder:
     def _open(self) -> int:
         ensure_schema(self.engine)
         self.lock = EditionLock(self.engine, self._lock_scopes())
-        self.lock.acquire(wait=self.lock_wait)
         editions = {self.scope.edition} if self.scope.edition is not None else None
-        now = self.clock()
-        spider = self.scope.spider
+        try:
+            self.lock.acquire(wait=self.lock_wait)
+        except LockBusy as exc:   # kept as a "locked" run: Scrapyd and cron keep no history of it
+            self.lock = None
+            with self.sessions.begin() as session:
+                run_id = runs.record_locked(session, spider=self.scope.spider, scope=self.scope.key,
+                                            editions=editions, now=self.clock(), reason=str(exc),
+                                            parser_version=self.parser_version, command=self.command)
+            raise runs.RunLocked(str(exc), run_id) from None
+        now, spider = self.clock(), self.scope.spider
         with self.sessions.begin() as session:
-            run = runs.start_run(session, spider=spider, scope=self.scope.key, editions=editions,
-                                 now=now, parser_version=self.parser_version, command=self.command)
-            run_id = run.id
+            run_id = runs.start_run(session, spider=spider, scope=self.scope.key, editions=editions,
+                                    now=now, parser_version=self.parser_version, command=self.command).id
             closed = runs.close_stale_runs(session, spider, editions, now, by_run=run_id)
         if closed:
             log.warning("closed stale running run(s) %s as failed", closed)

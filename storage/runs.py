@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from models import CrawlRun, Event, EventRevision
 from storage.events import RunContext
+from storage.locks import LockBusy
 
 COUNT_FIELDS = ("new", "changed", "unchanged", "withdrawn", "cancelled", "reappeared", "moved", "errors")
 
@@ -65,6 +66,25 @@ def start_run(session: Session, *, spider: str, scope: str, editions: Iterable[i
     session.add(run)
     session.flush()
     return run
+
+
+class RunLocked(LockBusy):
+    """Another crawl holds a lock this run needs; the refusal is recorded as run ``run_id``."""
+
+    def __init__(self, message: str, run_id: int) -> None:
+        super().__init__(message)
+        self.run_id = run_id
+
+
+def record_locked(session: Session, *, spider: str, scope: str, editions: Iterable[int] | None,
+                  now: dt.datetime, reason: str, parser_version: str, command: str | None = None) -> int:
+    """A run refused because another crawl holds its lock: opened and closed at once, status
+    "locked", no counts. Never a "running" run, so nothing takes it for a crashed crawl."""
+    run = start_run(session, spider=spider, scope=scope, editions=editions, now=now,
+                    parser_version=parser_version, command=command)
+    run.status, run.finished_at, run.reason = "locked", now, reason
+    session.flush()
+    return run.id
 
 
 def finish_run(session: Session, run_id: int, *, status: str, reason: str | None, now: dt.datetime,

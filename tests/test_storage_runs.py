@@ -124,3 +124,22 @@ def test_password_never_reaches_the_run_record(db_url):
     crawl(db_url, [item(1)], when=at(2), command="mipcrawl crawl --db postgresql://bob:hunter2@db/x")
     (run,) = _runs(db_url)
     assert "hunter2" not in run.command and "bob:***@db" in run.command
+
+
+def test_a_crawl_refused_by_the_lock_is_recorded_as_locked(db_url):
+    first = recorder(db_url, "2026", clock=lambda: at(2))
+    first.open()
+    with pytest.raises(LockBusy) as refused:
+        recorder(db_url, "2026", clock=lambda: at(2), command="mipcrawl crawl --edition 2026").open()
+    feed(first, item(1))
+    first.close()
+    runs = _runs(db_url)
+    assert [(r.status, r.scope) for r in runs][1:] == [("locked", "2026")] and runs[0].status != "locked"
+    locked = runs[1]
+    assert locked.id == refused.value.run_id and "edition:2026" in locked.reason
+    assert locked.finished_at == locked.started_at == at(2) and locked.new == 0
+    assert locked.command == "mipcrawl crawl --edition 2026"
+    again = recorder(db_url, "2026", clock=lambda: at(3))
+    again.open()          # a locked run is no running run: the next crawl closes nothing
+    again.close()
+    assert [r.status for r in _runs(db_url)][1:] == ["locked", runs[0].status]

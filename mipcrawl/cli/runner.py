@@ -50,11 +50,7 @@ class CrawlOutcome:
 
     @property
     def exit_code(self) -> ExitCode:
-        return {
-            "healthy": ExitCode.OK,
-            "partial": ExitCode.PARTIAL,
-            "locked": ExitCode.LOCKED,
-        }.get(self.status, ExitCode.ERROR)
+        return ExitCode(keys.exit_code(self.status))
 
 
 def crawl_settings(
