@@ -1,6 +1,7 @@
 """Crawl throughput: the full pipeline vs the fetch-and-extract floor vs a naive loop.
 
     .venv/bin/python bench/bench_crawl.py [--events-per-edition 2000] [--naive-sample 2000]
+                                          [--latency-ms 20] [--chrome plain|full]
 
 Builds a replica with N events per edition, serves it on loopback (in this process), then
 runs, each in its own child process so peak memory is its own:
@@ -11,12 +12,21 @@ runs, each in its own child process so peak memory is its own:
             over event pages, extracting the same fields (sampled: its pages/s is steady);
 4. ceiling — Scrapy itself with the crawl's concurrency and nothing of ours: a bare spider
             that fetches the same event pages and reads only the <h1>. No Scrapy-based crawl
-            can be faster on this machine, so ceiling/naive bounds what full/naive can reach.
+            can be faster on this machine.
 
-Prints pages/s, wall time and peak RSS for each, and the ratios full/floor (target ≥ 0.70),
-full/naive (target ≥ 4) and ceiling/naive. ``--latency-ms`` makes the replica answer after a delay, as a
-real server does: on bare loopback a sequential loop pays no network wait, which is the one
-cost Scrapy's concurrency removes.
+Prints pages/s, wall time and peak RSS for each, the ratios full/floor, full/naive,
+full/ceiling and ceiling/naive, and the targets where they mean something:
+
+- ``--latency-ms 20`` (the replica answers after 20 ms, as a real server does): full ≥ 5x
+  naive. Concurrency is what a crawler buys over a loop, and it only shows when answers take
+  time: on bare loopback a sequential loop waits for nothing (there even a bare Scrapy
+  spider is only ~4.5x the naive loop).
+- bare loopback (``--latency-ms 0``): full ≥ 0.75 of the floor (what extraction costs beyond
+  it is ours to keep small), and full / ceiling as the figure to improve.
+
+``--chrome full`` builds the replica with a real DSFR page's weight around every page
+(header, mega-menu, footer, scripts: ~95 KB instead of ~7.5 KB; same truth): that is where
+a loop parsing whole documents with BeautifulSoup pays its real price.
 """
 
 from __future__ import annotations
@@ -168,15 +178,18 @@ def run_child_mode(kind: str, rest: list[str]) -> None:
     print(json.dumps(result))
 
 
-def measure(events_per_edition: int, naive_sample: int, latency_ms: int) -> dict[str, dict]:
+def measure(events_per_edition: int, naive_sample: int, latency_ms: int, chrome: str) -> dict[str, dict]:
     """The four runs against one replica: full, floor, naive, ceiling."""
     import replica
 
     with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
         started = time.perf_counter()
-        site = replica.build_site(Path(tmp) / "site", events_per_edition=events_per_edition)
-        print(f"replica: {events_per_edition} events/edition built in {time.perf_counter() - started:.1f} s;"
-              f" served with {latency_ms} ms latency per answer")
+        site = replica.build_site(Path(tmp) / "site", events_per_edition=events_per_edition, chrome=chrome)
+        pages = list(site.rglob("*.html"))
+        weight = sum(p.stat().st_size for p in pages) / len(pages) / 1024
+        print(f"replica: {events_per_edition} events/edition, chrome {chrome} ({weight:.1f} KB a page on"
+              f" average), built in {time.perf_counter() - started:.1f} s; served with {latency_ms} ms"
+              " latency per answer")
         with replica.serve(site, slow_ms=latency_ms) as base_url:
             return {
                 "full": run_child("full", base_url, f"sqlite:///{tmp}/full.sqlite", f"{tmp}/full"),
@@ -186,18 +199,41 @@ def measure(events_per_edition: int, naive_sample: int, latency_ms: int) -> dict
             }
 
 
-def report(results: dict[str, dict]) -> None:
-    print(f"\n{'run':<6} {'pages':>7} {'seconds':>8} {'pages/s':>8} {'peak RSS MB':>12}")
+def report(results: dict[str, dict], latency_ms: int) -> None:
+    print(f"\n{'run':<7} {'pages':>7} {'seconds':>8} {'pages/s':>8} {'peak RSS MB':>12}")
     for name, r in results.items():
         r["rate"] = r["pages"] / r["seconds"]
-        print(f"{name:<6} {r['pages']:>7} {r['seconds']:>8.1f} {r['rate']:>8.1f} {r['max_rss_mb']:>12.0f}")
-    full, floor, naive, ceiling = (results[k] for k in ("full", "floor", "naive", "ceiling"))
-    print(f"\nfull / floor throughput:    {full['rate'] / floor['rate']:.2f}  (target ≥ 0.70)")
-    print(f"full / naive throughput:    {full['rate'] / naive['rate']:.1f}x (target ≥ 4x)")
-    print(f"ceiling / naive throughput: {ceiling['rate'] / naive['rate']:.1f}x (Scrapy doing nothing: "
-          f"no Scrapy crawl can beat this; 4x naive = {4 * naive['rate']:.0f} pages/s)")
-    print(f"run statuses: full {full['statuses']}, floor {floor['statuses']}")
+        print(f"{name:<7} {r['pages']:>7} {r['seconds']:>8.1f} {r['rate']:>8.1f} {r['max_rss_mb']:>12.0f}")
+    full, floor, naive, ceiling = (results[k]["rate"] for k in ("full", "floor", "naive", "ceiling"))
+    print()
+    for line in ratio_lines(full=full, floor=floor, naive=naive, ceiling=ceiling, latency_ms=latency_ms):
+        print(line)
+    print(f"run statuses: full {results['full']['statuses']}, floor {results['floor']['statuses']}")
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
+
+
+def _verdict(value: float, target: float) -> str:
+    return "met" if value >= target else "NOT MET"
+
+
+def ratio_lines(*, full: float, floor: float, naive: float, ceiling: float, latency_ms: int) -> list[str]:
+    """The ratios, each with its target where the conditions make it meaningful."""
+    lines = []
+    if latency_ms >= 20:
+        lines.append(f"full / naive:   {full / naive:5.1f}x  target ≥ 5x with ≥ 20 ms per answer: "
+                     f"{_verdict(full / naive, 5.0)}")
+    else:
+        lines.append(f"full / naive:   {full / naive:5.1f}x  (no target under 20 ms per answer: a sequential "
+                     "loop waits for nothing there)")
+    if latency_ms == 0:
+        lines.append(f"full / floor:   {full / floor:5.2f}   target ≥ 0.75 on bare loopback: "
+                     f"{_verdict(full / floor, 0.75)}")
+    else:
+        lines.append(f"full / floor:   {full / floor:5.2f}   (target on bare loopback only)")
+    lines.append(f"full / ceiling: {full / ceiling:5.2f}   the figure to improve (Scrapy doing nothing "
+                 "on the same pages)")
+    lines.append(f"ceiling / naive:{ceiling / naive:5.1f}x  (no Scrapy crawl can beat this)")
+    return lines
 
 
 def main() -> None:
@@ -206,12 +242,14 @@ def main() -> None:
     parser.add_argument("--naive-sample", type=int, default=2000)
     parser.add_argument("--latency-ms", type=int, default=0,
                         help="delay the replica adds to every answer (a stand-in for the network)")
+    parser.add_argument("--chrome", choices=["plain", "full"], default="plain",
+                        help="full: a real DSFR page's weight around every page (same truth)")
     parser.add_argument("--child", nargs="+")
     args = parser.parse_args()
     if args.child:
         run_child_mode(args.child[0], args.child[1:])
         return
-    report(measure(args.events_per_edition, args.naive_sample, args.latency_ms))
+    report(measure(args.events_per_edition, args.naive_sample, args.latency_ms, args.chrome), args.latency_ms)
 
 
 if __name__ == "__main__":

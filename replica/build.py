@@ -6,9 +6,11 @@ import hashlib
 import json
 import shutil
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from replica import timeline, truth
+from replica.chrome import CHROMES, dress_body
 from replica.editions import CURRENT_YEAR, EDITIONS
 from replica.site import (
     CurrentEdition,
@@ -66,14 +68,16 @@ def route_line(page: Page) -> str:
 
 
 class _Writer:
-    def __init__(self, out: Path) -> None:
-        self.out = out
+    def __init__(self, out: Path, chrome: str = "plain") -> None:
+        self.out, self.chrome = out, chrome
         self.routes = (out / ROUTES).open("w", encoding="utf-8")
         self.events = (out / TRUTH_DIR / "events.jsonl").open("w", encoding="utf-8")
         self.layouts = (out / LAYOUTS).open("w", encoding="utf-8")
         self.dirs: set[Path] = set()
 
     def page(self, page: Page, record: dict | None = None) -> None:
+        if page.status == 200 and self.chrome != "plain":
+            page = replace(page, body=dress_body(page.body, page.content_type, self.chrome))
         if page.status == 200:
             target = self.out / file_for(page.path)
             if target.parent not in self.dirs:
@@ -143,16 +147,19 @@ def _write_current(writer: _Writer, cur: CurrentEdition) -> dict:
 
 
 def build_site(out_dir, *, seed: int = 0, events_per_edition: int = 350, day: int = 30,
-               wild: int | None = None, wild_from_day: int | None = None) -> Path:
+               wild: int | None = None, wild_from_day: int | None = None, chrome: str = "plain") -> Path:
     """Build the replica into ``out_dir`` (created; a previous build there is replaced).
 
     ``wild``: a layout seed; every page is then drawn in a wild layout (the truth is the
-    plain build's). ``wild_from_day``: only the current edition turns wild, from that day."""
+    plain build's). ``wild_from_day``: only the current edition turns wild, from that day.
+    ``chrome="full"``: every HTML page carries a real DSFR page's weight (replica/chrome.py)."""
     check_params(events_per_edition, day)
+    if chrome not in CHROMES:
+        raise ValueError(f"chrome must be one of {CHROMES}, not {chrome!r}")
     layout = wild_of(wild, wild_from_day)
     out = Path(out_dir)
     _prepare(out)
-    writer = _Writer(out)
+    writer = _Writer(out, chrome)
     try:
         for page in static_pages():
             writer.page(page)
@@ -168,6 +175,7 @@ def build_site(out_dir, *, seed: int = 0, events_per_edition: int = 350, day: in
     _write_jsonl(out / TRUTH_DIR / "labs.jsonl", truth.all_labs(day))
     _write_jsonl(out / TRUTH_DIR / "timeline.jsonl", timeline.records(cur))
     params = {"format": FORMAT, "seed": seed, "events_per_edition": events_per_edition, "day": day,
-              "current_edition": CURRENT_YEAR, "wild": wild, "wild_from_day": wild_from_day}
+              "current_edition": CURRENT_YEAR, "wild": wild, "wild_from_day": wild_from_day,
+              "chrome": chrome}
     (out / SITE_JSON).write_text(json.dumps(params, indent=1) + "\n")
     return out

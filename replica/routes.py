@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
 from replica.build import ROUTES, SITE_JSON, check_params, etag, wild_of
+from replica.chrome import dress_body
 from replica.editions import CURRENT_YEAR
 from replica.html_common import error_page
 from replica.site import CurrentEdition, dsfr_taken, lab_pages, lab_paths
@@ -98,6 +99,7 @@ class Site:
         self.dir = Path(site_dir)
         params, self.static, self.taken = _load_routes(self.dir)
         self.seed, self.n, self.wild = params["seed"], params["events_per_edition"], _wild(params)
+        self.chrome = params.get("chrome") or "plain"
         self._read = lru_cache(maxsize=8192)(Path.read_bytes)
         self._lock = threading.Lock()
         self.current: dict[str, Route] = {}
@@ -113,8 +115,9 @@ class Site:
             routes = {}
             pages = [page for page, _record in cur.pages()] + list(lab_pages(day, self.wild))
             for page in pages:
-                tag = etag(page.body) if page.status == 200 else ""
-                routes[page.path] = _route(page.status, page.last_modified, tag, body=page.body,
+                body = dress_body(page.body, page.content_type, self.chrome) if page.status == 200 else page.body
+                tag = etag(body) if page.status == 200 else ""
+                routes[page.path] = _route(page.status, page.last_modified, tag, body=body,
                                            location=page.location, content_type=page.content_type)
             self.current, self.day = routes, day
 

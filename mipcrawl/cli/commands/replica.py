@@ -17,6 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     b = verbs.add_parser("build", help="write the replica's pages and ground truth into a directory")
     b.add_argument("--out", required=True, help="output directory (created; a previous build is replaced)")
     _world_options(b, defaults=True)
+    b.add_argument("--chrome", choices=["plain", "full"], default="plain",
+                   help="full: every page carries a real DSFR page's header, mega-menu, footer and "
+                        "scripts (50-120 KB a page; same truth)")
     b.set_defaults(func=run_build)
 
     s = verbs.add_parser("serve", help="serve the replica on loopback until Ctrl-C")
@@ -41,7 +44,7 @@ def run_build(args: argparse.Namespace) -> int:
 
     try:
         out = replica.build_site(args.out, seed=args.seed, events_per_edition=args.events_per_edition,
-                                 day=args.day)
+                                 day=args.day, chrome=args.chrome)
     except ValueError as exc:
         raise CommandError(str(exc), ExitCode.USAGE) from exc
     except OSError as exc:
