@@ -19,6 +19,14 @@ from typing import Any
 # ``UnchangedPage`` instead of parsing it.
 DETAIL = "mipcrawl_detail"
 UNCHANGED = "mipcrawl_unchanged"
+# Between the programme spider and the archive source (``mipcrawl.middlewares.archive.wayback``):
+# each request names its edition (``EDITION``) and whether it is a listing page (``LISTING``);
+# a page read from a web archive comes back with ``WAYBACK`` = {"original", "timestamp",
+# "memento", …}. The spider sends a capture it cannot use back with ``another_capture``.
+EDITION = "mipcrawl_edition"
+LISTING = "mipcrawl_listing"
+WAYBACK = "wayback"
+LIVE, ARCHIVE = "live", "archive"      # where a copy of a page was read (``EventItem.origin``)
 
 
 @dataclass
@@ -31,6 +39,9 @@ class EventItem:
     capture_id: str | None = None             # WARC record id when archived
     edition_hint: int | None = None           # edition whose listing linked here (context only)
     redirected_from: list[str] = field(default_factory=list)  # URLs that redirected (301…) here
+    origin: str = LIVE                        # live | archive (a web archive's capture)
+    captured_at: dt.datetime | None = None    # the archive capture's time (aware, UTC)
+    memento_url: str | None = None            # where the archive serves that capture
 
     # text as written on the page
     title: str | None = None
@@ -122,6 +133,7 @@ class FetchFailure:
     reason: str
     edition: int | None = None
     http_status: int | None = None
+    missing: bool = False                     # the source does not have the page (an archive gap): no error
 
 
 @dataclass

@@ -71,6 +71,7 @@ HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "mipcrawl.middlewares.download.BackoffRetryMiddleware": 550,       # the same, with backoff
+    "mipcrawl.middlewares.archive.wayback.WaybackMiddleware": 580,     # --from-archive: pages from a web archive
     "mipcrawl.middlewares.incremental.NotModifiedMiddleware": 950,     # below the cache: sees the 304s
     "mipcrawl.middlewares.archive.writer.WarcWriterMiddleware": 960,   # next to the network: what went over it
 }
@@ -83,6 +84,11 @@ SPIDER_MIDDLEWARES = {
 }
 MIPCRAWL_INCREMENTAL_ENABLED = True
 MIPCRAWL_REFRESH = False
+# Past editions from a web archive (crawl --from-archive; mipcrawl/middlewares/archive/wayback.py).
+MIPCRAWL_WAYBACK_URL = None          # the archive (https://web.archive.org); None: the live site
+MIPCRAWL_WAYBACK_AT = None           # YYYYMMDD: read the captures nearest that day
+MIPCRAWL_WAYBACK_RATE = 1.0          # requests per second to the archive, at most
+MIPCRAWL_WAYBACK_MAX_429 = 20        # 429 answers tolerated per request (outside RETRY_TIMES)
 MIPCRAWL_ARCHIVE_ENABLED = True
 # A response cut short (Content-Length not reached) is an error, retried, never parsed.
 DOWNLOAD_FAIL_ON_DATALOSS = True

@@ -9,7 +9,9 @@ rescheduled, withdrawn. ``content_hash`` covers the normalised fields (see
 
 ``event_revision`` holds one row per changed field (``change`` in added, changed,
 rescheduled, cancelled, withdrawn, reappeared, moved), with the run, the parser version
-and the capture that showed it.
+and the capture that showed it. ``origin`` says where a copy was read: ``live`` (the site)
+or ``archive`` (a web archive's capture of the same URL, taken at ``captured_at``); the URL
+is the identity either way, so a live and an archived copy are one event.
 """
 
 from __future__ import annotations
@@ -86,6 +88,9 @@ class Event(Base):
     parser_version: Mapped[str | None] = mapped_column(String(40))
     capture_id: Mapped[str | None] = mapped_column(String(200))
     fetched_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    origin: Mapped[str] = mapped_column(String(10), default="live", server_default="live")  # live | archive
+    captured_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)   # the archive capture's time
+    memento_url: Mapped[str | None] = mapped_column(Text)                  # where the archive serves it
 
     first_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     last_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
@@ -102,3 +107,5 @@ class EventRevision(RevisionColumns, Base):
 
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
     parser_version: Mapped[str | None] = mapped_column(String(40))
+    origin: Mapped[str] = mapped_column(String(10), default="live", server_default="live")  # live | archive
+    captured_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

@@ -37,6 +37,9 @@ def event_record(item: EventItem, *, parser_version: str) -> dict[str, Any]:
         "parser_version": parser_version,
         "capture_id": item.capture_id,
         "fetched_at": item.fetched_at if item.fetched_at and item.fetched_at.tzinfo else None,
+        "origin": item.origin,
+        "captured_at": item.captured_at,
+        "memento_url": item.memento_url,
     }
     for name in COPIED:
         record[name] = getattr(item, name)

@@ -75,7 +75,8 @@ class StorePipeline:
                    lock_wait=s.getfloat("MIPCRAWL_LOCK_WAIT", 0.0),
                    command=s.get("MIPCRAWL_RUN_COMMAND") or shlex.join(sys.orig_argv),   # plain scrapy, Scrapyd
                    stats=crawler.stats, crawler=crawler,
-                   withdraw=s.getbool("MIPCRAWL_STORE_WITHDRAW", True))
+                   withdraw=s.getbool("MIPCRAWL_STORE_WITHDRAW", True),
+                   origin="archive" if s.get("MIPCRAWL_WAYBACK_URL") else "live")
         crawler.signals.connect(pipe.spider_closed, signal=signals.spider_closed)
         return pipe
 
@@ -191,6 +192,6 @@ def record_item(recorder: RunRecorder, item: Any) -> None:
                              event_urls=item.event_urls, http_status=item.http_status)
     elif isinstance(item, FetchFailure):
         recorder.add_failure(url=item.url, kind=item.kind, reason=item.reason, edition=item.edition,
-                             http_status=item.http_status)
+                             http_status=item.http_status, missing=item.missing)
     elif isinstance(item, UnchangedPage):
         recorder.add_unchanged(item.url)

@@ -13,6 +13,8 @@ from scrapy.http import Response
 from mipcrawl.editions import Edition, select
 from mipcrawl.items import (
     DETAIL,
+    EDITION,
+    LISTING,
     UNCHANGED,
     EventItem,
     FetchFailure,
@@ -20,10 +22,10 @@ from mipcrawl.items import (
     UnchangedPage,
 )
 from mipcrawl.scope import PROGRAMME, RunScope
-from spiders.base import SiteSpider
+from spiders.base import SiteSpider, another_capture, archive_provenance
 from spiders.extract.item import FIELDS, read_event
 from spiders.extract.listing import programme_link, read_listing
-from spiders.failures import failure_item, unreadable_reason
+from spiders.failures import error_page_reason, failure_item, unreadable_reason
 from spiders.site import HUB_PATH, site_domain
 
 
@@ -43,12 +45,21 @@ class ProgrammeSpider(SiteSpider):
     def _listing_request(self, url: str, edition: Edition) -> scrapy.Request:
         self._listing_pages.add(url)
         return scrapy.Request(url, callback=self.parse_listing, errback=self.listing_failed,
-                              cb_kwargs={"edition": edition})
+                              cb_kwargs={"edition": edition}, meta={EDITION: edition.year, LISTING: True})
+
+    def _unusable(self, response: Response, kind: str, reason: str, edition: int | None):
+        """A page that is no page to read: from a web archive, its next capture is asked
+        for; from the live site, it is a failure of the run."""
+        again = another_capture(response, reason)
+        if again is not None:
+            self.crawler.stats.inc_value(f"mipcrawl/wayback/unusable/{kind}")
+            return again
+        return self._failure(response.url, kind, reason, edition, response.status)
 
     def parse_listing(self, response: Response, edition: Edition):
-        reason = unreadable_reason(response)
+        reason = unreadable_reason(response) or error_page_reason(response)
         if reason:
-            yield self._failure(response.url, "listing", reason, edition.year, response.status)
+            yield self._unusable(response, "listing", reason, edition.year)
             return
         self._listing_pages.add(response.url)
         listing = read_listing(response, edition, domain=site_domain(self.base_url))
@@ -57,7 +68,8 @@ class ProgrammeSpider(SiteSpider):
             event_urls=listing.event_urls, http_status=response.status, fetched_at=self.clock(),
         )
         for url in listing.event_urls:
-            yield scrapy.Request(url, callback=self.parse_event, errback=self.event_failed, meta={DETAIL: True},
+            yield scrapy.Request(url, callback=self.parse_event, errback=self.event_failed,
+                                 meta={DETAIL: True, EDITION: edition.year},
                                  cb_kwargs={"listing_url": response.url, "edition_hint": edition.year})
         for url in listing.page_urls:
             if url not in self._listing_pages:
@@ -68,12 +80,19 @@ class ProgrammeSpider(SiteSpider):
         if response.meta.get(UNCHANGED):   # a 304 for a stored event (mipcrawl.middlewares.incremental)
             yield UnchangedPage(url=response.url, edition_hint=edition_hint)
             return
-        reason = unreadable_reason(response)
+        reason = unreadable_reason(response) or error_page_reason(response)
         if reason:
-            yield self._failure(response.url, "event", reason, edition_hint, response.status)
+            yield self._unusable(response, "event", reason, edition_hint)
             return
         item, failed = read_event(response, fetched_at=self.clock(), listing_url=listing_url,
                                   edition_hint=edition_hint)
+        provenance = archive_provenance(response)
+        if provenance and item.edition and edition_hint and item.edition != edition_hint:
+            # an archive's capture of this URL once it served another edition's event
+            yield self._unusable(response, "event", f"a page of edition {item.edition}", edition_hint)
+            return
+        for name, value in provenance.items():
+            setattr(item, name, value)
         item.redirected_from = [u for u in response.meta.get("redirect_urls", ()) if u != item.url]
         self._count_strategies(item, failed)
         yield item

@@ -75,7 +75,8 @@ class EventStore:
             elif known is None:
                 new.append(rec)
                 self.index.remember(0, rec)   # so a look-alike later in this batch waits too
-            elif known.content_hash == rec["content_hash"] and known.status != "withdrawn":
+            elif (known.content_hash == rec["content_hash"] and known.status != "withdrawn"
+                  and known.origin == rec.get("origin", "live")):
                 if known.id not in ctx.seen_ids:   # listed twice in one run: counted once
                     same_parser = known.parser_version == ctx.parser_version
                     (unchanged if same_parser else restamped).append(known.id)
@@ -161,7 +162,8 @@ class EventStore:
     def _revision(self, event_id: int, ch: FieldChange, rec: dict[str, Any], ctx: RunContext) -> dict[str, Any]:
         return {"event_id": event_id, "run_id": ctx.run_id, "at": ctx.now, "change": ch.change,
                 "field": ch.field or None, "old": ch.old, "new": ch.new,
-                "capture_id": rec.get("capture_id"), "parser_version": ctx.parser_version}
+                "capture_id": rec.get("capture_id"), "parser_version": ctx.parser_version,
+                "origin": rec.get("origin") or "live", "captured_at": rec.get("captured_at")}
 
     def _update(self, session: Session, changed: list[tuple[int, dict[str, Any]]], ctx: RunContext,
                 moved_from: dict[int, str] | None = None) -> None:
@@ -185,6 +187,8 @@ class EventStore:
     def _changes(self, old: dict[str, Any], rec: dict[str, Any], moved_from: dict[int, str] | None,
                  ctx: RunContext) -> tuple[list[FieldChange], dict[str, Any]]:
         changes = field_changes(old, rec)
+        if old.get("origin") != (rec.get("origin") or "live"):
+            changes.append(FieldChange("source", "changed", old.get("origin"), rec.get("origin") or "live"))
         rescheduled = any(c.change == "rescheduled" for c in changes)
         status = next_status(old["status"], rec["status"], rescheduled)
         st = status_change(old["status"], status)

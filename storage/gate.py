@@ -13,6 +13,11 @@ returns ``Verdict(healthy, reasons, figures)``. An edition is healthy when:
 - the coverage of title, when (a parsed start) and place (a parsed attendance or commune)
   did not fall by more than ``coverage_tolerance`` against the last healthy run;
 - the error rate (failed fetches / (items + failed fetches)) is under ``max_error_rate``.
+
+A run that reads a web archive (``origin`` "archive") is judged on what the archive holds:
+a page the archive has no usable capture of is a *gap* (``add_gap``), neither a failure nor
+a missing listing page nor an error; the figures say how much of the listing was captured
+and list every gap with its reason; it is compared only with earlier archive runs.
 """
 
 from __future__ import annotations
@@ -38,6 +43,18 @@ class EditionEvidence:
     items: int = 0
     covered: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KEY_FIELDS, 0))
     errors: int = 0
+    origin: str = "live"
+    gap_pages: set[int] = field(default_factory=set)             # listing pages the archive lacks
+    gaps: list[dict[str, str]] = field(default_factory=list)      # {url, kind, reason}
+
+    def add_gap(self, url: str, kind: str, reason: str, page: int | None) -> bool:
+        """Record a page the archive lacks (once per URL: a resumed run may ask twice); new?"""
+        if any(g["url"] == url for g in self.gaps):
+            return False
+        self.gaps.append({"url": url, "kind": kind, "reason": reason})
+        if kind == "listing" and page is not None:
+            self.gap_pages.add(page)
+        return True
 
     def add_item(self, record: dict[str, Any]) -> None:
         self.items += 1
@@ -59,7 +76,7 @@ def _listing_reasons(ev: EditionEvidence) -> list[str]:
     if not ev.pages:
         return ["no listing page fetched"]
     announced = max((lp for lp in ev.pages.values() if lp is not None), default=max(ev.pages))
-    missing = sorted(set(range(announced + 1)) - set(ev.pages))
+    missing = sorted(set(range(announced + 1)) - set(ev.pages) - ev.gap_pages)
     return [f"listing pages missing: {missing[:5]}"] if missing else []
 
 
@@ -84,5 +101,8 @@ def judge(ev: EditionEvidence, previous: dict[str, Any] | None, policy: GatePoli
         reasons.append(f"error rate {error_rate:.0%} over {policy.max_error_rate:.0%}")
     figures = {"healthy": not reasons, "reasons": reasons, "listed": listed, "items": ev.items,
                "pages": len(ev.pages), "coverage": coverage, "errors": ev.errors,
-               "error_rate": error_rate}
+               "error_rate": error_rate, "origin": ev.origin}
+    if ev.origin != "live":
+        figures["listing_captured"] = [len(ev.pages), len(ev.pages) + len(ev.gap_pages)]
+        figures["gaps"] = ev.gaps
     return Verdict(not reasons, reasons, figures)

@@ -24,7 +24,7 @@ from storage.rows import normalise_title, place_key
 
 _COLUMNS = (
     Event.id, Event.url, Event.content_hash, Event.status, Event.edition, Event.title,
-    Event.start_date, Event.commune_code, Event.attendance, Event.parser_version,
+    Event.start_date, Event.commune_code, Event.attendance, Event.parser_version, Event.origin,
 )
 
 
@@ -37,6 +37,7 @@ class Known:
     bucket: tuple[Any, dt.date | None, str]
     title_key: str
     parser_version: str | None = None
+    origin: str = "live"           # where the stored copy was read (live | archive)
 
 
 def _bucket(record: dict[str, Any]) -> tuple[Any, dt.date | None, str]:
@@ -63,6 +64,7 @@ class EventIndex:
         known = Known(
             event_id, record["url"], record["content_hash"], record["status"],
             _bucket(record), normalise_title(record.get("title")), record.get("parser_version"),
+            record.get("origin") or "live",
         )
         self.by_url[known.url] = known
         self._buckets[known.bucket].append(known)

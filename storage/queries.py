@@ -62,11 +62,14 @@ def reading(url: str) -> Iterator[Session]:
 
 
 def stored_event_editions(session: Session, editions: list[int] | None,
-                          parser_version: str | None = None) -> tuple[dict[str, int | None], int]:
+                          parser_version: str | None = None,
+                          origin: str | None = None) -> tuple[dict[str, int | None], int]:
     """(canonical URL → edition of the stored, not withdrawn events of those editions — all
-    when None — and read by ``parser_version`` when given; how many others that version did
-    not read)."""
+    when None — read by ``parser_version`` and from ``origin`` (live | archive) when given;
+    how many others that version did not read)."""
     query = select(Event.url, Event.edition, Event.parser_version).where(Event.status != "withdrawn")
+    if origin is not None:
+        query = query.where(Event.origin == origin)
     if editions:
         query = query.where(Event.edition.in_(editions))
     found: dict[str, int | None] = {}
@@ -153,7 +156,26 @@ def lab_changes(session: Session, *, since: str | None = None) -> list[dict[str,
 def _change_row(rev: EventRevision, url: str, title: str, edition: int | None) -> dict[str, Any]:
     return {"run_id": rev.run_id, "at": iso(rev.at), "url": url, "edition": edition, "title": title,
             "change": rev.change, "field": rev.field, "old": rev.old, "new": rev.new,
-            "parser_version": rev.parser_version, "capture_id": rev.capture_id}
+            "parser_version": rev.parser_version, "capture_id": rev.capture_id,
+            "source": rev.origin, "captured_at": iso(rev.captured_at)}
+
+
+def run_gaps(session: Session, run_id: int) -> list[dict[str, Any]] | None:
+    """The pages a run from a web archive found no usable capture of ({url, kind, reason},
+    every edition of the run), or None when there is no such run."""
+    run = session.get(CrawlRun, run_id)
+    if run is None:
+        return None
+    return [gap for figures in (run.gate or {}).values() if isinstance(figures, dict)
+            for gap in figures.get("gaps", [])]
+
+
+def run_listing_captured(session: Session, run_id: int) -> tuple[int, int]:
+    """(listing pages read, listing pages read or known to be missing from the archive) of a run."""
+    run = session.get(CrawlRun, run_id)
+    pairs: list[list[int]] = [f["listing_captured"] for f in ((run.gate if run else None) or {}).values()
+                              if isinstance(f, dict) and f.get("listing_captured")]
+    return sum(p[0] for p in pairs), sum(p[1] for p in pairs)
 
 
 def find_event(session: Session, url: str) -> Event | None:

@@ -36,7 +36,7 @@ from storage.labs import store_labs
 from storage.locks import EditionLock, LockBusy, scope_names
 from storage.migrate import ensure_schema
 from storage.references import known_edition_years
-from storage.urls import canonical_url
+from storage.urls import canonical_url, listing_page_number
 from storage.verdicts import judge_editions
 
 log = logging.getLogger(__name__)
@@ -64,14 +64,14 @@ class RunRecorder:
     def __init__(self, engine: Engine, *, scope: RunScope, command: str | None = None,
                  batch_size: int = 200, policy: GatePolicy | None = None, lock_wait: float = 0.0,
                  parser_version: str = PARSER_VERSION, clock: Callable[[], dt.datetime] = utc_now,
-                 match_cutoff: float = 88.0, withdraw: bool = True) -> None:
+                 match_cutoff: float = 88.0, withdraw: bool = True, origin: str = "live") -> None:
         self.engine, self.scope, self.command = engine, scope, command
         self.sessions = make_session_factory(engine)
         self.withdraw = withdraw   # off for a replay of old captures (mipcrawl reparse): not news of the site
         self.batch_size, self.policy, self.lock_wait = max(1, batch_size), policy or GatePolicy(), lock_wait
         self.parser_version, self.clock = parser_version, clock
         self.store = EventStore(match_cutoff=match_cutoff)
-        self.evidence: dict[int | None, EditionEvidence] = defaultdict(EditionEvidence)
+        self.evidence: dict[int | None, EditionEvidence] = defaultdict(lambda: EditionEvidence(origin=origin))
         self.listings: list[dict[str, Any]] = []
         self.unassigned_errors = 0
         self._events: list[dict[str, Any]] = []
@@ -191,13 +191,20 @@ class RunRecorder:
                               "reason": None})
 
     def add_failure(self, *, url: str, kind: str, reason: str, edition: int | None,
-                    http_status: int | None) -> None:
-        """A page the crawl could not get (``kind``: listing, event, lab, overview)."""
+                    http_status: int | None, missing: bool = False) -> None:
+        """A page the crawl could not get (``kind``: listing, event…); ``missing``: a gap of the archive read."""
+        page = listing_page_number(url) if missing else None
+        if missing and not self.evidence[edition].add_gap(url, kind, reason, page):
+            return
+        if kind == "listing":
+            self.listings.append({"edition": edition, "url": url, "page": page, "last_page": None,
+                                  "event_count": 0, "ok": False, "http_status": http_status,
+                                  "reason": f"not archived: {reason}" if missing else reason})
+        if missing:
+            self.ctx.counts["missing"] += 1
+            return
         if kind == "listing":
             self.evidence[edition].listing_failures.append(f"{url} ({reason})")
-            self.listings.append({"edition": edition, "url": url, "page": None, "last_page": None,
-                                  "event_count": 0, "ok": False, "http_status": http_status,
-                                  "reason": reason})
         elif edition is not None:
             self.evidence[edition].errors += 1
         else:

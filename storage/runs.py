@@ -97,7 +97,10 @@ def finish_run(session: Session, run_id: int, *, status: str, reason: str | None
     session.execute(update(CrawlRun).where(CrawlRun.id == run_id).values(**values))
 
 
-def last_healthy_figures(session: Session, spider: str, edition: int, before: int) -> dict[str, Any] | None:
+def last_healthy_figures(session: Session, spider: str, edition: int, before: int,
+                         origin: str = "live") -> dict[str, Any] | None:
+    """The gate figures of the edition's last healthy run read from the same source (the live
+    site or a web archive: their listings are not comparable)."""
     runs = session.scalars(
         select(CrawlRun.gate).where(CrawlRun.spider == spider, CrawlRun.id < before,
                                     CrawlRun.status.in_(("healthy", "partial")))
@@ -105,7 +108,7 @@ def last_healthy_figures(session: Session, spider: str, edition: int, before: in
     )
     for gate in runs:
         figures: dict[str, Any] | None = (gate or {}).get(str(edition))
-        if figures and figures.get("healthy"):
+        if figures and figures.get("healthy") and figures.get("origin", "live") == origin:
             return figures
     return None
 

@@ -49,3 +49,9 @@ def redact_url(text: str) -> str:
 
     Used for everything that reaches logs and run records."""
     return _URL_PASSWORD.sub(r"\g<head>***", text)
+
+
+def listing_page_number(url: str) -> int:
+    """The 0-based page of a listing URL (Drupal: no ``page`` parameter on the first page)."""
+    page = dict(parse_qsl(urlsplit(url).query)).get("page", "0")
+    return int(page) if page.isdigit() else 0

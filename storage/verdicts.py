@@ -27,7 +27,7 @@ def judge_editions(session: Session, scope: RunScope, evidence: dict[int | None,
         if edition is None or (scope.edition not in (None, edition) and not ev.pages):
             continue
         ev.errors += unassigned_errors
-        previous = runs.last_healthy_figures(session, scope.spider, edition, run_id)
+        previous = runs.last_healthy_figures(session, scope.spider, edition, run_id, ev.origin)
         verdict = judge(ev, previous, policy, finished=finished)
         gate[str(edition)] = verdict.figures
         if verdict.healthy:

@@ -137,7 +137,7 @@ def test_past_editions_middleware_turns_known_past_details_into_unchanged_pages(
 
 @pytest.mark.parametrize(("refresh", "flagged"), [(False, True), (True, False)])
 def test_refresh_parses_every_304_again(spider, monkeypatch, refresh, flagged):
-    monkeypatch.setattr("mipcrawl.middlewares.incremental.known_events", lambda url, editions, version=None: {BASE + "/known": 2024})
+    monkeypatch.setattr("mipcrawl.middlewares.incremental.known_events", lambda url, editions, version=None, origin=None: {BASE + "/known": 2024})
     crawler = programme_crawler(MIPCRAWL_REFRESH=refresh)
     crawler.get_extension(KnownEvents).spider_opened(spider)
     mw = NotModifiedMiddleware.from_crawler(crawler)
@@ -157,7 +157,7 @@ def test_refresh_and_the_switch_turn_the_components_off():
 def test_the_known_events_are_read_once_per_spider_for_both_middlewares(spider, monkeypatch):
     calls = []
     monkeypatch.setattr("mipcrawl.middlewares.incremental.known_events",
-                        lambda url, editions, version=None: calls.append(editions) or {BASE + "/known": 2024})
+                        lambda url, editions, version=None, origin=None: calls.append(editions) or {BASE + "/known": 2024})
     crawler = programme_crawler()
     not_modified, past = NotModifiedMiddleware.from_crawler(crawler), PastEditionsMiddleware.from_crawler(crawler)
     crawler.get_extension(KnownEvents).spider_opened(spider)

@@ -20,7 +20,7 @@ from pipelines.records import event_record
 from storage.db import make_engine
 from storage.migrate import SchemaMismatch, current_revision, ensure_schema, head_revision, upgrade
 
-V1, PREVIOUS, HEAD = "0001", "0003", "0004"
+V1, PREVIOUS, HEAD = "0001", "0004", "0005"
 LAB_HISTORY, TERRITORY_LEVELS = "0003", "0004"
 
 

@@ -12,6 +12,7 @@ class ExitCode(enum.IntEnum):
     USAGE = 2         # bad arguments (unknown edition, unknown format…)
     PARTIAL = 3       # a crawl ran but failed its health gate: data kept, nothing withdrawn
     LOCKED = 4        # another crawl of the same edition holds the database lock
+    NOT_ARCHIVED = 5  # crawl --from-archive: the archive holds no capture of the edition's programme
     INTERRUPTED = 130
 
 

@@ -25,6 +25,7 @@ from mipcrawl import config
 from mipcrawl import stats as keys
 from mipcrawl.cli.errors import ExitCode
 from mipcrawl.cli.progress import Progress
+from mipcrawl.cli.wayback import wayback_problem
 from mipcrawl.scope import RunScope
 from storage.urls import redact_url
 
@@ -35,7 +36,15 @@ class CrawlOutcome:
     stats: dict[str, Any]
 
     @property
+    def archive_problem(self) -> tuple[ExitCode, str] | None:
+        """A crawl from a web archive that could not start: the archive did not answer,
+        answered no CDX answer, or holds no capture of the programme (``--from-archive``)."""
+        return wayback_problem(self.stats)
+
+    @property
     def status(self) -> str:
+        if self.archive_problem is not None:
+            return "failed"
         status = self.stats.get(keys.RUN_STATUS)
         if status:
             return str(status)
@@ -46,10 +55,14 @@ class CrawlOutcome:
 
     @property
     def reason(self) -> str:
+        if self.archive_problem is not None:
+            return self.archive_problem[1]
         return str(self.stats.get(keys.GATE_REASON) or self.stats.get("finish_reason") or "")
 
     @property
     def exit_code(self) -> ExitCode:
+        if self.archive_problem is not None:
+            return self.archive_problem[0]
         return ExitCode(keys.exit_code(self.status))
 
 
@@ -214,7 +227,7 @@ def worst_exit_code(outcomes: Sequence[CrawlOutcome]) -> ExitCode:
 
 
 def worst(codes: Sequence[ExitCode]) -> ExitCode:
-    """The code that says most: error over locked over partial over OK."""
-    order = [ExitCode.OK, ExitCode.PARTIAL, ExitCode.LOCKED, ExitCode.ERROR]
+    """The code that says most: error over locked over nothing archived over partial over OK."""
+    order = [ExitCode.OK, ExitCode.PARTIAL, ExitCode.NOT_ARCHIVED, ExitCode.LOCKED, ExitCode.ERROR]
     return max([ExitCode(c) for c in codes] or [ExitCode.OK],
                key=lambda c: order.index(c) if c in order else len(order))

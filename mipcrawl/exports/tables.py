@@ -13,7 +13,9 @@ One record per event. Fields (``EXPORT_FIELDS``):
   ``audience``, ``access``, ``registration_url``, ``online_url``;
 - ``duplicate_of`` (URL of the event this one probably duplicates) and ``duplicate_score``;
 - ``first_seen``, ``last_seen``, ``last_changed``, ``withdrawn_at``: UTC ISO 8601;
-- ``parser_version`` and ``capture_id``: what produced the values.
+- ``parser_version`` and ``capture_id``: what produced the values;
+- ``source``: where the stored copy was read — ``live`` (the site) or ``archive`` (a web
+  archive's capture of the same URL) — and ``captured_at`` (UTC), the archive capture's time.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ EXPORT_FIELDS = (
     "place_text", "attendance", "venue", "street", "postcode", "commune_code", "commune_name",
     "departement_code", "region_code", "organiser", "formats", "parcours", "audience", "access",
     "registration_url", "online_url", "duplicate_of", "duplicate_score", "first_seen", "last_seen",
-    "last_changed", "withdrawn_at", "parser_version", "capture_id",
+    "last_changed", "withdrawn_at", "parser_version", "capture_id", "source", "captured_at",
 )
 _PLAIN = ("url", "edition", "title", "status", "all_day", "when_text", "place_text", "attendance", "venue",
           "street", "postcode", "commune_code", "commune_name", "departement_code", "region_code",
@@ -51,6 +53,7 @@ def _record(event: Event, duplicate_url: str | None) -> dict[str, Any]:
         previous_start=display_time(event.previous_start_at, event.all_day), formats=event.formats or [],
         duplicate_of=duplicate_url, first_seen=iso(event.first_seen), last_seen=iso(event.last_seen),
         last_changed=iso(event.last_changed), withdrawn_at=iso(event.withdrawn_at),
+        source=event.origin, captured_at=iso(event.captured_at),
     )
     return {name: row[name] for name in EXPORT_FIELDS}
 

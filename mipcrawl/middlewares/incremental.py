@@ -86,7 +86,7 @@ def utc_today() -> dt.date:
 
 
 def known_events(db_url: str, editions: list[int] | None,
-                 parser_version: str | None = None) -> dict[str, int | None]:
+                 parser_version: str | None = None, origin: str | None = None) -> dict[str, int | None]:
     """Canonical URL → edition of the stored, not withdrawn events of those editions (all when None).
 
     With ``parser_version``, only the events whose values that parser version derived: an
@@ -100,7 +100,7 @@ def known_events(db_url: str, editions: list[int] | None,
 
     try:
         with reading(db_url) as session:
-            found, stale = stored_event_editions(session, editions, parser_version)
+            found, stale = stored_event_editions(session, editions, parser_version, origin)
     except (StorageError, SQLAlchemyError) as exc:
         log.warning("incremental: known events not read (%s): every page is parsed", exc)
         return {}
@@ -127,6 +127,7 @@ class KnownEvents:
         self.db_url = db_url
         self.load = load or known_events
         self.editions: dict[str, int | None] = {}
+        self.origin: str | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> KnownEvents:
@@ -136,6 +137,9 @@ class KnownEvents:
         if not s.get("MIPCRAWL_DATABASE_URL"):
             raise NotConfigured("no MIPCRAWL_DATABASE_URL")
         ext = cls(s.get("MIPCRAWL_DATABASE_URL"))
+        # an event stored from the other source (live site / web archive) is read again, so
+        # its history names both
+        ext.origin = "archive" if s.get("MIPCRAWL_WAYBACK_URL") else "live"
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         return ext
 
@@ -143,7 +147,7 @@ class KnownEvents:
         scope = getattr(spider, "run_scope", None)
         if scope is not None and scope.is_programme:
             editions = [scope.edition] if scope.edition is not None else None
-            self.editions = self.load(self.db_url, editions, PARSER_VERSION)
+            self.editions = self.load(self.db_url, editions, PARSER_VERSION, self.origin)
 
     def edition_of(self, url: str) -> int | None:
         key = _canonical(url)

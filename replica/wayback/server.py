@@ -4,7 +4,7 @@ toolbar and rewritten links, a redirect to the nearest capture when the timestam
 one), and rate limiting (``429`` with ``Retry-After`` on a deterministic share of requests).
 
 Control endpoints (never limited nor counted): ``/_replica/stats`` (with the arrival time of
-every request, for rate checks), ``/_replica/stats/reset``, ``/_replica/archive`` (``?rate_limit=
+every request and of every request answered 429, for rate checks), ``/_replica/stats/reset``, ``/_replica/archive`` (``?rate_limit=
 0.2&retry_after=1&cdx_garbage=1`` to change the switches).
 """
 
@@ -49,20 +49,26 @@ class ArchiveStats(Stats):
         super().reset()
         self.started = time.monotonic()
         self.times: list[float] = []
+        self.limited: list[float] = []
         self.seen: dict[str, int] = {}
 
-    def arrival(self, key: str) -> int:
-        """Record a request's arrival; returns how many came for ``key`` before it."""
+    def arrival(self, key: str) -> tuple[int, float]:
+        """Record a request's arrival: (how many came for ``key`` before it, its time)."""
         with self._lock:
-            self.times.append(round(time.monotonic() - self.started, 4))
+            at = round(time.monotonic() - self.started, 4)
+            self.times.append(at)
             n = self.seen.get(key, 0)
             self.seen[key] = n + 1
-            return n
+            return n, at
+
+    def refused(self, at: float) -> None:
+        with self._lock:
+            self.limited.append(at)
 
     def as_dict(self) -> dict:
         out = super().as_dict()
         with self._lock:
-            out["times"] = list(self.times)
+            out["times"], out["limited"] = list(self.times), list(self.limited)
         return out
 
 
@@ -100,7 +106,9 @@ class ArchiveHandler(BaseHTTPRequestHandler):
             return
         srv = self.server
         key = self.path
-        if srv.config.rate_limit and _unit(srv.seed, f"{key}#{srv.stats.arrival(key)}") < srv.config.rate_limit:
+        nth, at = srv.stats.arrival(key)
+        if srv.config.rate_limit and _unit(srv.seed, f"{key}#{nth}") < srv.config.rate_limit:
+            srv.stats.refused(at)
             self._send(429, b"Too Many Requests", key=key, extra={"Retry-After": str(srv.config.retry_after)})
             return
         if parts.path == "/cdx/search/cdx":

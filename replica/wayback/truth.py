@@ -87,7 +87,7 @@ def _walk_listing(ed: Edition, index: dict[str, list[Row]], versions: dict, ref:
 
 def _event(rec: dict, fate: str, listed: bool, index, ref: str | None, records: dict) -> dict:
     row, reason = pick(index.get(rec["path"], []), ref) if ref else (None, "edition not captured")
-    if row is not None and not listed:
+    if ref and not listed:
         row, reason = None, "not linked from any captured listing page"
     return {"id": rec["id"], "edition": rec["edition"], "path": rec["path"], "fate": fate,
             "recoverable": row is not None, "reason": reason,

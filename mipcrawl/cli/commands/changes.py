@@ -30,9 +30,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def text_line(row: dict) -> str:
     head = f"run {row['run_id']}  {row['at'][:16]}  {row['change']:<11} {row['url']}"
+    source = source_note(row)
     if row["change"] == "added":
-        return f"{head}  {row['title']!r}"
-    return f"{head}  {row['field']}: {row['old']!r} → {row['new']!r}"
+        return f"{head}  {row['title']!r}{source}"
+    return f"{head}  {row['field']}: {row['old']!r} → {row['new']!r}{source}"
+
+
+def source_note(row: dict) -> str:
+    """" (from archive capture of 2019-11-27 03:00 UTC)" for a revision read from a web archive."""
+    if row.get("source") != "archive":
+        return ""
+    when = (row.get("captured_at") or "")[:16].replace("T", " ")
+    return f"  (from archive capture of {when} UTC)" if when else "  (from archive)"
 
 
 def run(args: argparse.Namespace) -> ExitCode:

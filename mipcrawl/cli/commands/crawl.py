@@ -8,6 +8,7 @@ import sys
 
 from mipcrawl import config
 from mipcrawl import stats as keys
+from mipcrawl.cli import wayback
 from mipcrawl.cli.commands import add_db_option
 from mipcrawl.cli.errors import CommandError, ExitCode
 from mipcrawl.scope import LABS, PROGRAMME
@@ -30,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="keep the crawl's state under <data dir>/jobs so an interrupted crawl resumes")
     p.add_argument("--refresh", action="store_true",
                    help="fetch the detail pages of finished editions again (default: only revalidated listings)")
+    wayback.add_options(p)
     p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                    help="extra Scrapy setting (repeatable)")
     add_reporting_options(p)
@@ -93,17 +95,35 @@ def crawl(args: argparse.Namespace, *, base_url: str, data_dir, db_url: str):
     if problem:
         raise CommandError(problem, ExitCode.USAGE)
     jobs = crawljobs.jobs_for(args.target, args.edition)
+    extra = parse_settings(args.set)
+    archive = wayback.archive_settings(args, extra)
     crawljobs.check_database(db_url)
     log_file = runner.default_log_file(data_dir)
     settings = runner.crawl_settings(
         base_url=base_url, db_url=db_url, data_dir=data_dir, log_file=log_file,
-        extra={**incremental_settings(args), **parse_settings(args.set)},
+        extra={**incremental_settings(args), **archive, **extra},
     )
-    print(f"crawling {base_url} into {redact_url(db_url)} (log: {log_file})", file=sys.stderr)
+    source = f"{base_url} as archived at {archive['MIPCRAWL_WAYBACK_URL']}" if archive else base_url
+    print(f"crawling {source} into {redact_url(db_url)} (log: {log_file})", file=sys.stderr)
     outcomes = runner.run_crawls(jobs, settings, progress=not args.no_progress)
     for outcome in outcomes:
         reason = f" — {outcome.reason}" if outcome.status != "healthy" and outcome.reason else ""
         run_id = outcome.stats.get(keys.RUN_ID)
         run_txt = f" run {run_id}" if run_id is not None else ""
         print(f"{outcome.scope.label}:{run_txt} {outcome.status}{reason}", file=sys.stderr)
+        if archive and run_id is not None and outcome.archive_problem is None:
+            print(archive_coverage(db_url, run_id), file=sys.stderr)
     return outcomes, runner.worst_exit_code(outcomes)
+
+
+def archive_coverage(db_url: str, run_id: int) -> str:
+    """How much of the programme the archive held, as a crawl from it found it (one line)."""
+    from mipcrawl.cli.commands import database_session
+    from storage.queries import run_gaps, run_listing_captured
+
+    with database_session(db_url) as session:
+        read, announced = run_listing_captured(session, run_id)
+        gaps = run_gaps(session, run_id) or []
+    events = sum(1 for g in gaps if g["kind"] != "listing")
+    return (f"  from the archive: {read} of {announced} listing page(s) captured, {events} event page(s) "
+            f"without a usable capture (the reasons: mipcrawl runs --gaps {run_id})")

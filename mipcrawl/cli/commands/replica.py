@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import signal
 import sys
+import tempfile
 import threading
 
 from mipcrawl.cli.errors import CommandError, ExitCode
@@ -29,6 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     for name in ("fail-rate", "flaky-rate", "truncate-rate", "reset-rate"):
         s.add_argument(f"--{name}", type=float, default=0.0, metavar="R", help="share of paths, 0..1")
     s.add_argument("--slow-ms", type=int, default=0, metavar="MS", help="delay every answer")
+    s.add_argument("--archive", action="store_true",
+                   help="also serve the site's web archive (CDX API and mementos of the past editions, "
+                        "as captures of this replica's URLs): its URL is printed on a second line")
+    s.add_argument("--rate-limit", type=float, default=0.0, metavar="R",
+                   help="with --archive: share of archive requests answered 429")
+    s.add_argument("--retry-after", type=int, default=1, metavar="S", help="with --archive: Retry-After of a 429")
     s.set_defaults(func=run_serve)
 
 
@@ -57,13 +65,18 @@ def run_serve(args: argparse.Namespace) -> int:
     import replica
 
     try:
+        if args.archive and args.site is None:
+            args.site = _temporary_site(args)
         server = replica.serve(
             args.site, seed=args.seed, events_per_edition=args.events_per_edition, day=args.day,
             port=args.port, fail_rate=args.fail_rate, flaky_rate=args.flaky_rate,
             slow_ms=args.slow_ms, truncate_rate=args.truncate_rate, reset_rate=args.reset_rate)
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-        with server as base_url:
+        with contextlib.ExitStack() as stack:
+            base_url = stack.enter_context(server)
             print(base_url, flush=True)
+            if args.archive:
+                print(stack.enter_context(_archive(args, base_url)), flush=True)
             print("serving the replica; Ctrl-C to stop", file=sys.stderr, flush=True)
             threading.Event().wait()
     except (ValueError, FileNotFoundError) as exc:
@@ -71,3 +84,23 @@ def run_serve(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CommandError(f"cannot serve: {exc}") from exc
     return ExitCode.OK
+
+
+def _temporary_site(args: argparse.Namespace) -> str:
+    """A site built for this serve only (the archive needs its directory); removed at exit."""
+    import atexit
+    import shutil
+
+    import replica
+
+    tmp = tempfile.mkdtemp(prefix="mipcrawl-replica-")
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
+    return str(replica.build_site(f"{tmp}/site", seed=args.seed or 0,
+                                  events_per_edition=args.events_per_edition or 350, day=args.day or 30))
+
+
+def _archive(args: argparse.Namespace, base_url: str):
+    from replica.wayback import serve_archive
+
+    return serve_archive(args.site, original=base_url, rate_limit=args.rate_limit,
+                         retry_after=args.retry_after)

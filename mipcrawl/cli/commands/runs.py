@@ -1,4 +1,6 @@
-"""``mipcrawl runs [--limit N]``: recent crawl runs with their status, counts and reason."""
+"""``mipcrawl runs [--limit N]``: recent crawl runs with their status, counts and reason;
+``mipcrawl runs --gaps RUN_ID``: the pages a crawl from a web archive found no usable
+capture of, each with the reason (listing pages first)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import argparse
 
 from mipcrawl.cli.commands import add_db_option, database_session
 from mipcrawl.cli.errors import CommandError, ExitCode
-from storage.queries import recent_runs
+from storage.queries import recent_runs, run_gaps
 
 HEADER = f"{'run':>5}  {'spider':<9} {'scope':<6} {'status':<8} {'started (UTC)':<16} {'secs':>6}  " \
          f"{'new':>5} {'chg':>5} {'same':>5} {'gone':>5} {'canc':>5} {'back':>5} {'err':>5}  reason"
@@ -15,6 +17,8 @@ HEADER = f"{'run':>5}  {'spider':<9} {'scope':<6} {'status':<8} {'started (UTC)'
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("runs", help="recent crawl runs with status and counts")
     parser.add_argument("--limit", type=int, default=20, metavar="N")
+    parser.add_argument("--gaps", type=int, metavar="RUN_ID",
+                        help="the pages that run's archive lacked, with the reasons")
     add_db_option(parser)
     parser.set_defaults(func=run)
 
@@ -27,7 +31,19 @@ def _line(r) -> str:
             f"{counts}  {r.reason or ''}")
 
 
+def _gaps(args: argparse.Namespace) -> ExitCode:
+    with database_session(args.db) as session:
+        found = run_gaps(session, args.gaps)
+    if found is None:
+        raise CommandError(f"no run {args.gaps}", ExitCode.USAGE)
+    for gap in sorted(found, key=lambda g: (g["kind"] != "listing", g["url"])):
+        print(f"{gap['kind']:<8} {gap['url']}  {gap['reason']}")
+    return ExitCode.OK
+
+
 def run(args: argparse.Namespace) -> ExitCode:
+    if args.gaps is not None:
+        return _gaps(args)
     if args.limit < 1:
         raise CommandError("--limit must be at least 1", ExitCode.USAGE)
     with database_session(args.db) as session:
