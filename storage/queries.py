@@ -160,6 +160,20 @@ def _change_row(rev: EventRevision, url: str, title: str, edition: int | None) -
             "source": rev.origin, "captured_at": iso(rev.captured_at)}
 
 
+def event_pages(session: Session, edition: int | None) -> tuple[dict[str, str], set[str]]:
+    """(URL → title of the stored events of ``edition`` — every edition when None —, the
+    capture ids their rows name)."""
+    query = select(Event.url, Event.title, Event.capture_id)
+    if edition is not None:
+        query = query.where(Event.edition == edition)
+    titles, chosen = {}, set()
+    for url, title, capture in session.execute(query):
+        titles[url] = title
+        if capture:
+            chosen.add(capture)
+    return titles, chosen
+
+
 def run_gaps(session: Session, run_id: int) -> list[dict[str, Any]] | None:
     """The pages a run from a web archive found no usable capture of ({url, kind, reason},
     every edition of the run), or None when there is no such run."""

@@ -5,9 +5,13 @@ and the live site together; a rate-limiting archive; an archive that cannot be u
 from __future__ import annotations
 
 import collections
+import hashlib
 import json
 import re
 import sqlite3
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -186,3 +190,37 @@ def test_an_unusable_archive_is_one_line_and_an_exit_code(site, tmp_path, case, 
     assert run.returncode == code, run.stderr[-2000:]
     last = run.stderr.strip().splitlines()[-1]
     assert words in last and "Traceback" not in run.stderr
+
+
+# -- captures a researcher can open ----------------------------------------------------------------
+
+def test_archive_pack_is_a_valid_wacz_listing_every_event_page(crawled, tmp_path):
+    results, work, db = crawled
+    out = tmp_path / "semaine-2019.wacz"
+    pack = mipcrawl("archive", "pack", "--edition", "2019", "--out", str(out), "--data-dir", str(work), "--db", db)
+    assert pack.returncode == 0, pack.stderr
+    wacz = Path(sys.executable).with_name("wacz")
+    check = subprocess.run([str(wacz), "validate", "-f", str(out)], capture_output=True, text=True, timeout=300)
+    assert check.returncode == 0 and "is valid" in check.stdout, check.stdout[-2000:]
+    with zipfile.ZipFile(out) as z:
+        pages = [json.loads(line) for line in z.read("pages/pages.jsonl").decode().splitlines()[1:]]
+        z.extractall(tmp_path / "unpacked")
+    originals = {p["url"].split("id_/", 1)[1] for p in pages}
+    assert originals == {r["url"] for r in results[2019][1]}
+    packed = sorted((tmp_path / "unpacked" / "archive").glob("*.warc.gz"))
+    sources = {p.name: p for p in (work / "archive" / "2019").glob("*.warc.gz")}
+    assert [p.name for p in packed] == sorted(sources)
+    for p in packed:
+        assert hashlib.sha256(p.read_bytes()).digest() == hashlib.sha256(sources[p.name].read_bytes()).digest()
+    verify = mipcrawl("archive", "verify", *map(str, packed))
+    assert verify.returncode == 0 and f"{len(packed)} file(s), 0 bad" in verify.stdout, verify.stdout
+
+
+@pytest.mark.parametrize("args, code", [(("--run", "999"), ExitCode.USAGE),
+                                        (("--edition", "2019", "--out", "x.zip"), ExitCode.USAGE)])
+def test_archive_pack_refuses_with_one_line(crawled, tmp_path, args, code):
+    work, db = crawled[1], crawled[2]
+    if "--out" not in args:
+        args = (*args, "--out", str(tmp_path / "x.wacz"))
+    pack = mipcrawl("archive", "pack", *args, "--data-dir", str(work), "--db", db)
+    assert pack.returncode == code and len(pack.stderr.strip().splitlines()) == 1, pack.stderr

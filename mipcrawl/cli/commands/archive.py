@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from mipcrawl import config
+from mipcrawl.cli.commands import add_db_option, database_session
 from mipcrawl.cli.errors import CommandError, ExitCode
 
 
@@ -21,6 +22,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     ver.add_argument("files", nargs="*", type=Path, help="WARC files (default: every file of the archive)")
     ver.add_argument("--data-dir", help="default $MIPCRAWL_DATA_DIR or ./data")
     ver.set_defaults(func=run_verify)
+    pack = verbs.add_parser("pack", help="the WARC files of a run or an edition as one WACZ file")
+    pack.add_argument("--edition", help="the WARC files of this scope (an edition year, or 'labs'; default: all)")
+    pack.add_argument("--run", type=int, metavar="RUN_ID", help="the WARC file(s) of this run only")
+    pack.add_argument("--out", required=True, type=Path, help="the .wacz file to write")
+    pack.add_argument("--data-dir", help="default $MIPCRAWL_DATA_DIR or ./data")
+    add_db_option(pack)
+    pack.set_defaults(func=run_pack)
     p.set_defaults(func=lambda args: _usage(p))
 
 
@@ -64,3 +72,30 @@ def run_verify(args: argparse.Namespace) -> int:
             print(f"BAD  {path}: {counts}; {len(report.problems)} problem(s): {report.problems[0]}")
     print(f"{len(files)} file(s), {bad} bad")
     return ExitCode.ERROR if bad else ExitCode.OK
+
+
+def run_pack(args: argparse.Namespace) -> int:
+    from mipcrawl.middlewares.archive.pack import PackError, event_pages, write_wacz
+    from mipcrawl.middlewares.archive.reader import archive_files, run_id_of
+    from storage.queries import event_pages as stored_pages
+
+    files = archive_files(archive_root(args.data_dir), args.edition)
+    if args.run is not None:
+        files = [f for f in files if run_id_of(f) == args.run]
+    what = f"run {args.run}" if args.run is not None else f"scope {args.edition or 'all'}"
+    if not files:
+        raise CommandError(f"no WARC file for {what} in {archive_root(args.data_dir)}", ExitCode.USAGE)
+    if args.out.suffix != ".wacz" or args.out.is_dir():
+        raise CommandError(f"--out must name a .wacz file, not {args.out}", ExitCode.USAGE)
+    if not args.out.parent.is_dir():
+        raise CommandError(f"no such directory: {args.out.parent}", ExitCode.ERROR)
+    edition = int(args.edition) if args.edition and args.edition.isdigit() else None
+    with database_session(args.db) as session:
+        titles, chosen = stored_pages(session, edition)
+    pages = event_pages(files, titles, chosen)
+    try:
+        write_wacz(files, pages, args.out, title=f"mipcrawl {what}")
+    except PackError as exc:
+        raise CommandError(str(exc), ExitCode.ERROR) from None
+    print(f"{args.out}: {len(files)} WARC file(s), {len(pages)} event page(s); valid WACZ")
+    return ExitCode.OK
