@@ -56,7 +56,7 @@ _ROLES: dict[str, dict[str, str]] = {
                 "btn": "button"},
     "drupal10": {"container": "layout-container", "row": "layout layout--twocol-section", "main": "layout__region--first",
                  "side": "layout__region--second", "title": "page-title", "kicker": "field--name-field-edition",
-                 "fields": "node__meta", "field": "field field--label-inline", "label": "field__label",
+                 "fields": "field-group field-group--infos", "field": "field field--label-inline", "label": "field__label",
                  "value": "field__item", "description": "text-content clearfix field--name-body",
                  "badge": "badge", "alert": "messages messages--warning", "card": "card", "card_body": "card__content",
                  "tag": "field__item", "stamp": "node__submitted", "block": "block", "btn": "button"},

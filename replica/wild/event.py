@@ -23,9 +23,9 @@ class EventPage:
         self.draw = draw = Draw(f"wild:{wild_seed}:{ev.id}")
         self.cls = Classes(draw.pick("classes", FAMILIES), draw)
         self.sd: Structured = draw_structured(draw, ev)
-        self.date: DateShown = show_date(draw, ev)
-        self.place: PlaceShown = show_place(draw, ev)
         self.block = FieldBlock(draw, self.cls)
+        self.date: DateShown = show_date(draw, ev)
+        self.place: PlaceShown = show_place(draw, ev, inline=self.block.inline)
         self.sentences = [s for s in [self.date.sentence, *self.place.sentences] if s]
 
     def render(self) -> str:

@@ -39,16 +39,23 @@ class FieldBlock:
         self.upper = draw.chance("fields.upper", 0.1)
         self.icons = draw.pick("fields.icon_family", words.ICON_FAMILIES)
 
+    @property
+    def inline(self) -> bool:
+        """Whether values sit inside a paragraph or a span (no block element may go there)."""
+        return self.markup in ("strong_p", "text_br", "spans", "li")
+
     def row(self, key: str, value: str) -> Row:
         kinds = [k for k, _ in LABEL_KINDS]
         kind = self.draw.pick(f"label.{key}", kinds, [w for _, w in LABEL_KINDS])
         if kind == "none" and key not in UNLABELLED_OK:
-            kind = "word"
+            kind = self.draw.choices[f"label.{key}"] = "word"
         word = self.draw.pick(f"word.{key}", words.LABEL_WORDS[key])
         if self.upper:
             word = word.upper()
         colon = "" if word.endswith("?") or self.markup in ("dl", "table_rows", "table_cols", "heading") and \
             self.draw.rng.random() < 0.6 else self.colon
+        if self.markup == "text_br" and not colon and not word.endswith("?"):
+            colon = " :"      # in running text a label without markup needs its colon to be one
         return Row(key, value, kind, word + colon)
 
     def label_html(self, row: Row) -> str:

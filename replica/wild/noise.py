@@ -11,7 +11,7 @@ from replica.wild.dates import MONTHS, WEEKDAYS
 from replica.wild.draw import Classes, Draw
 
 OTHER_HEADINGS = ("Prochains événements", "À venir", "Autres rendez-vous", "Dans le même programme",
-                  "Vous aimerez aussi", "Événements similaires", "Agenda", "")
+                  "Vous aimerez aussi", "Événements similaires", "")
 # places of the "other events" blocks: somewhere else than the event
 OTHER_PLACES = ("Médiathèque, 2 place de la Mairie, 45000 Orléans", "Lyon (69)", "En ligne",
                 "Hôtel de région, 1 rue de la Loire, 44000 Nantes", "à Toulouse", "Station F, Paris",

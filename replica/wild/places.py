@@ -32,7 +32,8 @@ class PlaceShown:
     after: str = ""                                     # HTML after the fields (a visio link)
 
 
-def show_place(draw: Draw, ev: Event) -> PlaceShown:
+def show_place(draw: Draw, ev: Event, *, inline: bool = False) -> PlaceShown:
+    """``inline``: the value goes inside a paragraph (an address block is then written with spans)."""
     shown = PlaceShown()
     where = ev.where
     if where is None or not where.text:
@@ -42,16 +43,19 @@ def show_place(draw: Draw, ev: Event) -> PlaceShown:
     if mode != "offline" or not where.commune:
         forms = [f for f in forms if f[0] not in ("maplink", "address")]
     form = draw.pick("place.form", [k for k, _ in forms], [w for _, w in forms])
-    _main(draw, form, text, shown)
+    _main(draw, form, text, shown, inline, mode)
     _extra(draw, ev, shown)
     return shown
 
 
-def _main(draw: Draw, form: str, text: str, shown: PlaceShown) -> None:
+def _main(draw: Draw, form: str, text: str, shown: PlaceShown, inline: bool, mode: str | None = None) -> None:
     if form == "description":
-        template = words.PLACE_SENTENCES_PREP if _PREPOSITION.match(text) else words.PLACE_SENTENCES
-        shown.sentences.append(draw.any(template).format(esc(_lower(text) if template is words.PLACE_SENTENCES_PREP
-                                                             else text)))
+        if _PREPOSITION.match(text):
+            shown.sentences.append(draw.any(words.PLACE_SENTENCES_PREP).format(esc(_lower(text))))
+        else:
+            online = mode == "online"
+            shown.sentences.append(draw.any(words.PLACE_SENTENCES_ONLINE if online else words.PLACE_SENTENCES)
+                                   .format(esc(text)))
     elif form == "badge":
         shown.badges.append(text)
     elif form == "mode":
@@ -61,7 +65,7 @@ def _main(draw: Draw, form: str, text: str, shown: PlaceShown) -> None:
     elif form == "lines":
         shown.rows.append(("place", "<br>".join(esc(p) for p in place_lines(text))))
     elif form == "address":
-        shown.rows.append(("place", _address(draw, text)))
+        shown.rows.append(("place", _address(draw, text, inline)))
     elif form == "maplink":
         shown.rows.append(("place", _maplink(draw, text)))
     else:
@@ -97,15 +101,16 @@ def place_lines(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _address(draw: Draw, text: str) -> str:
+def _address(draw: Draw, text: str, inline: bool) -> str:
     lines = place_lines(text)
     tail = _POSTCODE_TAIL.match(lines[-1]) if lines else None
     if tail is None or draw.rng.random() < 0.3:
-        return "<address>" + "<br>".join(esc(p) for p in lines) + "</address>"
+        tag = "span" if inline else "address"
+        return f"<{tag}>" + "<br>".join(esc(p) for p in lines) + f"</{tag}>"
     head = "".join(f'<span class="address-line{i + 1}">{esc(p)}</span><br>' for i, p in enumerate(lines[:-1]))
     city = (f'<span class="postal-code">{esc(tail.group(1))}</span> '
             f'<span class="locality">{esc(tail.group(2))}</span>')
-    tag = draw.any(("p", "div"))
+    tag = "span" if inline else draw.any(("p", "div"))
     return f'<{tag} class="address" translate="no">{head}{city}</{tag}>'
 
 

@@ -19,7 +19,7 @@ KINDS = (("none", 52), ("jsonld", 14), ("jsonld_graph", 5), ("jsonld_main", 4), 
          ("microdata", 11), ("rdfa", 11))
 QUALITIES = (("full", 70), ("partial", 18), ("contradicting", 12))
 CONTRADICTIONS = ("startDate", "name", "location", "organizer")
-_BLOCK_TAGS = ("<br", "<address", "<div", "<p")
+_BLOCK_TAGS = ("<address", "<div", "<p")
 
 
 @dataclass

@@ -33,7 +33,7 @@ ICON_NAMES: dict[str, dict[str, str]] = {
              "place": "fr-icon-map-pin-2-line", "organiser": "fr-icon-government-line",
              "audience": "fr-icon-user-line", "access": "fr-icon-ticket-line", "formats": "fr-icon-price-tag-3-line",
              "registration": "fr-icon-edit-line", "mode": "fr-icon-computer-line", "contact": "fr-icon-phone-line",
-             "parcours": "fr-icon-road-map-line"},
+             "parcours": "fr-icon-compass-3-line"},
     "fa": {"when": "fa fa-calendar", "day": "fa-regular fa-calendar-days", "hours": "fa fa-clock",
            "place": "fa-solid fa-location-dot", "organiser": "fa fa-landmark", "audience": "fa fa-users",
            "access": "fa fa-ticket", "formats": "fa fa-tag", "registration": "fa fa-pen",
@@ -45,7 +45,7 @@ ICON_NAMES: dict[str, dict[str, str]] = {
     "ri": {"when": "ri-calendar-line", "day": "ri-calendar-2-line", "hours": "ri-time-line",
            "place": "ri-map-pin-line", "organiser": "ri-building-line", "audience": "ri-group-line",
            "access": "ri-ticket-line", "formats": "ri-price-tag-line", "registration": "ri-edit-line",
-           "mode": "ri-computer-line", "contact": "ri-phone-line", "parcours": "ri-road-map-line"},
+           "mode": "ri-computer-line", "contact": "ri-phone-line", "parcours": "ri-compass-3-line"},
     # ligature icon fonts: the icon's name is its text
     "material": {"when": "event", "day": "calendar_today", "hours": "schedule", "place": "location_on",
                  "organiser": "account_balance", "audience": "groups", "access": "confirmation_number",
@@ -54,7 +54,7 @@ ICON_NAMES: dict[str, dict[str, str]] = {
     # an SVG sprite: <use href="…#name">
     "svg": {"when": "calendar", "day": "calendar", "hours": "clock", "place": "map-pin",
             "organiser": "building", "audience": "users", "access": "ticket", "formats": "tag",
-            "registration": "edit", "mode": "video", "contact": "phone", "parcours": "map"},
+            "registration": "edit", "mode": "video", "contact": "phone", "parcours": "compass"},
     # an image file
     "img": {"when": "picto-calendrier.svg", "day": "icon-calendar.png", "hours": "icon-clock.svg",
             "place": "picto-lieu.svg", "organiser": "icon-organisateur.svg", "audience": "picto-public.svg",
@@ -76,6 +76,8 @@ WHEN_SENTENCES = ("Rendez-vous {} pour cette rencontre.", "L'événement aura li
                   "Rejoignez-nous {} !")
 PLACE_SENTENCES = ("Il se tiendra à l'adresse suivante : {}.", "Nous vous accueillerons sur place : {}.",
                    "Adresse du rendez-vous : {}.", "La rencontre se déroulera au lieu suivant : {}.")
+PLACE_SENTENCES_ONLINE = ("Il se tiendra à distance : {}.", "La rencontre se déroulera en ligne : {}.",
+                          "Modalité de participation retenue pour cette session : {}.")
 PLACE_SENTENCES_PREP = ("Il se tiendra {}.", "L'événement se déroulera {}.", "Cette rencontre aura lieu {}.")
 ORGANISER_SENTENCES = ("Cet événement est organisé par {}.", "Une rencontre proposée par {}.",
                        "Cet atelier est porté par {}.", "Organisé par {}, cet événement est ouvert aux agents.")
