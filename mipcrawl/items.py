@@ -60,6 +60,8 @@ class EventItem:
     badges: list[str] = field(default_factory=list)   # e.g. ["Annulé"]
     stamps_text: str | None = None            # "Publiée le … · Mise à jour le …"
     strategies: dict[str, str] = field(default_factory=dict)
+    structured_when: str | None = None        # the schema.org start (– end), when a shown date won
+    disagreements: list[str] = field(default_factory=list)   # fields whose schema.org value the page contradicts
 
     # normalised (pipelines.normalize)
     status: str | None = None                 # scheduled | cancelled

@@ -36,6 +36,8 @@ def _apply_when(item: EventItem, *, today: dt.date | None) -> None:
     year = item.edition or item.edition_hint
     try:
         when = parse_when(item.when_text, year=year, today=today)
+        if when is None and item.structured_when:    # the shown text unreadable: schema.org's date
+            when = parse_when(item.structured_when, year=year, today=today)
     except (TypeError, ValueError):   # a parser bug must not cost the event: kept raw, counted
         return
     if when is None:
@@ -58,6 +60,26 @@ def organiser_values(text: str | None) -> dict[str, Any]:
     org = parse_organiser(text)
     return {"organiser_kind": org.kind, "organiser_level": org.level,
             "organiser_departement_code": org.departement_code, "organiser_region_code": org.region_code}
+
+
+def _check_structured_when(item: EventItem, *, today: dt.date | None) -> None:
+    """A schema.org date the shown one replaced: when both read and start apart, the
+    disagreement is noted (the shown date stays)."""
+    if not (item.structured_when and item.start is not None):
+        return
+    try:
+        other = parse_when(item.structured_when, year=item.edition or item.edition_hint, today=today)
+    except (TypeError, ValueError):
+        return
+    if other is None or other.start is None:
+        return
+    timed = not (item.all_day or other.all_day)
+    if _day(other.start) != _day(item.start) or (timed and other.start != item.start):
+        item.disagreements.append("when")
+
+
+def _day(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _apply_place(item: EventItem) -> None:
@@ -86,6 +108,7 @@ def normalize_event(item: EventItem, *, today: dt.date | None = None) -> EventIt
         item.edition = item.edition_hint
     item.status = event_status(item)
     _apply_when(item, today=today)
+    _check_structured_when(item, today=today)
     _apply_place(item)
     _apply_organiser(item)
     item.description_text = _description_text(item.description_html)
@@ -140,6 +163,8 @@ class NormalizePipeline:
                 self._inc(f"mipcrawl/normalize/{name}_unparsed")
             if item.date_warnings:
                 self._inc("mipcrawl/normalize/when_warnings", len(item.date_warnings))
+            for name in item.disagreements:     # the page says otherwise than its schema.org data
+                self._inc(f"mipcrawl/structured/disagree/{name}")
         elif isinstance(item, LabItem):
             self._inc("mipcrawl/items/lab")
             normalize_lab(item)

@@ -24,7 +24,7 @@ from mipcrawl.items import (
 from mipcrawl.scope import PROGRAMME, RunScope
 from spiders.base import SiteSpider, another_capture, archive_provenance
 from spiders.extract.item import FIELDS, read_event
-from spiders.extract.listing import programme_link, read_listing
+from spiders.extract.listing import programme_link, read_feed, read_listing
 from spiders.failures import error_page_reason, failure_item, unreadable_reason
 from spiders.site import HUB_PATH, site_domain
 
@@ -57,12 +57,14 @@ class ProgrammeSpider(SiteSpider):
         return self._failure(response.url, kind, reason, edition, response.status)
 
     def parse_listing(self, response: Response, edition: Edition):
-        reason = unreadable_reason(response) or error_page_reason(response)
+        listing = read_feed(response, domain=site_domain(self.base_url)) if _is_json(response) else None
+        reason = None if listing else unreadable_reason(response) or error_page_reason(response)
         if reason:
             yield self._unusable(response, "listing", reason, edition.year)
             return
         self._listing_pages.add(response.url)
-        listing = read_listing(response, edition, domain=site_domain(self.base_url))
+        if listing is None:
+            listing = read_listing(response, edition, domain=site_domain(self.base_url))
         yield ListingPageItem(
             url=response.url, edition=edition.year, page=listing.page, last_page=listing.last_page,
             event_urls=listing.event_urls, http_status=response.status, fetched_at=self.clock(),
@@ -71,7 +73,7 @@ class ProgrammeSpider(SiteSpider):
             yield scrapy.Request(url, callback=self.parse_event, errback=self.event_failed,
                                  meta={DETAIL: True, EDITION: edition.year},
                                  cb_kwargs={"listing_url": response.url, "edition_hint": edition.year})
-        for url in listing.page_urls:
+        for url in [*listing.page_urls, *listing.feed_urls]:    # a feed is read as a listing page
             if url not in self._listing_pages:
                 yield self._listing_request(url, edition)
 
@@ -142,3 +144,9 @@ class ProgrammeSpider(SiteSpider):
     def _counted(self, item: FetchFailure) -> FetchFailure:
         self.crawler.stats.inc_value(f"mipcrawl/fetch_failed/{item.kind}")
         return item
+
+
+def _is_json(response: Response) -> bool:
+    """A listing feed: a JSON body (infinite scroll's endpoint)."""
+    content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").split(";")[0].strip()
+    return content_type.endswith("json")

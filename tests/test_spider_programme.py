@@ -166,6 +166,32 @@ def test_listing_without_pagination_has_no_last_page(spider: ProgrammeSpider) ->
     assert [r.url for r in out[1:]] == [BASE + "/mois-de-linnovation-publique/x"]
 
 
+def test_an_infinite_scroll_listing_is_read_through_its_json_feed(spider: ProgrammeSpider) -> None:
+    """Issue 15: the page names its feed in a data attribute; the feed (JSON) is read as a
+    listing page: its records' links are events, its next page is scheduled."""
+    url = BASE + "/mois-de-linnovation-publique/programme"
+    body = (b"<html><body><main><div data-infinite-url='/api/evenements/2026?page=1'>"
+            b"<h3><a href='/mois-de-linnovation-publique/x'>X</a></h3></div></main></body></html>")
+    out = list(spider.parse_listing(HtmlResponse(url=url, body=body, request=Request(url)),
+                                    edition=editions.EDITIONS[2026]))
+    feed_request = next(r for r in out[1:] if r.callback == spider.parse_listing)
+    assert feed_request.url == BASE + "/api/evenements/2026?page=1"
+    data = {"rows": [{"path": "/mois-de-linnovation-publique/y"}], "next": "/api/evenements/2026?page=2"}
+    feed = TextResponse(url=feed_request.url, body=json.dumps(data).encode(), encoding="utf-8",
+                        headers={"Content-Type": "application/json"}, request=feed_request)
+    listing, event, more = spider.parse_listing(feed, edition=editions.EDITIONS[2026])
+    assert (listing.url, listing.page, listing.event_urls) == (feed.url, 1, [BASE + "/mois-de-linnovation-publique/y"])
+    assert (event.url, more.url) == (BASE + "/mois-de-linnovation-publique/y", BASE + "/api/evenements/2026?page=2")
+
+
+def test_a_feed_that_is_no_json_is_a_failed_listing_page(spider: ProgrammeSpider) -> None:
+    url = BASE + "/api/evenements/2026"
+    feed = TextResponse(url=url, body=b"{not json", encoding="utf-8", headers={"Content-Type": "application/json"},
+                        request=Request(url))
+    [failure] = spider.parse_listing(feed, edition=editions.EDITIONS[2026])
+    assert isinstance(failure, FetchFailure) and failure.kind == "listing" and "non-HTML" in failure.reason
+
+
 async def _collect(agen) -> list:
     return [x async for x in agen]
 

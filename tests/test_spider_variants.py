@@ -66,17 +66,18 @@ MICRODATA = (
 
 CASES = [
     # ---- (1) schema.org
+    # the visible text wins over schema.org where both say something (issue 15): heading and place here
     ("jsonld event", page("<h1>Titre visible</h1><p>Lieu : ailleurs</p>", head=jsonld(EVENT_LD)), {
-        "title": ("Hackathon des données", "jsonld"),
+        "title": ("Titre visible", "dsfr"),
         "when_text": ("2024-11-07T09:30 – 2024-11-07T16:00", "jsonld"),
-        "place_text": ("Espace Beaulieu, 9 bd Vincent Gache, 44200 Nantes", "jsonld"),
+        "place_text": ("ailleurs", "label"),
         "organiser": ("Cerema", "jsonld"), "badges": (["Annulé"], "jsonld"),
         "registration_url": ("https://www.eventbrite.fr/e/123", "jsonld"), "edition": (2024, "jsonld")}),
     ("jsonld in @graph, online", page("<h1>T</h1>", head=jsonld({"@graph": [
         {"@type": "WebPage"}, {"@type": "EducationEvent", "name": "Webinaire IA",
                                "startDate": "2025-11-18", "location": {
                                    "@type": "VirtualLocation", "url": "https://zoom.us/j/1"}}]})), {
-        "title": ("Webinaire IA", "jsonld"), "place_text": ("En ligne", "jsonld"),
+        "title": ("T", "dsfr"), "place_text": ("En ligne", "jsonld"),
         "online_url": ("https://zoom.us/j/1", "jsonld"), "when_text": ("2025-11-18", "jsonld")}),
     ("broken jsonld ignored", page("<h1>Titre</h1><dl><dt>Date</dt><dd>Le 3/11</dd></dl>",
                                    head='<script type="application/ld+json">{"@type": "Event",</script>'), {
@@ -218,7 +219,7 @@ CASES = [
         "when_text": ("Rendez-vous le lundi 21 novembre 2022 à 14h.", "fallback"),
         "place_text": ("Salle 3, 59000 Lille", "fallback"), "edition": (2022, "fallback")}),
     ("online word", page("<h1>T</h1><p>Ce webinaire se tiendra en ligne.</p>"), {
-        "place_text": ("Ce webinaire se tiendra en ligne.", "fallback")}),
+        "place_text": ("en ligne", "fallback")}),      # the place a sentence gives after its verb
     ("title tags give formats", page("<h1>[Table ronde, Démo, Retex] Les labs</h1>"), {
         "formats": (["Table ronde", "Démo", "Retex"], "fallback")}),
     ("registration by host", page("<h1>T</h1><p><a href='https://www.helloasso.com/e/1'>Réserver</a></p>"), {

@@ -242,7 +242,7 @@ CASES = [
                        "startDate": "2024-11-21T09:00:00+01:00",
                        "location": {"@type": "Place", "name": "Médiathèque Malraux",
                                     "address": "1 presqu'île André Malraux, 67000 Strasbourg"}}})), {
-        "title": ("Formation IA", "jsonld"), "when_text": ("2024-11-21T09:00:00+01:00", "jsonld"),
+        "title": ("T", "dsfr"), "when_text": ("2024-11-21T09:00:00+01:00", "jsonld"),   # the heading shown wins
         "place_text": ("Médiathèque Malraux, 1 presqu'île André Malraux, 67000 Strasbourg", "jsonld")}),
     ("jsonld mixed attendance", page("<h1>T</h1>", head=jsonld({
         "@type": "EducationEvent", "name": "Atelier", "startDate": "2024-11-15",

@@ -14,17 +14,32 @@ _SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _SKIP_CLASS = re.compile(
     r"fr-header|fr-footer|breadcrumb|fr-sidemenu|fr-share|fr-follow|skiplink|fr-nav\b|"
     r"pagination|pager|related|similar|voir-aussi|sidebar|navbar|\bmenu|fr-modal|block-views|"
-    r"fr-notice|fr-consent"                 # site-wide banners: important notice, cookie consent
+    r"fr-notice|fr-consent|"                # site-wide banners: important notice, cookie consent
+    r"cookie|tarteaucitron|\bconsent|\bcc-(?:window|banner)|\bgdpr|\brgpd|"  # other consent banners
+    r"newsletter|simplenews|"               # subscription boxes
+    r"\bcomments\b|\bcomment-(?:list|form|wrapper)|commentaires|disqus|"     # readers' comments
+    r"upcoming|other-events|more-events|autres-evenements|prochains-evenements|"  # other events' teasers
+    r"material-(?:icons|symbols)"           # a ligature icon: its text is the icon's name
 )
 _SKIP_ID = re.compile(r"(?:site|main|page)?[-_]?(?:header|footer|menu|nav|navigation|sidebar|breadcrumb)"
-                      r"(?:[-_]?(?:wrapper|container|region|top|bottom|main|modal))?", re.I)
+                      r"(?:[-_]?(?:wrapper|container|region|top|bottom|main|modal))?|comments?|"
+                      r"tarteaucitron\w*|cookies?[-_]?\w*|newsletter\w*", re.I)
 _FIRST_HEADING = "string((.//h2 | .//h3 | .//h4)[1])"
 # ("Prochains événements" is left out: on the programme hub it heads the listing itself.)
 _RELATED_HEADING = re.compile(r"sur le m[êe]me (?:sujet|th[èe]me)|ces contenus|voir aussi|[àa] lire aussi|"
                               r"contenus? li[ée]s|vous aimerez|autres [ée]v[ée]nements|d[ée]couvri[rz] aussi|"
                               r"[ée]v[ée]nements (?:similaires|li[ée]s)|"
-                              r"vous pourriez|peuvent vous int[ée]resser|dans le m[êe]me (?:parcours|programme)",
+                              r"vous pourriez|peuvent vous int[ée]resser|dans le m[êe]me (?:parcours|programme)|"
+                              r"lettre d.information|newsletter|abonnez-vous|commentaires?\b",
                               re.I)
+# On a page about one event, a block under such a heading lists other events (on a listing hub,
+# "Prochains événements" heads the listing itself: these count only where cards are others' content).
+_OTHER_EVENTS_HEADING = re.compile(r"^\W*(?:prochains? (?:[ée]v[ée]nements?|rendez-vous|dates|ateliers|sessions)|"
+                                   r"[àa] venir|autres (?:rendez-vous|dates|ateliers|sessions)|"
+                                   r"ne manquez pas|[àa] ne pas manquer|d[ée]couvrez aussi|vous aimerez aussi)\W*$",
+                                   re.I)
+# A consent banner without a telling class: buttons to accept or refuse, and cookies or trackers.
+_CONSENT = re.compile(r"\bcookies?\b|\btraceurs?\b|\btrackers?\b", re.I)
 # Another node shown in a compact view mode (Drupal 8+): a card of other content.
 _TEASER = re.compile(r"node--view-mode-(?:teaser|card|vignette|tile|mini|related)")
 _HEADINGS = frozenset({"h2", "h3", "h4"})
@@ -49,9 +64,11 @@ def skipped(el, *, cards: bool = True) -> bool:
     ident = el.get("id")
     if ident and _SKIP_ID.fullmatch(ident):
         return True
-    if tag in ("aside", "section") and _RELATED_HEADING.search(el.xpath(_FIRST_HEADING)):
+    if tag in ("aside", "section") and _related(el.xpath(_FIRST_HEADING), cards):
         return True
-    if tag == "div" and _opens_with_related_heading(el):
+    if tag == "div" and _opens_with_related_heading(el, cards):
+        return True
+    if tag in ("div", "section", "aside") and _is_consent(el):
         return True
     cls = el.get("class")
     if not cls:
@@ -61,10 +78,26 @@ def skipped(el, *, cards: bool = True) -> bool:
     return cards and (_is_link_card(el, cls) or ("view-mode" in cls and bool(_TEASER.search(cls))))
 
 
-def _opens_with_related_heading(el) -> bool:
+def _related(heading: str, cards: bool) -> bool:
+    return bool(_RELATED_HEADING.search(heading) or (cards and _OTHER_EVENTS_HEADING.match(heading)))
+
+
+def _opens_with_related_heading(el, cards: bool = True) -> bool:
     """A ``<div>`` whose first child is a "À lire aussi"-like heading (a block without
     ``<aside>``/``<section>``)."""
-    return len(el) > 0 and el[0].tag in _HEADINGS and is_related_heading(el[0])
+    return len(el) > 0 and el[0].tag in _HEADINGS and _related(text_of(el[0], skip=False), cards)
+
+
+def _is_consent(el) -> bool:
+    """A consent banner: buttons among its children, and cookies or trackers in its text."""
+    if not any(c.tag == "button" for c in el):
+        return False
+    return bool(_CONSENT.search(" ".join(el.itertext())))
+
+
+def opens_other_events(el) -> bool:
+    """A heading that, on a page about one event, opens a list of other events ("À venir")."""
+    return el.tag in _HEADINGS and bool(_OTHER_EVENTS_HEADING.match(text_of(el, skip=False)))
 
 
 def is_related_heading(el) -> bool:
@@ -102,12 +135,13 @@ def _is_link_card(el, cls: str) -> bool:
         "boolean(.//*[contains(@class,'fr-card__title') or contains(@class,'fr-tile__title')]//a)"))
 
 
-def text_of(el, *, skip: bool = True) -> str:
-    """Text of an element, one line per block, spaces collapsed, empty lines dropped.
+def text_of(el, *, skip: bool = True, opens_other=None) -> str:
+    """Text of an element, one line per block, spaces collapsed, empty lines dropped
+    (``opens_other``: as for :func:`content_children`).
 
     Walked with an explicit stack: junk nested thousands deep cannot hit the recursion limit."""
     parts: list[str] = [el.text or ""]
-    stack: list = (content_children(el) if skip else list(el))[::-1]
+    stack: list = (content_children(el, opens_other=opens_other) if skip else list(el))[::-1]
     while stack:
         node = stack.pop()
         if isinstance(node, str):          # what to write once an element's children are done
@@ -121,7 +155,7 @@ def text_of(el, *, skip: bool = True) -> str:
                 parts.append(("\n" if block else "") + (node.text or ""))
                 kids = list(node)
                 if skip and len(kids) > 1:
-                    kids = content_children(node, kids)
+                    kids = content_children(node, kids, opens_other=opens_other)
                 stack.extend(kids[::-1])
                 continue
             parts.append("\n")
@@ -129,7 +163,12 @@ def text_of(el, *, skip: bool = True) -> str:
     return tidy("".join(parts))
 
 
+_INVISIBLE = re.compile("[\ufe0e\ufe0f\u200b\u200c\u2060\ufeff]")   # variation selectors, zero-width marks
+
+
 def tidy(text: str) -> str:
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -138,4 +177,6 @@ def one_line(text: str | None) -> str | None:
     """Text on one line (block breaks become spaces), or None when empty."""
     if not text:
         return None
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text.replace("\n", " ")).strip() or None

@@ -17,22 +17,46 @@ DATE_LIKE = re.compile(
     r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b.{0,40}\b\d{1,2}\s*h",
     re.I,
 )
-STAMP = re.compile(r"^\s*(?:publi[ée]+e?s?|mis[e]? [àa] jour|modifi[ée]+e?|derni[èe]re (?:mise [àa] jour|modification)"
+STAMP = re.compile(r"^\s*(?:publi[ée]+e?s?|mis[e]? [àa] jour|mis[e]? en ligne|modifi[ée]+e?|post[ée]+e?|r[ée]dig[ée]+e?"
+                   r"|derni[èe]re (?:mise [àa] jour|modification)|article (?:du|publi)"
                    r"|date de (?:publication|mise [àa] jour|(?:derni[èe]re )?modification))\b", re.I)
+# A <time> or date attribute that stamps the page, not the event: its class, itemprop or an
+# ancestor's says publication or update (WordPress "entry-date published", schema.org datePublished).
+STAMP_MARK = re.compile(r"publi|modifi|updated|\bchanged|created|submitted|post-?date|entry-date|byline|"
+                        r"post-meta|article-date|date-?published|date-?modified|node__meta|dateCreated", re.I)
 # A date that closes registration, not the event's ("Inscriptions jusqu'au 8 novembre").
 DEADLINE = re.compile(r"inscri\w*\s+(?:jusqu|avant)|date limite|cl[oô]ture", re.I)
 # A time of day in a date text ("9h30", "09:30", ISO "T09:30").
 HAS_TIME = re.compile(r"\d{1,2}\s*h\b|\d{1,2}\s*h\s*\d{2}|\d{1,2}:\d{2}", re.I)
+# A line that holds hours and nothing else ("de 9h30 à 16h", "14h - 17h30", "10:00–12:00").
+_CLOCK = r"(?:\d{1,2}\s*[hH]\s*(?:\d{2})?|\d{1,2}:\d{2}|midi)"
+HOURS_ONLY = re.compile(rf"^(?:de\s+|à\s+|dès\s+)?{_CLOCK}(?:\s*(?:à|-|–|—|jusqu'à)\s*{_CLOCK})?\.?$", re.I)
 PLACE_LIKE = re.compile(
     r"\b(?:F-?)?\d{5}\s+\w"                          # 75015 Paris
-    r"|(?:^|[\s(\[])(?:en ligne|en distanciel|distanciel|visioconf[ée]rence|hybride|en pr[ée]sentiel)\b",
+    r"|(?:^|[\s(\[])(?:en ligne|en distanciel|distanciel|visioconf[ée]rence|hybride|en pr[ée]sentiel|[àa] distance)\b",
     re.I,
 )
+# A line that names where: a postcode, a département number in brackets, "à Nantes"
+# or a place name in brackets after a venue ("Médiathèque (Vannes)"; not an acronym: "(DINUM)")
+LOCATED = re.compile(r"\b(?:F-?)?\d{5}\s+\w|\((?:\d{2,3}|2[AB])\)|"
+                     r"(?:^|[,:;]\s|\s[–-]\s)(?:[àa]|au|aux)\s+[A-ZÀ-Ý][\w'’-]+|"
+                     r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|pl\.|all[ée]e|quai|cours|"
+                     r"chemin|impasse|route|parvis|square|esplanade)\s|"     # a street address
+                     r"\S\s\([A-ZÀ-Ý][a-zà-ÿ'’]+(?:[ -]+[\w'’]+)*\)\s*$")
+# Words that say how one attends, not where ("Hybride", "En présentiel", "100 % en ligne")
+_MODE = (r"(?:100\s?%\s)?(?:en ligne|en distanciel|distanciel|[àa] distance|hybride|en hybride|en pr[ée]sentiel|"
+         r"pr[ée]sentiel|sur place|en visio(?:conf[ée]rence)?|webinaire en ligne|format hybride)")
+ATTENDANCE_WORD = re.compile(_MODE, re.I)
+_ONLY = r"(?:enti[èe]rement|uniquement|exclusivement|seulement|[ée]galement|aussi)"
+ATTENDANCE_ONLY = re.compile(rf"^\W*(?:{_ONLY}\s+)?{_MODE}(?:\s*(?:et|ou|/|,|\+|&)\s*{_MODE})*(?:\s+{_ONLY})?\W*$", re.I)
 ACCESS_LIKE = re.compile(
     r"entr[ée]e (?:libre|gratuite)|sur inscription|sans inscription|inscriptions? (?:obligatoires?|gratuites?)"
     r"|accessible aux personnes|gratuit\b|ouvert [àa] tou[st]\b|places limit[ée]es",
     re.I,
 )
+# A line that is an event's status ("Annulé", "Reporté", "COMPLET"), with a badge or two beside it
+STATUS_ONLY = re.compile(r"^\W*(?:annul[ée]+e?s?|report[ée]+e?s?|complet|compl[èe]te|d[ée]programm[ée]+e?)\b"
+                         r"(?:\W+\w+){0,3}\W*$", re.I)
 # The 2021 parcours all start this way (see the reference).
 PARCOURS_LIKE = re.compile(r"^(?:parcours\s*:?\s*)?l.innovation (?:au service|pour des services)", re.I)
 _MAX_LINE = 200
@@ -42,7 +66,7 @@ def first_line(lines: list[str], pattern: re.Pattern, *, skip: set[str] = frozen
                max_len: int = _MAX_LINE) -> str | None:
     """The first short line matching ``pattern`` that is no page stamp and not in ``skip``."""
     for line in lines:
-        if len(line) > max_len or line in skip or STAMP.match(line):
+        if len(line) > max_len or line in skip or STAMP.match(line) or DEADLINE.search(line):
             continue
         if pattern.search(line):
             return line
@@ -53,3 +77,65 @@ def stamp_lines(lines: list[str]) -> str | None:
     """"Publiée le … · Mise à jour le …" as written (several stamp lines joined by " · ")."""
     found = [line for line in lines if len(line) <= _MAX_LINE and STAMP.match(line)]
     return " · ".join(dict.fromkeys(found)) or None
+
+
+# "Cet atelier est organisé par X.", "Une rencontre proposée par X, …": who organises, in the text
+_ORGANISED_BY = re.compile(r"\b(?i:(?:co-?)?(?:organis|propos|port)[ée]+e?s?\s+par)\s+"
+                           r"(?P<who>[^;:!?]{2,90}?)\s*(?=[,;]\s+[a-zà-ÿ]|[;:!?]|\.(?:\s|$)|$)")
+
+
+def organiser_phrase(lines: list[str]) -> str | None:
+    """The organiser a sentence names ("… organisé par la DITP."), in the first such line."""
+    for line in lines:
+        if len(line) > _MAX_LINE * 2 or STAMP.match(line):
+            continue
+        m = _ORGANISED_BY.search(line)
+        if m:
+            return m.group("who").strip()
+    return None
+
+
+# "Il se tiendra à l'adresse suivante : 12 rue …", "L'événement se déroulera à Nantes.": the place
+# a sentence gives after a verb of place (after its colon, else from its preposition on)
+_PLACE_VERB = (r"(?:se tiendr\w*|se d[ée]roul\w*|aura lieu|a lieu|vous accueill\w*|nous accueill\w*|"
+               r"adresse du rendez-vous|au lieu suivant|[àa] l.adresse suivante)")
+_PLACE_AFTER_COLON = re.compile(rf"(?i:\b{_PLACE_VERB})[^:.]*?\s?:\s+(?P<place>\S.+?)\s*\.?$")
+_PLACE_AFTER_VERB = re.compile(rf"(?i:\b{_PLACE_VERB})\s+(?P<place>(?i:[àa]|au|aux|en|dans|sur)\s.+?)\s*[.!]?$")
+
+
+def place_phrases(lines: list[str], *, skip: set[str] = frozenset()):
+    """The places the sentences of the text name, in order (lines that say when are skipped)."""
+    for line in lines:
+        if len(line) > _MAX_LINE * 2 or line in skip or STAMP.match(line):
+            continue
+        by_verb, by_colon = _PLACE_AFTER_VERB.search(line), _PLACE_AFTER_COLON.search(line)
+        # after a colon ("à l'adresse suivante : 12 rue …"), unless only a link follows it
+        m = by_verb if by_verb and (by_colon is None or _URL_ONLY.match(by_colon.group("place"))) else by_colon
+        if m and (PLACE_LIKE.search(" " + m.group("place")) or not DATE_LIKE.search(m.group("place"))):
+            yield m.group("place")
+
+
+_URL_ONLY = re.compile(r"^https?://\S+$")
+
+
+def located_line(lines: list[str], *, skip: set[str] = frozenset()) -> str | None:
+    """The first line that names a place, with the line before it when that one only says how
+    one attends ("Hybride" over "Pôle numérique (Surgères)")."""
+    for i, line in enumerate(lines):
+        if len(line) > _MAX_LINE or line in skip or STAMP.match(line) or DEADLINE.search(line):
+            continue
+        if LOCATED.search(line):
+            before = lines[i - 1] if i else ""
+            found = [before] if before and ATTENDANCE_ONLY.match(before) else []
+            found.append(line)
+            for nxt in lines[i + 1:i + 3]:     # "39 boulevard Foch" then "94550 Chevilly-Larue"
+                if _POSTCODE.search(", ".join(found)) or not _ADDRESS_LINE.match(nxt) or DATE_LIKE.search(nxt):
+                    break
+                found.append(nxt)
+            return ", ".join(found)
+    return None
+
+
+_POSTCODE = re.compile(r"\b\d{5}\b")
+# a line that may go on an address: short, no colon, no sentence
+_ADDRESS_LINE = re.compile(r"^[^:.!?]{2,60}$")

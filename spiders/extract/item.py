@@ -8,7 +8,7 @@ import logging
 from scrapy.http import TextResponse
 
 from mipcrawl.items import EventItem
-from spiders.extract import event, links
+from spiders.extract import event, links, places, titles, whens
 from spiders.extract.description import description_html
 from spiders.extract.edition import read_edition
 from spiders.extract.page import Page
@@ -16,9 +16,9 @@ from spiders.extract.page import Page
 logger = logging.getLogger(__name__)
 
 FIELDS = {
-    "title": event.title,
-    "when_text": event.when_text,
-    "place_text": event.place_text,
+    "title": titles.title,
+    "when_text": whens.when_text,
+    "place_text": places.place_text,
     "organiser": event.organiser,
     "formats": event.formats,
     "parcours": event.parcours,
@@ -47,6 +47,9 @@ def read_event(
         capture_id=response.meta.get("capture_id") if _has_meta(response) else None,
     )
     failed = [name for name, helper in FIELDS.items() if not _apply(item, name, helper, page)]
+    item.disagreements = list(dict.fromkeys(page.disagreements))
+    if item.when_text != page.structured_when:
+        item.structured_when = page.structured_when   # the normaliser compares the two dates
     if not _apply(item, "edition", lambda p: _edition(p, item), page):
         failed.append("edition")
     return item, failed

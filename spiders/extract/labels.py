@@ -14,6 +14,7 @@ from spiders.extract import values
 from spiders.extract.values import LabelHit
 from spiders.extract.vocab import (
     COLON,
+    ICON_LABEL,
     LABEL_GROUP,
     MARKER,
     MARKERS,
@@ -21,12 +22,23 @@ from spiders.extract.vocab import (
     QUESTION,
     field_name_group,
     group_of,
+    icon_of,
+    is_ligature,
     normalise,
 )
 
 _COLON = COLON
 _NO_COLON = NO_COLON
 _FIELD_LABEL = "boolean(./*[contains(@class,'field__label') or contains(@class,'field-label')])"
+# the name ends where the sentence goes on: a comma before a lower-case word, a full stop
+_PHRASE_END = re.compile(r"^(?P<who>.{2,90}?)\s*(?:[,;]\s+(?=[a-zà-ÿ])|[!?]\s|\.\s+\S)")
+
+
+def _phrase_end(rest: str) -> str:
+    m = _PHRASE_END.match(rest)
+    return m.group("who") if m else rest
+
+
 _CHAINED = re.compile(r"\s*(?:\||•|·|;|\s[–—-])\s*([^:|•·;\n]{2,40}?)\s*:\s*")
 
 
@@ -67,11 +79,17 @@ class LabelIndex:
         """An element whose whole text is a label: its value follows it."""
         if len(el) > 2 or el.tag in ("a", "html", "body", "main") or el.find(".//a") is not None:
             return False   # a link's text ("S'inscrire") is no label
-        own = "".join(el.itertext())
+        if len(el) == 2 and all(isinstance(c.tag, str) and "".join(c.itertext()).strip() for c in el):
+            return False   # two worded parts: a label and its value side by side, not one label
+        if len(el) and (el[0].tail or "").strip() and group_of("".join(el[0].itertext()).strip(), self.groups):
+            return False   # "<li><b>Lieu</b> Station F</li>": the child is the label, the rest its value
+        own = _own_text(el)
         group = group_of(own.strip(), self.groups)
+        if group is None and self.groups is LABEL_GROUP:
+            group = _symbol_label(el, own.strip())
         if group is None or group in self.hits:
             return group is not None
-        return self._add(group, values.after_label(el, normalise(own)))
+        return self._add(group, values.after_label(el, normalise(own) or group))
 
     def _inline_labels(self, el) -> None:
         """``Label : value`` text, at the start of an element or after one of its children."""
@@ -88,7 +106,10 @@ class LabelIndex:
         if group is None:
             self._marker(text, following)
             return
-        pairs = [(m.group(1), m.group(2))]
+        rest = m.group(2)
+        if m.re is _NO_COLON:          # "Organisé par X, cet atelier …": the name ends the phrase
+            rest = _phrase_end(rest)
+        pairs = [(m.group(1), rest)]
         while (nxt := self._chained(pairs[-1][1])) is not None:   # "Date : … | Lieu : …"
             before, (label, after) = nxt
             pairs[-1] = (pairs[-1][0], before)
@@ -111,3 +132,29 @@ class LabelIndex:
             if group_of(m.group(1), self.groups):
                 return text[:m.start()], (m.group(1), text[m.end():])
         return None
+
+
+def _symbol_label(el, own: str) -> str | None:
+    """A label written as a symbol alone: an emoji ("📍"), or an icon with no words (a calendar
+    icon in a ``<dt>``, a pin in a table header) — the field group it stands for."""
+    if own:
+        m = MARKER.match(own + " x")
+        return MARKERS[m.group(1)] if m and len(own) <= 3 else None
+    for sub in el.iter():
+        if isinstance(sub.tag, str) and sub is not el or el.tag in ("svg", "img"):
+            group = icon_of(sub)
+            if group:
+                return ICON_LABEL.get(group)
+    return None
+
+
+def _own_text(el) -> str:
+    """An element's text without the names of its ligature icons ("location_on")."""
+    if not any(isinstance(x.tag, str) and is_ligature(x) for x in el.iter()):
+        return "".join(el.itertext())
+    parts = [el.text or ""]
+    for sub in el.iterdescendants():
+        if isinstance(sub.tag, str) and not is_ligature(sub):
+            parts.append(sub.text or "")
+        parts.append(sub.tail or "")
+    return "".join(parts)

@@ -63,7 +63,12 @@ def map_link_text(page: Page) -> str | None:
 
 
 def _is_generic(text: str) -> bool:
-    return bool(re.match(r"^(voir|afficher|ouvrir|acc[ée]der)\b", text, re.I))
+    """A link text that names no place: "Voir sur la carte", "Plan d'accès", "Itinéraire"."""
+    return bool(_GENERIC_LINK.match(text))
+
+
+_GENERIC_LINK = re.compile(r"^(?:voir|afficher|ouvrir|acc[ée]der|plan|itin[ée]raire|carte|localiser|comment venir|"
+                           r"s.y rendre|y aller|g[ée]olocaliser)\b", re.I)
 
 
 def registration_url(page: Page) -> tuple[str | None, str | None]:

@@ -6,13 +6,17 @@ card's own link (``a.fr-card``) or a link inside it; on a page whose cards list 
 (legacy and Drupal views layouts), the links in a heading or a views row. A link is an
 event when it leads to a detail page of the site: not a listing, not a filtered or other
 query page, not a document download (tracking parameters and fragments dropped).
-Pagination is read from any ``?page=N`` link (DSFR ``nav.fr-pagination``, Drupal pagers,
-"Voir plus" buttons, plain links) and ``<link rel="next">``; other pages of a filtered
-listing keep its filters.
+Rows of a data table and terms of a definition list count as rows, and a "read more" link
+("En savoir plus", "Lire la suite") as a row's link. Pagination is read from any ``?page=N``
+link (DSFR ``nav.fr-pagination``, Drupal pagers, "Voir plus" buttons, plain links),
+``<link rel="next">`` and a page menu (``<select name="page">``); other pages of a filtered
+listing keep its filters. A feed the page loads more events from (infinite scroll: a
+``data-*`` attribute naming a URL) is listed in ``feed_urls`` (``spiders.extract.feeds``).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
@@ -20,7 +24,9 @@ from urllib.parse import parse_qs, parse_qsl, urlencode, urljoin, urlsplit, urlu
 from scrapy.http import TextResponse
 
 from mipcrawl.editions import Edition
+from spiders.extract import feeds
 from spiders.extract.dom import content_children, is_related_heading, skipped
+from spiders.extract.feeds import feed_urls
 from spiders.extract.page import find_main
 from spiders.site import DETAIL_PREFIXES, is_listing_path, on_site
 
@@ -29,8 +35,13 @@ _PAGE_LINKS = ("//*[contains(@class,'pagination') or contains(@class,'pager')]//
                " | //a[contains(@href,'page=')]/@href"
                " | //link[@rel='next' or @rel='prev' or @rel='first' or @rel='last']/@href")
 MAX_PAGE = 5000   # 20,000 events at 4 a page: far beyond any real programme
-_ROW_TAGS = frozenset({"h2", "h3", "h4", "article"})
-_ROW_CLASS = re.compile(r"views-row|node-title|event|evenement|teaser|result")
+_ROW_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "article", "dt"})
+# a link that leads to the row's page whatever the row looks like
+# (the whole text of the link: "En savoir plus", "En savoir plus sur <title>", "Lire la suite ›")
+_MORE_LINK = re.compile(r"^\s*(?:en savoir plus|lire la suite|voir (?:l.[ée]v[ée]nement|le d[ée]tail|plus|la fiche)|"
+                        r"plus d.infos?|d[ée]tails?|consulter la fiche)(?:\s+sur\s.*|\W*)$", re.I | re.S)
+_PAGE_MENU = "//select[@name='page']/option/@value"
+_ROW_CLASS = re.compile(r"views-row|node-title|event|evenement|teaser|result|\bcard\b|card-title|card__title")
 _LISTING_LIKE = re.compile(r"/programme(?:-\d{4})?/?$")
 _CARD_ROOTS = frozenset({"fr-card", "fr-tile"})
 # Query parameters that only say where a click came from (analytics, AT Internet, Matomo, ads)
@@ -48,6 +59,7 @@ class Listing:
     last_page: int | None
     event_urls: list[str] = field(default_factory=list)
     page_urls: list[str] = field(default_factory=list)   # the other pages of this listing
+    feed_urls: list[str] = field(default_factory=list)   # where the page loads more events from
 
 
 def page_index(url: str) -> int:
@@ -71,12 +83,31 @@ def read_listing(response: TextResponse, edition: Edition, *, domain: str | None
     sel = response.selector
     current = page_index(response.url)
     cards, rows, items = _listed_links(sel.root)
-    events = (_event_urls(response.url, cards, domain) or _event_urls(response.url, rows, domain)
-              or _event_urls(response.url, items, domain))
-    last = _last_page(sel.xpath(_PAGE_LINKS).getall(), response.url, current)
+    events = (event_urls(response.url, cards, domain) or event_urls(response.url, rows, domain)
+              or event_urls(response.url, items, domain))
+    menu = [page_url(response.url, int(v)) for v in sel.xpath(_PAGE_MENU).getall() if v.strip().isdigit()]
+    last = _last_page(sel.xpath(_PAGE_LINKS).getall() + menu, response.url, current)
     first = page_url(response.url, 0)
     pages = [page_url(first, n) for n in range(0, (last or 0) + 1) if n != current]
-    return Listing(page=current, last_page=last, event_urls=events, page_urls=pages)
+    return Listing(page=current, last_page=last, event_urls=events, page_urls=pages,
+                   feed_urls=feed_urls(sel.root, response.url, domain))
+
+
+def read_feed(response: TextResponse, *, domain: str | None = None) -> Listing | None:
+    """A JSON feed of a listing: its records' event links, the next page and the last one
+    (None when the body is no JSON)."""
+    try:
+        data = json.loads(response.text)
+    except ValueError:
+        return None
+    hrefs = [s for record in feeds.records(data) for s in feeds.strings(record)]
+    current, last = page_index(response.url), feeds.last_page(data)
+    nxt = feeds.next_url(data)
+    pages = [page_url(response.url, n) for n in range(last + 1) if n != current] if last is not None else []
+    if nxt:
+        pages.append(urljoin(response.url, nxt))
+    return Listing(page=current, last_page=last, event_urls=event_urls(response.url, hrefs, domain),
+                   page_urls=list(dict.fromkeys(pages)))
 
 
 def _listed_links(root) -> tuple[list[str], list[str], list[str]]:
@@ -97,15 +128,23 @@ def _listed_links(root) -> tuple[list[str], list[str], list[str]]:
         if _CARD_ROOTS.intersection((el.get("class") or "").split()):
             cards.extend(_card_links(el))
             continue
-        row = row or el.tag in _ROW_TAGS or bool(_ROW_CLASS.search(el.get("class") or ""))
+        row = row or el.tag in _ROW_TAGS or bool(_ROW_CLASS.search(el.get("class") or "")) or _data_row(el)
         item = item or el.tag == "li"
         href = el.get("href") if el.tag == "a" else None
-        if href and row:
+        if href and (row or _MORE_LINK.match(" ".join(el.itertext()))):
             in_rows.append(href)
         elif href and item:
             in_items.append(href)
         stack.extend((child, row, item) for child in reversed(_listed_children(el)) if isinstance(child.tag, str))
     return cards, in_rows, in_items
+
+
+def _data_row(el) -> bool:
+    """A row of a data table (one with header cells), not of a layout table."""
+    if el.tag != "tr":
+        return False
+    table = next((a for a in el.iterancestors() if a.tag == "table"), None)
+    return table is not None and bool(table.xpath("boolean(.//th)"))
 
 
 def _card_links(card) -> list[str]:
@@ -144,7 +183,7 @@ def _views_listing_block(el) -> bool:
     return bool(el.xpath("boolean(.//*[contains(@class,'view-content')])"))
 
 
-def _event_urls(base: str, hrefs: list[str], domain: str | None) -> list[str]:
+def event_urls(base: str, hrefs: list[str], domain: str | None) -> list[str]:
     urls = []
     for href in hrefs:
         url = _event_url(base, href, domain)

@@ -1,11 +1,14 @@
-"""Text marked by an icon (``fr-icon-calendar-line``, ``fa-map-marker``, an emoji …) and labels
-repeated inside a value ("Lieu : X" → "X")."""
+"""Text marked by an icon (``fr-icon-calendar-line``, ``fa-map-marker``, a Material ligature, an
+SVG sprite, an image file …) and labels repeated inside a value ("Lieu : X" → "X")."""
 
 from __future__ import annotations
 
+import re
+
 from spiders.extract.dom import BLOCKS, one_line, text_of
 from spiders.extract.page import Page
-from spiders.extract.vocab import COLON, NO_COLON, group_of, icon_group
+from spiders.extract.values import address_goes_on
+from spiders.extract.vocab import COLON, NO_COLON, group_of, icon_group, is_ligature
 
 Found = tuple[object, str | None]   # (the text as written, the strategy that found it)
 NOTHING: Found = (None, None)
@@ -13,12 +16,14 @@ NOTHING: Found = (None, None)
 
 def icon_text(page: Page, group: str) -> Found:
     """Text marked by an icon of ``group`` (``fr-icon-calendar-line``, ``fa-map-marker`` …): its
-    own text, else the text after it up to the next icon or line break, else its parent's.
-    ``dsfr`` for DSFR icons or on a DSFR page, ``legacy`` otherwise."""
+    own text (an icon whose text is its name has none), else the text after it up to the next
+    icon or line break, else its parent's. ``dsfr`` for DSFR icons or on a DSFR page, ``legacy``
+    otherwise."""
     for grp, el in page.icons:
         if grp != group:
             continue
-        text = text_of(el) or _after_icon(el)
+        own = "" if el.tag in ("svg", "img") or is_ligature(el) else text_of(el)
+        text = own or _after_icon(el, group)
         if not text:
             parent = el.getparent()
             text = text_of(parent) if parent is not None else ""
@@ -31,12 +36,19 @@ def icon_text(page: Page, group: str) -> Found:
     return NOTHING
 
 
-def _after_icon(el) -> str:
-    """The inline text after an empty icon, up to a line break, a block or the next icon."""
+def _after_icon(el, group: str | None = None) -> str:
+    """The inline text after an empty icon, up to a line break (a place's address goes on over
+    its lines), a block or the next icon."""
     parts = [el.tail or ""]
-    for sib in el.itersiblings():
+    siblings = list(el.itersiblings())
+    for i, sib in enumerate(siblings):
         if isinstance(sib.tag, str):
-            if sib.tag == "br" or sib.tag in BLOCKS or icon_group(sib.get("class") or ""):
+            if _SCREEN_READER.search(sib.get("class") or "") and group_of(text_of(sib)):
+                parts.append(sib.tail or "")     # the icon's label, for screen readers only
+                continue
+            if sib.tag == "br" and group == "place" and address_goes_on("".join(parts), sib, siblings[i + 1:]):
+                parts.append(" ")
+            elif sib.tag == "br" or sib.tag in BLOCKS or icon_group(sib.get("class") or ""):
                 break
             parts.append(text_of(sib))
         parts.append(sib.tail or "")
@@ -52,3 +64,7 @@ def strip_label(text: str | None) -> str | None:
         return m.group(2).strip()
     m = NO_COLON.match(text)
     return m.group(2).strip() if m else text
+
+
+_SCREEN_READER = re.compile(r"(?:^|\s)(?:sr-only|visually-hidden|fr-sr-only|screen-reader-text|"
+                            r"element-invisible|hidden-accessible)(?:\s|$)")

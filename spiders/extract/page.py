@@ -7,15 +7,17 @@ blocks, breadcrumbs, pagination and related-content cards.
 
 from __future__ import annotations
 
+import itertools
 from functools import cached_property
 from urllib.parse import urljoin
 
 from scrapy.http import TextResponse
 
 from spiders.extract import structured
-from spiders.extract.dom import content_children, skipped, text_of
+from spiders.extract.dom import content_children, opens_other_events, skipped, text_of
+from spiders.extract.fallback import STAMP, STAMP_MARK
 from spiders.extract.labels import LabelIndex
-from spiders.extract.vocab import icon_group
+from spiders.extract.vocab import icon_of
 
 
 class Page:
@@ -26,6 +28,8 @@ class Page:
         self.url = response.url
         self.root = response.selector.root
         self.main = find_content(self.root)
+        self.disagreements: list[str] = []   # fields whose schema.org value the visible text contradicts
+        self.structured_when: str | None = None   # the schema.org start (– end), beside the date shown
         self._walk()
 
     def _walk(self) -> None:
@@ -34,31 +38,39 @@ class Page:
         self.icons: list = []      # (field group, element) for icon markers (fr-icon-calendar-line, fa-map-marker…)
         self.links: list = []      # <a href> elements
         self.times: list = []      # <time> elements, and RDFa/microdata dates (content="2017-11-20T09:00")
+        self.stamp_times: list = []   # the same marking the page's publication or update
         self.tags: list = []       # DSFR tags
         self.badges: list = []     # DSFR badges
         self._index(self.main)           # never skipped itself (Drupal puts "sidebar-first" on <body>)
-        stack = [iter(content_children(self.main))]
+        stack = [iter(content_children(self.main, opens_other=opens_other_events))]
         while stack:
             el = next(stack[-1], None)
             if el is None:
                 stack.pop()
                 continue
             if skipped(el):
+                group = icon_of(el) if el.tag == "svg" or "material-" in (el.get("class") or "") else None
+                if group:          # a sprite or a ligature: no text of the page, but an icon
+                    self.icons.append((group, el))
                 continue
             self._index(el)
             kids = list(el)
-            stack.append(iter(content_children(el, kids) if len(kids) > 1 else kids))
+            stack.append(iter(content_children(el, kids, opens_other=opens_other_events) if len(kids) > 1 else kids))
 
     def _index(self, el) -> None:
         self.elements.append(el)
         tag = el.tag
         if tag == "a" and el.get("href"):
             self.links.append(el)
-        elif tag == "time" or (el.get("content") and _is_date_attr(el)):
-            self.times.append(el)
+        elif tag == "time" or (tag != "meta" and el.get("content") and _is_date_attr(el)):
+            (self.stamp_times if is_stamp_time(el) else self.times).append(el)
         cls = el.get("class")
+        if tag == "img":
+            group = icon_of(el)
+            if group and not _is_action(el, cls or ""):
+                self.icons.append((group, el))
         if cls:
-            group = icon_group(cls) if "-" in cls else None
+            group = icon_of(el) if "-" in cls else None
             if group and not _is_action(el, cls):
                 self.icons.append((group, el))
             if "fr-tag" in cls and "fr-tags-group" not in cls:
@@ -69,7 +81,9 @@ class Page:
     @cached_property
     def lines(self) -> list[str]:
         """The main content as text lines (furniture skipped)."""
-        return text_of(self.main).split("\n") if len(self.main) or self.main.text else []
+        if not (len(self.main) or self.main.text):
+            return []
+        return text_of(self.main, opens_other=opens_other_events).split("\n")
 
     @cached_property
     def labels(self) -> LabelIndex:
@@ -79,6 +93,19 @@ class Page:
     def structured(self) -> tuple[dict | None, str | None]:
         """The schema.org Event (JSON-LD first, then microdata) and where it came from."""
         return structured.find_event(self.root)
+
+    @cached_property
+    def head_titles(self) -> list[str]:
+        """The page's titles in ``<head>``: ``<title>``, ``og:title``, ``twitter:title``."""
+        found = self.root.xpath("//head/title/text() | //head/meta[@property='og:title' or "
+                                "@name='twitter:title']/@content")
+        return [" ".join(t.split()) for t in found if t.strip()]
+
+    @cached_property
+    def site_names(self) -> set[str]:
+        """The site's name as the page states it (``og:site_name``, ``application-name``)."""
+        found = self.root.xpath("//head/meta[@property='og:site_name' or @name='application-name']/@content")
+        return {" ".join(t.split()) for t in found if t.strip()}
 
     @cached_property
     def is_dsfr(self) -> bool:
@@ -104,6 +131,18 @@ def _is_action(el, cls: str) -> bool:
     if el.tag == "a" or "fr-btn" in cls:
         return True
     return any(a.tag == "a" for _, a in zip(range(3), el.iterancestors(), strict=False))
+
+
+def is_stamp_time(el) -> bool:
+    """A date element that stamps the page (publication, update), not the event: so marked by
+    its class, ``itemprop``/``property`` or an ancestor's class (a byline), or written after
+    "Publié le" and the like."""
+    for node in (el, *itertools.islice(el.iterancestors(), 3)):
+        marks = " ".join(filter(None, (node.get("class"), node.get("itemprop"), node.get("property"))))
+        if marks and STAMP_MARK.search(marks):
+            return True
+    parent = el.getparent()
+    return parent is not None and bool(STAMP.match(text_of(parent)))
 
 
 def _is_date_attr(el) -> bool:

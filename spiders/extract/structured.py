@@ -6,7 +6,9 @@ so the field helpers read one form. Broken JSON is ignored, never raised.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,6 +25,9 @@ def find_event(root) -> tuple[dict | None, str | None]:
     for scope in scopes:
         if _is_event({"@type": scope.get("itemtype", "").rstrip("/").rsplit("/", 1)[-1]}):
             return _microdata(scope), "microdata"
+    for scope in root.xpath("//*[@typeof][contains(@typeof,'Event')]"):
+        if _is_event({"@type": scope.get("typeof", "").split()[0].rsplit(":", 1)[-1]}):
+            return _rdfa(scope), "rdfa"
     return None, None
 
 
@@ -50,6 +55,7 @@ def _is_event(obj: dict) -> bool:
     return any(isinstance(t, str) and t.rsplit("/", 1)[-1].endswith("Event") for t in types)
 
 
+INLINE = frozenset({"microdata", "rdfa"})   # kinds that mark the visible text (JSON-LD is unseen)
 WRITTEN = "_written"   # microdata: the visible text of each property, next to its machine value
 
 
@@ -65,18 +71,30 @@ def _microdata(scope) -> dict:
     return out
 
 
-def _own_props(scope) -> Iterator:
-    """itemprop elements belonging to this scope (not to a nested itemscope)."""
+def _rdfa(scope) -> dict:
+    """An RDFa (schema.org vocabulary) item in the same shape as microdata's."""
+    out: dict[str, Any] = {"@type": scope.get("typeof", "").split()[0].rsplit(":", 1)[-1], WRITTEN: {}}
+    for prop_el in _own_props(scope, "property", "typeof"):
+        value = _rdfa(prop_el) if prop_el.get("typeof") is not None else _prop_value(prop_el)
+        for name in prop_el.get("property", "").split():
+            name = name.rsplit(":", 1)[-1].rsplit("/", 1)[-1]
+            out.setdefault(name, value)
+            out[WRITTEN].setdefault(name, " ".join(" ".join(prop_el.itertext()).split()))
+    return out
+
+
+def _own_props(scope, prop: str = "itemprop", nested: str = "itemscope") -> Iterator:
+    """Property elements belonging to this scope (not to a nested one)."""
     stack = list(scope)[::-1]
     while stack:
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        if el.get("itemprop") is not None:
+        if el.get(prop) is not None:
             yield el
-            if el.get("itemscope") is not None:
+            if el.get(nested) is not None:
                 continue
-        elif el.get("itemscope") is not None:
+        elif el.get(nested) is not None:
             continue
         stack.extend(list(el)[::-1])
 
@@ -97,8 +115,14 @@ def text(value: Any) -> str | None:
     if isinstance(value, dict):
         return text(value.get("name") or value.get("@value"))
     if isinstance(value, str | int | float):
-        return " ".join(str(value).split()) or None
+        raw = str(value)
+        if "&" in raw and _ENTITY.search(raw):    # a template escaped it for HTML ("l&#039;innovation")
+            raw = html.unescape(raw)
+        return " ".join(raw.split()) or None
     return None
+
+
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-f]{2,5}|[a-z]{2,8});", re.I)
 
 
 def type_of(obj: Any) -> str:

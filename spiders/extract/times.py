@@ -20,11 +20,15 @@ def time_text(times: list) -> str:
 
 
 def _written_time(el) -> str | None:
+    """The line that holds the element (a start and an end side by side are on it: "<time>jeudi
+    7 novembre à 10h</time> – <time>11h40</time>"), its label dropped."""
     parent = el.getparent()
-    line = text_of(parent) if parent is not None else ""
-    if line and "\n" not in line and len(line) <= _MAX_WHEN_LINE:
+    own = one_line(text_of(el))
+    lines = text_of(parent).split("\n") if parent is not None else []
+    line = next((x for x in lines if own and own in x), lines[0] if len(lines) == 1 else "")
+    if line and len(line) <= _MAX_WHEN_LINE:
         return strip_label(line)
-    return one_line(text_of(el))
+    return own
 
 
 def _sibling_items(times: list) -> list:

@@ -8,11 +8,13 @@ import re
 from dataclasses import dataclass, field
 
 from spiders.extract.dom import BLOCKS, is_related_heading, skipped, text_of, tidy
-from spiders.extract.vocab import starts_with_label
+from spiders.extract.fallback import DATE_LIKE
+from spiders.extract.vocab import MARKERS, group_of, icon_of, starts_with_label
 
 _LIST_CLASS = re.compile(r"field__item\b|fr-tag\b")
 _FIELD_ITEMS = (".//*[contains(concat(' ', normalize-space(@class), ' '), ' field__item ') or "
                 "contains(concat(' ', normalize-space(@class), ' '), ' field-item ')]")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _STOP_PARENTS = frozenset({"main", "body", "article", "html", "section"})
 
 
@@ -47,16 +49,20 @@ def after_label(el, label: str) -> LabelHit | None:
 def inline_value(rest: str, following: list, label: str) -> LabelHit | None:
     """The text after a label on the same line: ``rest`` then ``following`` up to a ``<br>``."""
     parts, nodes = [rest.lstrip(" :：\u00a0\t\n")], []   # "<b>Lieu</b> : …" keeps its colon outside
-    for sib in following:
+    lines_on = label in _MULTILINE or group_of(label) in _MULTILINE or MARKERS.get(label) in _MULTILINE
+    for i, sib in enumerate(following):
         tag = sib.tag
         if not isinstance(tag, str):
             parts.append(sib.tail or "")
             continue
         if tag == "br":
-            if "".join(parts).strip():
+            so_far = "".join(parts)
+            if so_far.strip() and not (lines_on and address_goes_on(so_far, sib, following[i + 1:])):
                 break
-            parts.append(sib.tail or "")
+            parts.append("\n" + (sib.tail or ""))
             continue
+        if tag in _HEADING_TAGS:
+            break    # a heading is no value (a rubric "Agenda" over the title)
         sib_text = text_of(sib)
         if starts_with_label(sib_text.split("\n", 1)[0]):
             break    # the next field begins
@@ -71,6 +77,28 @@ def inline_value(rest: str, following: list, label: str) -> LabelHit | None:
     return LabelHit(label, text, _items(nodes) or ([text] if text else []), links, "inline", nodes)
 
 
+# an address is written over several lines ("12 rue X<br>35000 Rennes"): its label's value goes on
+_MULTILINE = frozenset({"venue", "address", "date_place"})
+_POSTCODE = re.compile(r"\b\d{5}\b")
+_MAX_ADDRESS_LINE = 60
+
+
+def address_goes_on(so_far: str, br, rest: list) -> bool:
+    """Whether the line after ``br`` continues an address: short, no label, no date, and the
+    address has no postcode yet (the postcode line ends it)."""
+    if _POSTCODE.search(so_far):
+        return False
+    parts = [br.tail or ""]
+    if not parts[0].strip() and rest and isinstance(rest[0].tag, str) and icon_of(rest[0]):
+        return False        # the next line opens with an icon: another field
+    for sib in rest:
+        if isinstance(sib.tag, str) and (sib.tag == "br" or sib.tag in BLOCKS):
+            break
+        parts.extend((text_of(sib) if isinstance(sib.tag, str) else "", sib.tail or ""))
+    line = " ".join("".join(parts).split())
+    return 0 < len(line) <= _MAX_ADDRESS_LINE and not starts_with_label(line) and not DATE_LIKE.search(line)
+
+
 def field_value(el, label: str) -> LabelHit | None:
     """A Drupal field's value: its items (``field__item``, D7 ``field-item``), else its text."""
     items = el.xpath(_FIELD_ITEMS)
@@ -83,6 +111,8 @@ def _next_block(el, label: str) -> LabelHit | None:
     for _ in range(3):
         nxt = next(_element_siblings(cur), None)
         if nxt is not None:
+            if nxt.tag in _HEADING_TAGS:
+                return None      # a heading is no value: "Agenda" over a title is a rubric, not a label
             first_line = text_of(nxt).split("\n", 1)[0]
             if starts_with_label(first_line) and not _links([nxt]):
                 return None

@@ -10,33 +10,46 @@ from functools import lru_cache
 VOCABULARY: dict[str, tuple[str, ...]] = {
     "date": ("date", "dates", "date(s)", "date et horaires", "date et horaire", "date et heure",
              "dates et horaires", "quand", "quand ?", "jour", "date de l'evenement",
-             "dates et heures", "date et heures"),
+             "dates et heures", "date et heures", "rendez-vous", "calendrier", "agenda", "session",
+             "sessions", "prochaine session", "a quelle date", "a quelle date ?", "jours", "periode"),
     # one value for both ("Date et lieu : le 14/11 à 10h, Station F"): the date, and the place when it names one
     "date_place": ("date et lieu", "date et adresse", "lieu et date", "quand et ou", "quand et ou ?",
                    "dates et lieux"),
-    "hours": ("horaires", "horaire", "heure", "heures", "horaire(s)"),
-    "venue": ("lieu", "lieux", "ou", "ou ?", "lieu de l'evenement", "salle", "localisation"),
-    "address": ("adresse", "adresse postale", "ville", "commune", "adresse du lieu", "lieu et adresse"),
+    "hours": ("horaires", "horaire", "heure", "heures", "horaire(s)", "creneau", "creneaux", "de ... a",
+              "de … a", "a quelle heure", "a quelle heure ?", "duree et horaires"),
+    "venue": ("lieu", "lieux", "ou", "ou ?", "lieu de l'evenement", "salle", "localisation", "emplacement",
+              "lieu du rendez-vous", "ou se deroule l'evenement", "ou se deroule l'evenement ?"),
+    "address": ("adresse", "adresse postale", "ville", "commune", "adresse du lieu", "lieu et adresse",
+                "se rendre", "se rendre sur place", "comment venir", "acces au lieu", "plan d'acces"),
     "organiser": ("organisateur", "organisateurs", "organisatrice", "organisateur(s)",
                   "organisateur·rice", "organise par", "organisee par", "organisateur de l'evenement",
                   "structure organisatrice", "porteur", "porte par", "propose par", "proposee par",
-                  "co-organise par", "coorganise par", "co-organisateurs"),
+                  "co-organise par", "coorganise par", "co-organisateurs", "organisation", "qui organise",
+                  "qui organise ?", "a l'initiative de", "porteur du projet", "structure porteuse",
+                  "organisme"),
+    # a contact names the organiser when it holds a name, not a number or an address
+    "contact": ("contact", "contacts", "renseignements", "telephone", "tel", "tel.", "contact telephonique",
+                "informations et contact", "pour tout renseignement", "e-mail", "courriel"),
     "formats": ("format", "formats", "format(s)", "type", "type d'evenement", "types", "type(s)",
-                "format de l'evenement", "type de l'evenement"),
+                "format de l'evenement", "type de l'evenement", "categorie", "categories",
+                "nature de l'evenement", "nature", "type d'action"),
     "parcours": ("parcours", "parcours thematique"),
     "audience": ("public", "publics", "public cible", "public vise", "public(s)", "pour qui",
                  "pour qui ?", "a destination de", "a qui s'adresse l'evenement", "public concerne",
-                 "cible", "publics cibles", "public cibles"),
+                 "cible", "publics cibles", "public cibles", "destinataires", "ouvert a", "pour qui",
+                 "a qui s'adresse cet evenement", "a qui s'adresse cet evenement ?", "participants"),
     "access": ("acces", "accessibilite", "conditions d'acces", "conditions", "modalites",
                "modalites d'acces", "modalites d'inscription", "tarif", "tarifs", "entree", "prix",
-               "conditions de participation"),
+               "conditions de participation", "participation", "inscription et acces", "cout"),
     "registration": ("inscription", "inscriptions", "lien d'inscription", "inscription obligatoire",
                      "reservation", "reservations", "billetterie", "formulaire d'inscription",
-                     "pour s'inscrire", "comment s'inscrire"),
+                     "pour s'inscrire", "comment s'inscrire", "s'inscrire", "je m'inscris"),
     "online": ("lien de connexion", "lien visio", "lien de la visio", "lien", "lien de diffusion",
                "lien du webinaire", "lien de participation"),
     # how one attends ("Modalité : En ligne"); read as a place only when it names one
-    "mode": ("modalite", "modalite de participation", "mode de participation", "format de participation"),
+    "mode": ("modalite", "modalite de participation", "mode de participation", "format de participation",
+             "en presentiel ou a distance", "en presentiel ou a distance ?"),
+    "status": ("statut", "etat", "status", "statut de l'evenement"),
     "description": ("description", "presentation", "descriptif", "a propos", "programme", "resume"),
 }
 # Drupal field machine names (``field--name-field-date-evenement``, D7 ``field-name-field-lieu``)
@@ -59,17 +72,34 @@ FIELD_NAME_GROUP: dict[str, str] = {
 # Awesome (``fa-*``), Bootstrap (``bi-*``, ``glyphicon-*``) — and the icon names of each field.
 ICON_CLASS = re.compile(r"(?:^|\s)(fr-icon|fr-fi|ri|fa|bi|glyphicon|icon)-([a-z][\w-]*)")
 ICON_NAMES: dict[str, tuple[str, ...]] = {
-    "date": ("calendar",),
-    "hours": ("time", "timer", "clock"),
-    "place": ("map-pin", "map-line", "map-marker", "road-map", "earth", "location", "marker"),
-    "organiser": ("team", "building", "government", "community"),
-    "audience": ("user", "group"),
-    "online": ("computer", "video", "webcam", "live", "broadcast", "laptop", "desktop"),
+    "date": ("calendar", "event", "date", "calendrier", "agenda"),
+    "hours": ("time", "timer", "clock", "schedule", "horloge", "horaire", "heure", "hourglass"),
+    "place": ("map-pin", "map-line", "map-marker", "road-map", "earth", "location", "marker", "place", "pin",
+              "geo", "lieu", "localisation", "adresse", "room"),
+    "organiser": ("team", "building", "government", "community", "landmark", "bank", "account-balance",
+                  "university", "corporate-fare", "organisateur", "organisation", "organizer", "institution",
+                  "apartment", "city-hall"),
+    "audience": ("user", "group", "people", "person", "public", "persons"),
+    "online": ("computer", "video", "webcam", "live", "broadcast", "laptop", "desktop", "visio", "videocam",
+               "ordinateur"),
+    "access": ("ticket", "confirmation-number", "euro", "price", "tarif", "wheelchair", "accessible"),
+    "formats": ("tag", "price-tag", "label", "category", "categorie"),
+    "contact": ("phone", "call", "telephone", "mail", "envelope", "courriel"),
 }
+# An icon's group → the label group it stands for when it stands alone as a label
+ICON_LABEL = {"date": "date", "hours": "hours", "place": "venue", "organiser": "organiser",
+              "audience": "audience", "online": "mode", "access": "access", "formats": "formats",
+              "contact": "contact"}
+_LIGATURE = re.compile(r"material-(?:icons|symbols)")
+_ICON_FILE = re.compile(r"(?:^|/)(?:picto|icon|icone|ico)[-_]?([a-z][\w-]*?)(?:[-_]\d+)?\.(?:svg|png|gif|webp)$", re.I)
 # Emoji that some organisers put in front of a detail instead of a label ("📍 Hôtel de Ville").
 MARKERS: dict[str, str] = {"📅": "date", "🗓": "date", "📆": "date", "🕒": "hours", "🕐": "hours",
-                           "⏰": "hours", "🕘": "hours", "📍": "venue", "📌": "venue"}
-MARKER = re.compile(r"^\s*(" + "|".join(MARKERS) + r")\ufe0f?\s*(\S.*)$", re.S)
+                           "⏰": "hours", "🕘": "hours", "⌚": "hours", "📍": "venue", "📌": "venue", "🗺": "venue",
+                           "🏛": "organiser", "🏢": "organiser", "🏫": "organiser", "👥": "audience",
+                           "🎯": "audience", "🎟": "access", "♿": "access", "💶": "access", "🏷": "formats",
+                           "🎤": "formats", "💻": "mode", "🖥": "mode", "📞": "contact", "☎": "contact",
+                           "📧": "contact", "✍": "registration", "👉": "registration", "🔗": "registration"}
+MARKER = re.compile(r"^\s*(" + "|".join(MARKERS) + r")\ufe0f?\s*(.*)$", re.S)
 
 # The labels of a lab sheet (the 2022 Atlas wrote its facts as labelled fields).
 LAB_VOCABULARY: dict[str, tuple[str, ...]] = {
@@ -99,7 +129,7 @@ _SPACES = re.compile(r"\s+")
 _PLURAL_MARKS = re.compile(r"\((?:s|e|es|x|ice|rice|ices)\)|[·.](?:rice|ice|e)s?\b")
 _LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
 _QUALIFIED = re.compile(r"^(date|dates|lieu|adresse|horaires?|public|format|organisateur)"
-                        r" (?:de |du |des |d'|pour )[^:\d]{1,30}$")
+                        r" (?:de |du |des |d'|pour )(?:l')?[^:\d() ]{1,20}(?: [^:\d() ]{1,20}){0,2}$")
 _NOT_EVENT_DATES = re.compile(r"publication|mise a jour|modification|creation|naissance|limite|cloture")
 _MAX_LABEL = 45
 
@@ -153,14 +183,47 @@ _FIELD_NAME = re.compile(r"(?:^|\s)field-{1,2}name-field-([a-z0-9_-]+)")
 def icon_group(cls: str) -> str | None:
     """The field an icon class marks (``fr-icon-map-pin-2-line`` → place), or None."""
     for m in ICON_CLASS.finditer(cls):
-        name = m.group(2)
-        for group, names in ICON_NAMES.items():
-            if any(name == w or name.startswith((w + "-", w + "s")) for w in names):
-                return group
+        found = _named_group(m.group(2))
+        if found:
+            return found
     return None
 
 
+def _named_group(name: str) -> str | None:
+    name = name.lower().replace("_", "-")
+    for group, names in ICON_NAMES.items():
+        if any(name == w or name.startswith((w + "-", w + "s")) for w in names):
+            return group
+    return None
+
+
+def icon_of(el) -> str | None:
+    """The field an icon element marks, whatever the icon set: a class (DSFR, Font Awesome,
+    Bootstrap Icons, Remix), a ligature font's text (``<span class="material-icons">event``),
+    an SVG sprite (``<use href="…#calendar">``) or an image file (``picto-lieu.svg``)."""
+    tag, cls = el.tag, el.get("class") or ""
+    if tag == "svg":
+        for use in el.iter("{*}use", "use"):
+            href = use.get("href") or use.get("{http://www.w3.org/1999/xlink}href") or ""
+            if "#" in href:
+                return _named_group(href.rsplit("#", 1)[1])
+    elif tag == "img":
+        m = _ICON_FILE.search(el.get("src") or "")
+        return _named_group(m.group(1)) if m else None
+    elif _LIGATURE.search(cls):
+        return _named_group((el.text or "").strip())
+    return icon_group(cls) if "-" in cls else None
+
+
+def is_ligature(el) -> bool:
+    """An icon font element whose text is the icon's name, not words of the page."""
+    return bool(_LIGATURE.search(el.get("class") or ""))
+
+
 def starts_with_label(text: str) -> bool:
-    """Whether a text is or begins with a known label (the next field, not a value)."""
-    m = COLON.match(text)
-    return bool(m and group_of(m.group(1))) or group_of(text.strip()) is not None
+    """Whether a text is or begins with a known label (the next field, not a value): "Lieu :",
+    "Quand ?", "Organisé par …", an emoji that stands for a label."""
+    m = COLON.match(text) or QUESTION.match(text)
+    if m and group_of(m.group(1)):
+        return True
+    return group_of(text.strip()) is not None or bool(NO_COLON.match(text) or MARKER.match(text))

@@ -1,0 +1,166 @@
+"""Issue 15's extraction rules, one case per rule: the general kinds of miss the wild replica
+and the kept-aside pages showed (date and place only in the prose, a publication date taken
+for the event's, hours dropped, icon-only labels, the site's name taken for the title, a
+cancellation said only in a banner, HTML entities in schema.org text …).
+
+Each case is a small page written for the rule (no replica markup); the table gives the
+raw text expected for some fields and the strategy that read it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from scrapy.http import HtmlResponse, Request
+
+from pipelines.normalize import normalize_event
+from spiders.extract.item import read_event
+
+URL = "https://agenda.example.gouv.fr/evenements/atelier-donnees"
+
+
+def page(body: str, *, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head><title>Atelier données | Le site</title>{head}</head><body>{body}</body></html>"
+
+
+def ld(data: dict, *, escaped: bool = False) -> str:
+    text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False)
+    if escaped:
+        text = text.replace("'", "&#039;")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+CASES = [
+    # ---- the title
+    ("the site's name in an <h1> linking home is no title",
+     page('<div><h1><a href="/" rel="home">Le site</a></h1></div><div><h1>Atelier données</h1></div>'),
+     {"title": ("Atelier données", "legacy")}),
+    ("a date after a dash ends the title and is the date",
+     page("<main><h1>Atelier données – Le mardi 12/11 de 9h à 12h</h1></main>"),
+     {"title": ("Atelier données", "legacy"), "when_text": ("Le mardi 12/11 de 9h à 12h", "title")}),
+    ("a dash before words that are no date stays in the title",
+     page("<main><h1>Atelier – données ouvertes</h1></main>"), {"title": ("Atelier – données ouvertes", "legacy")}),
+    ("HTML entities in JSON-LD text are read as characters",
+     page("<main><p>x</p></main>", head=ld({"@type": "Event", "name": "L'atelier d'Etalab"}, escaped=True)),
+     {"title": ("L'atelier d'Etalab", "jsonld")}),
+    ("the heading shown wins over a JSON-LD name",
+     page("<main><h1>Atelier données</h1></main>", head=ld({"@type": "Event", "name": "Brouillon"})),
+     {"title": ("Atelier données", "legacy"), "disagreements": (["title"], None)}),
+    ("an RDFa event is read like microdata",
+     page('<main><article vocab="https://schema.org/" typeof="Event"><h2 property="name">Débat</h2>'
+          '<span property="startDate" content="2024-11-19T14:00">mardi 19 novembre à 14h</span></article></main>'),
+     {"title": ("Débat", "rdfa"), "when_text": ("mardi 19 novembre à 14h", "rdfa")}),
+    # ---- the date
+    ("a <time> in a byline is the page's, not the event's",
+     page('<main><h1>T</h1><div class="byline"><time class="published" datetime="2024-10-02">2 octobre 2024</time>'
+          '</div><p>Le jeudi 14 novembre 2024 de 10h à 12h</p></main>'),
+     {"when_text": ("Le jeudi 14 novembre 2024 de 10h à 12h", "fallback")}),
+    ("'Mis en ligne le' stamps the page",
+     page("<main><h1>T</h1><p>Mis en ligne le 02/10/2024</p><p>Rendez-vous le 14/11/2024 à 10h.</p></main>"),
+     {"when_text": ("Rendez-vous le 14/11/2024 à 10h.", "fallback"), "place_text": (None, None)}),
+    ("a registration deadline is no event date",
+     page("<main><h1>T</h1><p>Inscriptions jusqu'au 4 novembre 2024</p><p>Le 14 novembre 2024, 10h-12h</p></main>"),
+     {"when_text": ("Le 14 novembre 2024, 10h-12h", "fallback")}),
+    ("readers' comments are furniture",
+     page('<main><h1>T</h1><p>Le 14 novembre 2024 à 10h</p></main><section id="comments" class="comments">'
+          "<p>Publié par Léa le 3 novembre 2024 à 18h12</p></section>"),
+     {"when_text": ("Le 14 novembre 2024 à 10h", "fallback")}),
+    ("a consent banner without a telling class is furniture",
+     page("<div><p>Nous utilisons des cookies. Politique du 1er mars 2024.</p><button>Accepter</button>"
+          "<button>Refuser</button></div><main><h1>T</h1><p>Le 14 novembre 2024 à 10h</p></main>"),
+     {"when_text": ("Le 14 novembre 2024 à 10h", "fallback")}),
+    ("a block under 'À venir' lists other events",
+     page("<main><h1>T</h1><div><h2>À venir</h2><ul><li><a href='/evenements/autre'>Autre</a> 3 décembre 2024, "
+          "69001 Lyon</li></ul></div><p>Le 14 novembre 2024 à 10h, 44000 Nantes</p></main>"),
+     {"when_text": ("Le 14 novembre 2024 à 10h, 44000 Nantes", "fallback"),
+      "place_text": ("Le 14 novembre 2024 à 10h, 44000 Nantes", "fallback")}),
+    ("a line of hours alone completes a day shown without them",
+     page("<main><h1>T</h1><dl><dt>Date</dt><dd>jeudi 14 novembre 2024</dd><dd>de 9h30 à 12h</dd></dl></main>"),
+     {"when_text": ("jeudi 14 novembre 2024\nde 9h30 à 12h", "label")}),
+    ("a start and an end on one line of several are read together",
+     page('<main><h1>T</h1><p>Public : agents<br><time datetime="2024-11-14T10:00">jeudi 14 novembre à 10h</time>'
+          ' – <time datetime="2024-11-14T11:40">11h40</time><br>Accès : libre</p></main>'),
+     {"when_text": ("jeudi 14 novembre à 10h – 11h40", "attr")}),
+    ("a JSON-LD start yields to a date the text shows",
+     page("<main><h1>T</h1><p>Nous vous attendons le 14 novembre 2024 de 10h à 12h.</p></main>",
+          head=ld({"@type": "Event", "name": "T", "startDate": "2024-11-13T10:00:00+01:00"})),
+     {"when_text": ("Nous vous attendons le 14 novembre 2024 de 10h à 12h.", "fallback"),
+      "structured_when": ("2024-11-13T10:00:00+01:00", None), "disagreements": (["when"], None)}),
+    # ---- labels: words, icons, emoji
+    ("a Material ligature icon stands for its label and is no text",
+     page('<main><h1>T</h1><p><span class="material-icons">location_on</span> 12 rue de la Paix, 44000 Nantes</p>'
+          "</main>"),
+     {"place_text": ("12 rue de la Paix, 44000 Nantes", "legacy")}),
+    ("an SVG sprite icon marks its line",
+     page('<main><h1>T</h1><p><svg class="icon"><use href="/img/sprite.svg#calendar"></use></svg>'
+          " Jeudi 14 novembre 2024, 10h</p></main>"),
+     {"when_text": ("Jeudi 14 novembre 2024, 10h", "legacy")}),
+    ("an image icon marks its line by its file name",
+     page('<main><h1>T</h1><p><img src="/themes/picto-lieu.svg" alt=""> Médiathèque, 35000 Rennes</p></main>'),
+     {"place_text": ("Médiathèque, 35000 Rennes", "legacy")}),
+    ("an icon alone in a <dt> is the label of its <dd>",
+     page('<main><h1>T</h1><dl><dt><i class="fa fa-landmark"></i></dt><dd>Ville de Rennes</dd></dl></main>'),
+     {"organiser": ("Ville de Rennes", "label")}),
+    ("an emoji alone in a table header is the label of its cell",
+     page("<main><h1>T</h1><table><tr><th>🏛️</th><td>Ville de Rennes</td></tr></table></main>"),
+     {"organiser": ("Ville de Rennes", "label")}),
+    ("a label for screen readers beside an icon is no part of the value",
+     page('<main><h1>T</h1><p><span class="fr-icon-team-line"></span><span class="sr-only">Contact</span> '
+          "Ville de Rennes</p></main>"),
+     {"organiser": ("Ville de Rennes", "dsfr")}),
+    ("a Contact field that names someone is the organiser",
+     page("<main><h1>T</h1><p><b>Contact :</b> Préfecture du Gard</p></main>"),
+     {"organiser": ("Préfecture du Gard", "label")}),
+    ("a Contact field that is a number is not",
+     page("<main><h1>T</h1><p><b>Contact :</b> 02 99 00 00 00</p></main>"), {"organiser": (None, None)}),
+    ("a label's value is never a heading ('Agenda' over the title)",
+     page("<main><p>Agenda</p><h1>Atelier données</h1><p>Date : 14/11/2024</p></main>"),
+     {"when_text": ("14/11/2024", "label")}),
+    ("a label and its value side by side are not one label",
+     page("<main><h1>T</h1><div><span>Adresse du lieu</span> <span>Médiathèque (Vannes)</span></div></main>"),
+     {"place_text": ("Médiathèque (Vannes)", "label")}),
+    ("an address goes on over its lines in a labelled value",
+     page("<main><h1>T</h1><p>Lieu : Salle B<br>12 rue de la Paix<br>44000 Nantes<br>Public : agents</p></main>"),
+     {"place_text": ("Salle B\n12 rue de la Paix\n44000 Nantes", "label")}),
+    # ---- organiser, place and status in the text
+    ("'organisé par X' in a sentence names the organiser",
+     page("<main><h1>T</h1><p>Cet atelier est organisé par la Ville de Rennes, avec ses agents.</p></main>"),
+     {"organiser": ("la Ville de Rennes", "fallback")}),
+    ("'Organisé par X, …' at a sentence's start ends at the comma",
+     page("<main><h1>T</h1><p>Organisé par Nantes Métropole, cet atelier est ouvert à tous.</p></main>"),
+     {"organiser": ("Nantes Métropole", "label")}),
+    ("a sentence that says where gives the place after its colon",
+     page("<main><h1>T</h1><p>Il se tiendra à l'adresse suivante : Hôtel de ville, 35000 Rennes.</p></main>"),
+     {"place_text": ("Hôtel de ville, 35000 Rennes", "fallback")}),
+    ("an attendance badge joins the address found elsewhere",
+     page('<main><h1>T</h1><p class="fr-badge">Hybride</p><p>Lieu : 3 rue X, 35000 Rennes</p></main>'),
+     {"place_text": ("3 rue X, 35000 Rennes, Hybride", "label")}),
+    ("a line that only says how one attends does not stop the search for the place",
+     page("<main><h1>T</h1><p>Cet atelier se déroule en présentiel uniquement.</p><p>Médiathèque (Vannes)</p></main>"),
+     {"place_text": ("Médiathèque (Vannes), en présentiel uniquement", "fallback")}),
+    ("a cancellation in an alert banner is a status mark",
+     page('<main><h1>T</h1><div role="alert">Cet événement est annulé.</div></main>'),
+     {"badges": (["Cet événement est annulé."], "label"), "status": ("cancelled", None)}),
+    ("a 'Statut' field is a status mark",
+     page("<main><h1>T</h1><p><strong>Statut :</strong> Reporté</p></main>"), {"badges": (["Reporté"], "label")}),
+]
+
+
+def _read(html: str):
+    url = URL
+    item, failed = read_event(HtmlResponse(url=url, body=html.encode(), encoding="utf-8", request=Request(url)),
+                              edition_hint=2024)
+    return normalize_event(item), failed
+
+
+@pytest.mark.parametrize(("html", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_rule(html: str, expected: dict) -> None:
+    item, failed = _read(html)
+    assert failed == []
+    for name, (value, strategy) in expected.items():
+        got = getattr(item, name) or None
+        if strategy is None:
+            assert got == (value or None), name
+        else:
+            assert (got, item.strategies.get(name)) == (value, strategy), name
