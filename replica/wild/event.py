@@ -27,6 +27,8 @@ class EventPage:
         self.date: DateShown = show_date(draw, ev)
         self.place: PlaceShown = show_place(draw, ev, inline=self.block.inline)
         self.sentences = [s for s in [self.date.sentence, *self.place.sentences] if s]
+        cancelled = ev.status == "cancelled" and ev.badge      # said apart from the title
+        self.status_shown = draw.pick("status.shown", ("badge", "banner", "field")) if cancelled else None
 
     def render(self) -> str:
         d = self.draw
@@ -85,8 +87,8 @@ class EventPage:
 
     def _badges(self) -> str:
         ev, cls, out = self.ev, self.cls, []
-        if ev.status == "cancelled" and ev.badge:
-            shown = self.draw.pick("status.shown", ("badge", "banner", "field"))
+        if self.status_shown:
+            shown = self.status_shown
             if shown == "badge":
                 out.append(f"<span{cls('badge')}>Annulé</span>")
             elif shown == "banner":
@@ -146,7 +148,7 @@ class EventPage:
         rows = self._rows()
         byline = "".join(f"<p>{r.value}</p>" for r in rows if r.key == "byline")
         html = byline + self.block.render([r for r in rows if r.key != "byline"])
-        if self.ev.status == "cancelled" and self.ev.badge and self.draw.choices.get("status.shown") == "field":
+        if self.status_shown == "field":
             html = "<p><strong>Statut :</strong> Annulé</p>" + html
         found = noise.deadline(self.draw, self.ev.when.d1 if self.ev.when else None)
         if found:
