@@ -18,31 +18,33 @@ from replica.routes import Site
 from replica.server import make_server
 
 
-def _site_params(site_dir: Path, seed: int | None, events_per_edition: int | None) -> None:
+def _site_params(site_dir: Path, **wanted_params: int | None) -> None:
     params = json.loads((site_dir / SITE_JSON).read_text())
-    for name, wanted in (("seed", seed), ("events_per_edition", events_per_edition)):
-        if wanted is not None and wanted != params[name]:
+    for name, wanted in wanted_params.items():
+        if wanted is not None and wanted != params.get(name):
             raise ValueError(f"{site_dir} was built with {name}={params[name]}, not {wanted}")
 
 
 @contextlib.contextmanager
 def serve(site_dir=None, *, seed: int | None = None, events_per_edition: int | None = None,
           day: int | None = None, port: int = 0, fail_rate: float = 0, flaky_rate: float = 0,
-          slow_ms: int = 0, truncate_rate: float = 0, reset_rate: float = 0) -> Iterator[str]:
+          slow_ms: int = 0, truncate_rate: float = 0, reset_rate: float = 0, wild: int | None = None,
+          wild_from_day: int | None = None) -> Iterator[str]:
     """Serve a replica on loopback in a background thread; yields its base URL.
 
-    With ``site_dir`` the built site is served (its seed and size; ``day`` defaults to its
-    build day). Without it, a site is built into a temporary directory first (seed 0,
-    350 events per edition, day 30 unless told otherwise).
+    With ``site_dir`` the built site is served (its seed, size and layouts; ``day`` defaults
+    to its build day). Without it, a site is built into a temporary directory first (seed 0,
+    350 events per edition, day 30, plain layouts unless told otherwise).
     """
     config = FaultConfig(fail_rate, flaky_rate, truncate_rate, reset_rate, slow_ms)
     with contextlib.ExitStack() as stack:
         if site_dir is None:
             tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="mipcrawl-replica-"))
-            site_dir = build_site(Path(tmp) / "site", seed=seed or 0,
-                                  events_per_edition=events_per_edition or 350, day=day or 30)
+            site_dir = build_site(Path(tmp) / "site", seed=seed or 0, events_per_edition=events_per_edition or 350,
+                                  day=day or 30, wild=wild, wild_from_day=wild_from_day)
         site_dir = Path(site_dir)
-        _site_params(site_dir, seed, events_per_edition)
+        _site_params(site_dir, seed=seed, events_per_edition=events_per_edition, wild=wild,
+                     wild_from_day=wild_from_day)
         server = make_server(Site(site_dir, day), port=port, config=config)
         thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
                                   name="replica-server", daemon=True)

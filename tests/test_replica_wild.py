@@ -217,3 +217,23 @@ def test_the_server_switches_layouts_with_the_day(switch_builds):
 def test_bad_wild_parameters_are_refused(tmp_path, kwargs, message):
     with pytest.raises(ValueError, match=message):
         replica.build_site(tmp_path / "x", events_per_edition=2, **kwargs)
+
+
+# -- the command line --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("args", "code", "wild"), [
+    (["--wild", "7"], 0, {"wild": 7, "wild_from_day": None}),
+    (["--wild", "7", "--wild-from-day", "12"], 0, {"wild": 7, "wild_from_day": 12}),
+    (["--wild-from-day", "12"], 2, None),
+    (["--wild", "7", "--wild-from-day", "0"], 2, None),
+])
+def test_replica_build_takes_the_wild_options(tmp_path, capsys, args, code, wild):
+    from mipcrawl.cli import main as cli_main
+
+    out = tmp_path / "site"
+    assert cli_main(["replica", "build", "--out", str(out), "--events-per-edition", "2", *args]) == code
+    if wild is not None:
+        params = json.loads((out / "_replica" / "site.json").read_text())
+        assert {k: params[k] for k in wild} == wild
+    else:
+        assert "wild" in capsys.readouterr().err

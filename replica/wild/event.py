@@ -86,7 +86,7 @@ class EventPage:
         return str(self.draw.choices["edition.marker"])
 
     def _badges(self) -> str:
-        ev, cls, out = self.ev, self.cls, []
+        cls, out = self.cls, []
         if self.status_shown:
             shown = self.status_shown
             if shown == "badge":

@@ -45,6 +45,10 @@ def _world_options(p: argparse.ArgumentParser, *, defaults: bool) -> None:
     p.add_argument("--events-per-edition", type=int, default=350 if defaults else None, metavar="N")
     p.add_argument("--day", type=int, default=30 if defaults else None, metavar="D",
                    help="day of November 2026 the current edition shows (1..30)")
+    p.add_argument("--wild", type=int, metavar="SEED",
+                   help="draw every page's layout at random from this seed (the truth stays the plain build's)")
+    p.add_argument("--wild-from-day", type=int, metavar="D",
+                   help="with --wild: only the current edition turns wild, from day D of the month")
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -52,7 +56,8 @@ def run_build(args: argparse.Namespace) -> int:
 
     try:
         out = replica.build_site(args.out, seed=args.seed, events_per_edition=args.events_per_edition,
-                                 day=args.day, chrome=args.chrome)
+                                 day=args.day, chrome=args.chrome, wild=args.wild,
+                                 wild_from_day=args.wild_from_day)
     except ValueError as exc:
         raise CommandError(str(exc), ExitCode.USAGE) from exc
     except OSError as exc:
@@ -70,7 +75,8 @@ def run_serve(args: argparse.Namespace) -> int:
         server = replica.serve(
             args.site, seed=args.seed, events_per_edition=args.events_per_edition, day=args.day,
             port=args.port, fail_rate=args.fail_rate, flaky_rate=args.flaky_rate,
-            slow_ms=args.slow_ms, truncate_rate=args.truncate_rate, reset_rate=args.reset_rate)
+            slow_ms=args.slow_ms, truncate_rate=args.truncate_rate, reset_rate=args.reset_rate,
+            wild=args.wild, wild_from_day=args.wild_from_day)
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         with contextlib.ExitStack() as stack:
             base_url = stack.enter_context(server)
