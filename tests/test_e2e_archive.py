@@ -8,9 +8,11 @@ import collections
 import hashlib
 import json
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -119,6 +121,49 @@ def test_with_at_the_captures_nearest_that_day_are_read(site, tmp_path):
     assert records and all(_stamp(r["captured_at"]) == nearest[r["url"]] for r in records)
     # the listing read is the early pass (2019-11-15): events published later are not listed
     assert len(records) < sum(t["recoverable"] for t in truth_of(site, 2019).values())
+
+
+def test_an_archive_run_reparses_from_its_warc_to_the_same_events(crawled, tmp_path):
+    results, work, db = crawled
+    run_id = re.search(r"runs --gaps (\d+)", results[2019][0].stderr).group(1)
+    again = f"sqlite:///{tmp_path / 'again.sqlite'}"
+    reparse = mipcrawl("reparse", "--run", run_id, "--db", again, "--data-dir", str(work), "--no-progress")
+    assert reparse.returncode == 0, reparse.stderr[-2000:]
+    keep = ("url", "title", "start", "commune_code", "source", "captured_at")
+    replayed = [{k: r[k] for k in keep} for r in export(again, tmp_path / "again.jsonl", 2019)]
+    assert replayed == [{k: r[k] for k in keep} for r in results[2019][1]]
+
+
+def test_an_interrupted_archive_crawl_resumes_to_the_same_events(site, tmp_path):
+    db, out = tmp_path / "resume.sqlite", tmp_path / "resume.jsonl"
+    cmd = [sys.executable, "-m", "mipcrawl.cli", "crawl", "programme", "--edition", "2023", "--from-archive",
+           "--db", f"sqlite:///{db}", "--data-dir", str(tmp_path), "--no-progress", "--resume",
+           "-s", "MIPCRAWL_STORE_BATCH_SIZE=5"]
+    with serve_archive(site) as archive:
+        first = subprocess.Popen([*cmd, "--archive-url", archive, "-s", "MIPCRAWL_WAYBACK_RATE=40"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while _stored(db) < 20 and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert first.poll() is None, "the crawl ended before it could be stopped"
+        first.send_signal(signal.SIGINT)              # a clean stop: Scrapy keeps its queue
+        first.wait(timeout=120)
+        assert 20 <= _stored(db) and (tmp_path / "jobs" / "programme-2023").is_dir()
+        resumed = subprocess.run([*cmd, "--archive-url", archive, *FAST], capture_output=True, text=True,
+                                 timeout=600)
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    records = export(f"sqlite:///{db}", out, 2023)
+    assert {urlsplit(r["url"]).path for r in records} == {
+        p for p, t in truth_of(site, 2023).items() if t["recoverable"]} and len(records) == len(set(
+            r["url"] for r in records))
+
+
+def _stored(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=1) as conn:
+            return conn.execute("select count(*) from event").fetchone()[0]
+    except sqlite3.OperationalError:   # not created yet
+        return 0
 
 
 # -- live and archive together --------------------------------------------------------------------

@@ -89,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
     crawljobs.check_database(db_url)
     settings = runner.crawl_settings(
         base_url=base_urls.pop(), db_url=db_url, data_dir=data_dir,
-        log_file=runner.default_log_file(data_dir), extra=replay_settings(specs, fallback))
+        log_file=runner.default_log_file(data_dir),
+        extra={**replay_settings(specs, fallback), **_wayback_settings(plan)})
     print(f"reparsing {len(specs)} WARC file(s) ({', '.join(j.label for j in jobs)}) into "
           f"{redact_url(db_url)}", file=sys.stderr)
     outcomes = runner.run_crawls(jobs, settings, progress=not args.no_progress)
@@ -115,3 +116,15 @@ def replay_settings(specs: list[str], fallback: list[str]) -> dict:
         "MIPCRAWL_STORE_WITHDRAW": False,   # old captures are no evidence of what the site lists today
         "AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
     }
+
+
+def _wayback_settings(plan: list) -> dict[str, str]:
+    """A run that read a web archive is replayed through the same archive source: its CDX
+    answers and mementos are in the WARC under the archive's URLs (``mipcrawl-wayback-url``)."""
+    archives = {(info.get("mipcrawl-wayback-url") or "", info.get("mipcrawl-wayback-at") or "")
+                for info, _, _ in plan}
+    if len(archives) > 1:
+        raise CommandError("the WARC files mix runs of the live site and of web archives: reparse them apart",
+                           ExitCode.USAGE)
+    url, at = archives.pop() if archives else ("", "")
+    return {"MIPCRAWL_WAYBACK_URL": url, "MIPCRAWL_WAYBACK_AT": at} if url else {}

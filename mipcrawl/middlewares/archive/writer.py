@@ -145,6 +145,9 @@ class WarcWriterMiddleware:
                 "mipcrawl-base-url": s.get("MIPCRAWL_BASE_URL") or "",
                 "mipcrawl-parser-version": PARSER_VERSION,
                 "mipcrawl-command": s.get("MIPCRAWL_RUN_COMMAND") or ""}
+        if s.get("MIPCRAWL_WAYBACK_URL"):   # read from a web archive: what a reparse must ask again
+            info |= {"mipcrawl-wayback-url": s.get("MIPCRAWL_WAYBACK_URL"),
+                     "mipcrawl-wayback-at": s.get("MIPCRAWL_WAYBACK_AT") or ""}
         mw = cls(Path(root).absolute(), crawler.stats, info)
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
