@@ -142,7 +142,7 @@ class WaybackMiddleware:
             found = cx.read_cdx(response.body)
         except cx.ArchiveAnswerError as exc:
             self._inc("unusable_answer")
-            error = ArchiveUnusable(f"the archive at {self.archive_url} answered a CDX query with {exc}")
+            error = ArchiveUnusable(f"the archive at {self.archive_url} cannot be used: {exc}")
             if self._first_listing(request):
                 self._set_stat("fatal", str(error))
             raise error from exc
