@@ -2,14 +2,16 @@
 exports read; ``mipcrawl.exports.report`` only lays them out.
 
 ``edition_report(session, year)`` gives one edition: events by status, by Paris start day,
-by région, by format, by organiser type and by lab, the attendance share, the changes per
+by région, by format, by organiser type (and type × the organiser's région) and by lab, the attendance share, the changes per
 day (added, changed, rescheduled, cancelled, withdrawn… counted as distinct events per run
 and grouped by the Paris day of the run), data-quality figures and the runs behind it.
 ``comparison_report(session, years)`` gives events per edition, per région and per format
 across editions.
 
-Organiser types are read from the organiser's name (``ORGANISER_TYPES``, first match wins);
-an organiser whose name is a lab's (any spelling its sheets carry) is a lab.
+Organiser types are the kinds the crawl read from the organiser's name
+(``event.organiser_kind``, ``parsers.places.parse_organiser``), and their territory the
+organiser's région (``organiser_region_code``; "national" for a national body); an organiser
+whose name is a lab's (any spelling its sheets carry) is a lab.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, or_, select, true
+from sqlalchemy import ColumnElement, case, func, select, true
 from sqlalchemy.orm import Session
 
 from mipcrawl.scope import PROGRAMME
@@ -29,18 +31,13 @@ from storage.queries import InvalidQuery, check_edition
 from storage.selection import ensure_not_empty, name_key
 
 LAB = "laboratoire d'innovation"
-ORGANISER_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("État : préfecture, SGAR", ("%préfecture%", "sgar%", "%secrétariat général pour les affaires régionales%")),
-    ("État : administration centrale", ("ministère%", "direction%", "dinum%", "ditp%", "etalab%",
-                                        "beta.gouv.fr%", "campus de la transformation publique%",
-                                        "institut national du service public%", "secrétariat général%")),
-    ("collectivité territoriale", ("région %", "conseil départemental%", "conseil régional%", "département%",
-                                   "%métropole%", "mairie%", "ville de%", "commune%", "collectivité%",
-                                   "communauté%", "%agglomération%")),
-    ("opérateur, organisme public", ("caisse%", "agence%", "france travail%", "urssaf%", "cerema%",
-                                     "ademe%", "météo-france%", "assurance maladie%", "banque des territoires%",
-                                     "centre national%", "%cnfpt%", "centre hospitalier%", "université%")),
-)
+# the organiser's kind as the crawl read it (``event.organiser_kind``) → its label here
+KIND_LABELS = {
+    "etat": "État : ministères, préfectures, services", "collectivite": "collectivité territoriale",
+    "epci": "intercommunalité", "etablissement_public": "établissement public, sécurité sociale",
+    "lab": LAB, "association": "association", "entreprise": "entreprise",
+}
+NATIONAL, NO_TERRITORY = "national", "territoire non lu"
 OTHER, UNKNOWN, NO_REGION = "autre", "non renseigné", "sans région (en ligne ou non lue)"
 
 
@@ -57,6 +54,7 @@ class EditionReport:
     by_region: list[tuple[str, int]] = field(default_factory=list)
     by_format: list[tuple[str, int]] = field(default_factory=list)
     by_organiser_type: list[tuple[str, int]] = field(default_factory=list)
+    by_organiser_region: dict[str, dict[str, int]] = field(default_factory=dict)  # région → type → events
     by_lab: list[tuple[str, int]] = field(default_factory=list)
     attendance: dict[str, int] = field(default_factory=dict)
     changes_by_day: list[tuple[dt.date, dict[str, int]]] = field(default_factory=list)
@@ -71,6 +69,7 @@ class ComparisonReport:
     by_region: dict[str, dict[int, int]]
     by_format: dict[str, dict[int, int]]
     attendance: dict[int, dict[str, int]]
+    by_organiser_type: dict[str, dict[int, int]] = field(default_factory=dict)
 
 
 def _pairs(session: Session, column: Any, cond: ColumnElement[bool]) -> list[tuple[Any, int]]:
@@ -106,15 +105,31 @@ def lab_keys(session: Session) -> dict[str, str]:
 
 
 def organiser_type(session: Session) -> ColumnElement[str]:
-    """A SQL ``CASE`` giving each event's organiser type."""
+    """A SQL ``CASE`` giving each event's organiser type: its stored kind, or a lab's name."""
     labs = set(lab_keys(session))
     names = session.scalars(select(Event.organiser).where(Event.organiser.is_not(None)).distinct())
     lab_names = [n for n in names if name_key(n) in labs]
-    lowered = func.lower(Event.organiser)
     whens: list[tuple[ColumnElement[bool], str]] = [
         (Event.organiser.is_(None), UNKNOWN), (Event.organiser.in_(lab_names), LAB)]
-    whens += [(or_(*(lowered.like(p) for p in patterns)), kind) for kind, patterns in ORGANISER_TYPES]
+    whens += [(Event.organiser_kind == kind, label) for kind, label in KIND_LABELS.items()]
     return case(*whens, else_=OTHER)
+
+
+def organiser_territory(code: str | None, level: str | None) -> str:
+    if code:
+        return region_label(code)
+    return NATIONAL if level == "national" else NO_TERRITORY
+
+
+def by_organiser_region(session: Session, cond: ColumnElement[bool]) -> dict[str, dict[str, int]]:
+    """Events per organiser région (or national) and organiser type: "by collectivités, by région"."""
+    kind = organiser_type(session)
+    stmt = (select(Event.organiser_region_code, Event.organiser_level, kind, func.count()).where(cond)
+            .group_by(Event.organiser_region_code, Event.organiser_level, kind))
+    table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for code, level, label, n in session.execute(stmt):
+        table[organiser_territory(code, level)][label] += n
+    return {where: dict(kinds) for where, kinds in sorted(table.items(), key=lambda p: (-sum(p[1].values()), p[0]))}
 
 
 def by_lab(session: Session, cond: ColumnElement[bool]) -> list[tuple[str, int]]:
@@ -181,6 +196,7 @@ def edition_report(session: Session, year: int) -> EditionReport:
         by_day=sorted((d, n) for d, n in days if d is not None), undated=sum(n for d, n in days if d is None),
         by_region=[(region_label(c), n) for c, n in _pairs(session, Event.region_code, cond)],
         by_format=format_counts(session, cond), by_organiser_type=_pairs(session, organiser_type(session), cond),
+        by_organiser_region=by_organiser_region(session, cond),
         by_lab=by_lab(session, cond), attendance={a or UNKNOWN: n for a, n in _pairs(session, Event.attendance, cond)},
         changes_by_day=changes_by_day(session, cond), quality=quality(session, cond), runs=runs_for(session, year),
     )
@@ -190,13 +206,19 @@ def comparison_report(session: Session, years: list[int]) -> ComparisonReport:
     for year in years:
         _edition(session, year)
     cond = Event.edition.in_(years)
-    nested: dict[str, dict[str, dict[int, int]]] = {"region": defaultdict(dict), "format": defaultdict(dict)}
+    nested: dict[str, dict[str, dict[int, int]]] = {"region": defaultdict(dict), "format": defaultdict(dict),
+                                                    "organiser": defaultdict(dict)}
     for code, edition, n in session.execute(select(Event.region_code, Event.edition, func.count()).where(cond)
                                             .group_by(Event.region_code, Event.edition)):
         if edition is not None:
             nested["region"][region_label(code)][edition] = n
     for fmt, year, n in format_counts(session, cond, by_edition=True):
         nested["format"][fmt][year] = n
+    kind = organiser_type(session)
+    for label, edition, n in session.execute(select(kind, Event.edition, func.count()).where(cond)
+                                             .group_by(kind, Event.edition)):
+        if edition is not None:
+            nested["organiser"][label][edition] = n
     attendance: dict[int, dict[str, int]] = defaultdict(dict)
     for mode, edition, n in session.execute(select(Event.attendance, Event.edition, func.count()).where(cond)
                                             .group_by(Event.attendance, Event.edition)):
@@ -206,4 +228,4 @@ def comparison_report(session: Session, years: list[int]) -> ComparisonReport:
     events = {year: n for year, n in session.execute(stmt)}
     return ComparisonReport(years=years, events={y: events.get(y, 0) for y in years},
                             by_region=dict(nested["region"]), by_format=dict(nested["format"]),
-                            attendance=dict(attendance))
+                            attendance=dict(attendance), by_organiser_type=dict(nested["organiser"]))

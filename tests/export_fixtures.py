@@ -3,7 +3,7 @@
 Run 1 (2 Nov) stores 12 events; run 2 (3 Nov) edits event 0's title, reschedules event 1,
 re-slugs event 2 and cancels event 10; run 3 (4 Nov) no longer lists event 3 (withdrawn).
 Event 4 is online, 5 mixed in Rennes (Bretagne), 8 all-day, 9 all-day over three days,
-11 organised by the lab "Ti Lab" (spelled "TI Lab" on the event).
+7 organised by a département (Var), 11 by the lab "Ti Lab" (spelled "TI Lab" on the event).
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ RENNES = dict(place_text="Préfecture, 3 rue Martenot, 35000 Rennes", attendance
               commune_name="Rennes", departement_code="35", region_code="53", postcode="35000",
               street="3 rue Martenot", venue="Préfecture", online_url="https://webinaire.example/rennes")
 ONLINE = dict(place_text="En ligne", attendance="online", commune_code=None, departement_code=None,
-              region_code=None)
+              region_code=None, level="online")
+VAR = dict(organiser="Conseil départemental du Var", organiser_kind="collectivite", organiser_level="departement",
+           organiser_departement_code="83", organiser_region_code="93")
 
 
 def base_item(n: int):
@@ -42,8 +44,10 @@ def base_item(n: int):
     if n == 9:
         return item(n, when_text="Du 5 au 7 novembre", start=dt.date(2026, 11, 5), end=dt.date(2026, 11, 7),
                     all_day=True)
+    if n == 7:
+        return item(n, **VAR)
     if n == 11:
-        return item(n, organiser="TI Lab", **RENNES)
+        return item(n, organiser="TI Lab", organiser_kind="lab", organiser_level="unknown", **RENNES)
     return item(n)
 
 

@@ -36,8 +36,9 @@ def item(n: int, edition: int = 2026, **overrides) -> EventItem:
         when_text=f"Le {2 + n % 27}/11 de 9h30 à 12h", place_text="77 avenue de Ségur, 75015 Paris",
         start=dt.datetime(edition, 11, 2 + n % 27, 9, 30, tzinfo=PARIS),
         end=dt.datetime(edition, 11, 2 + n % 27, 12, 0, tzinfo=PARIS), all_day=False,
-        attendance="offline", commune_code="75056", departement_code="75", region_code="11",
-        organiser="Etalab", formats=["atelier"], capture_id=f"urn:uuid:{n}",
+        attendance="offline", commune_code="75056", departement_code="75", region_code="11", level="venue",
+        organiser="Etalab", organiser_kind="etat", organiser_level="national",
+        formats=["atelier"], capture_id=f"urn:uuid:{n}",
     )
     values.update(overrides)
     return EventItem(**values)

@@ -209,3 +209,24 @@ def test_jsonl_and_csv_keep_their_fields_and_take_the_filters(month_db, tmp_path
     assert main(["export", "--db", month_db, "--format", "csv", "--lab", "Ti Lab"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [r["url"] for r in rows] == [url(11)] and tuple(rows[0]) == EXPORT_FIELDS
+
+
+# (event, what jsonl and csv say of its territory and its organiser's)
+TERRITORIES = [
+    (7, {"level": "venue", "organiser_kind": "collectivite", "organiser_level": "departement",
+         "organiser_departement_code": "83", "organiser_region_code": "93"}),
+    (4, {"level": "online", "epci_code": None, "organiser_kind": "etat", "organiser_level": "national",
+         "organiser_region_code": None}),
+    (11, {"organiser_kind": "lab", "organiser_level": "unknown", "organiser_region_code": None}),
+]
+
+
+@pytest.mark.parametrize(("n", "expected"), TERRITORIES)
+def test_jsonl_and_csv_give_the_levels_and_the_organiser(month_db, tmp_path, n, expected):
+    assert main(["export", "--db", month_db, "--format", "jsonl", "--out", str(tmp_path / "e.jsonl")]) == 0
+    assert main(["export", "--db", month_db, "--format", "csv", "--out", str(tmp_path / "e.csv")]) == 0
+    records = {r["url"]: r for r in map(json.loads, (tmp_path / "e.jsonl").read_text().splitlines())}
+    with (tmp_path / "e.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {r["url"]: r for r in csv.DictReader(handle)}
+    assert {k: records[url(n)][k] for k in expected} == expected
+    assert {k: rows[url(n)][k] for k in expected} == {k: v or "" for k, v in expected.items()}

@@ -60,6 +60,33 @@ def test_tables_hold_the_rows(package):
     assert sorted(changes) == sorted([("changed", "title"), ("rescheduled", "start"), ("changed", "end"),
                                       ("cancelled", "status"), ("moved", "url"), ("withdrawn", "status")])
     assert [r["name"] for r in rows(package / "labs.csv")] == ["Ti Lab"]
+    assert [events[url(7)][k] for k in ("level", "organiser_kind", "organiser_level", "organiser_region_code")] == [
+        "venue", "collectivite", "departement", "93"]
+    assert (events[url(4)]["level"], events[url(4)]["organiser_kind"]) == ("online", "etat")
+
+
+def test_the_territory_vocabularies_are_declared(package):
+    """The closed lists of level and organiser kind are enum constraints (frictionless checks
+    them: test_the_package_validates_with_frictionless)."""
+    desc = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    events = next(r for r in desc["resources"] if r["name"] == "events")
+    fields = {f["name"]: f for f in events["schema"]["fields"]}
+    assert fields["level"]["constraints"]["enum"] == [
+        "venue", "commune", "epci", "departement", "region", "national", "online", "abroad", "unknown"]
+    assert "collectivite" in fields["organiser_kind"]["constraints"]["enum"]
+    assert all(fields[n]["description"] for n in ("level", "epci_code", "organiser_kind", "organiser_region_code"))
+
+
+def test_a_value_outside_a_vocabulary_fails_validation(package):
+    events = rows(package / "events.csv")
+    events[0]["level"] = "planet"
+    with (package / "events.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(events[0]))
+        writer.writeheader()
+        writer.writerows(events)
+    report = validate(package / "datapackage.json")
+    assert not report.valid
+    assert ["constraint-error"] in report.flatten(["type"])
 
 
 def test_a_broken_foreign_key_fails_validation(package):

@@ -128,7 +128,7 @@ def test_events_stored_before_territory_levels_are_renormalised_from_their_raw_t
     before = f"{int(TERRITORY_LEVELS) - 1:04d}"
     assert upgrade(db_url, before) == before
     engine = make_engine(db_url)
-    items = [normalize_event(item(n, place_text=place, organiser=org))
+    items = [normalize_event(item(n, place_text=place, organiser=org, level=None))
              for n, (place, org, _, _) in enumerate(RENORMALISED, start=1)]
     _stored_at(engine, items, [stale for _, _, stale, _ in RENORMALISED], rescheduled=items[0].url)
     assert upgrade(db_url) == HEAD

@@ -25,7 +25,15 @@ from sqlalchemy import create_engine, text
 from mipcrawl.cli import main
 from mipcrawl.cli.errors import ExitCode
 from storage.queries import reading
-from storage.report_data import LAB, NO_REGION, edition_report
+from storage.report_data import (
+    KIND_LABELS,
+    LAB,
+    NATIONAL,
+    NO_REGION,
+    NO_TERRITORY,
+    edition_report,
+    region_label,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -45,7 +53,10 @@ def test_edition_figures_on_a_small_month(db_url):
     assert rep.by_status == {"scheduled": 9, "rescheduled": 1, "cancelled": 1, "withdrawn": 1}
     assert rep.by_region == [("Île-de-France (11)", 9), ("Bretagne (53)", 2), (NO_REGION, 1)]
     assert rep.by_format == [("atelier", 12)] and rep.by_lab == [("Ti Lab", 1)]
-    assert dict(rep.by_organiser_type) == {"État : administration centrale": 11, LAB: 1}
+    state, local = KIND_LABELS["etat"], KIND_LABELS["collectivite"]
+    assert dict(rep.by_organiser_type) == {state: 10, local: 1, LAB: 1}
+    assert rep.by_organiser_region == {NATIONAL: {state: 10}, "Provence-Alpes-Côte d'Azur (93)": {local: 1},
+                                       NO_TERRITORY: {LAB: 1}}
     assert rep.attendance == {"offline": 9, "mixed": 2, "online": 1}
     assert rep.changes_by_day == [
         (dt.date(2026, 11, 2), {"added": 12}),
@@ -122,6 +133,13 @@ def test_report_numbers_agree_with_sql(crawled, report):
     assert sorted(int(k) for k in table(page, "run-list")) == sorted(r[0] for r in runs)
     changes = table(page, "changes-by-day")
     assert sum(int(v[0]) for v in changes.values()) == sum(want["status"].values())     # every event added once
+    organisers = collections.Counter()
+    for code, level, n in sql(crawled, "select organiser_region_code, organiser_level, count(*) from event "
+                                       "where edition = 2026 group by organiser_region_code, organiser_level"):
+        organisers[region_label(code) if code else NATIONAL if level == "national" else NO_TERRITORY] += n
+    assert {k: sum(map(int, v)) for k, v in table(page, "by-organiser-region").items()} == dict(organisers)
+    kinds = [th.text_content() for th in page.get_element_by_id("by-organiser-region").findall("thead/tr/th")][1:]
+    assert kinds == list(table(page, "by-organiser-type"))
 
 
 # -- headless Chromium over the DevTools protocol ----------------------------------------------
@@ -243,6 +261,8 @@ def test_comparison_renders_and_counts_per_edition(crawled, browser, tmp_path):
                                     "group by edition"))
     assert {int(k): int(v[0]) for k, v in table(page, "events-per-edition").items()} == per_edition
     assert {len(v) for v in table(page, "region-by-edition").values()} == {5}
+    by_kind = table(page, "organiser-type-by-edition").values()
+    assert [sum(int(v[i]) for v in by_kind) for i in range(5)] == [per_edition[y] for y in range(2021, 2026)]
     browser.open(out.as_uri())
     assert browser.errors() == []
     charts = {c["section"]: c for c in json.loads(browser.evaluate(CHARTS))}

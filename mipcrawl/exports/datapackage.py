@@ -18,6 +18,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from parsers.places import LEVELS
+from parsers.places.organiser import KINDS, ORGANISER_LEVELS
 from storage.reads import package_rows
 from storage.selection import Selection
 
@@ -41,7 +43,13 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
                ("when_text", S, "as written"), ("place_text", S, "as written"),
                ("attendance", S, "offline, online or mixed"), ("venue", S, ""), ("street", S, ""),
                ("postcode", S, ""), ("commune_code", S, "INSEE"), ("commune_name", S, ""),
-               ("departement_code", S, "INSEE"), ("region_code", S, "INSEE"), ("organiser", S, ""),
+               ("departement_code", S, "INSEE"), ("region_code", S, "INSEE"),
+               ("level", S, "what the place codes describe: " + ", ".join(LEVELS)),
+               ("epci_code", S, "SIREN of the intercommunality (EPCI, or EPT of the Grand Paris)"),
+               ("epci_name", S, ""), ("organiser", S, "as written"),
+               ("organiser_kind", S, "read from the organiser's name: " + ", ".join(KINDS)),
+               ("organiser_level", S, "level of the organiser's territory: " + ", ".join(ORGANISER_LEVELS)),
+               ("organiser_departement_code", S, "INSEE"), ("organiser_region_code", S, "INSEE"),
                ("formats", S, "'; '-separated"), ("parcours", S, ""), ("audience", S, ""),
                ("access", S, ""), ("registration_url", S, ""), ("online_url", S, ""),
                ("description_text", S, "clean text"),
@@ -59,6 +67,10 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
                       ("at", T, "UTC"), ("change", S, "added, changed"), ("field", S, ""),
                       ("old", S, "JSON"), ("new", S, "JSON")],
 }
+# the closed vocabularies of a column (Table Schema ``enum`` constraints)
+ENUMS = {"level": LEVELS, "organiser_kind": KINDS,
+         "organiser_level": ORGANISER_LEVELS,
+         "attendance": ("offline", "online", "mixed")}
 KEYS = {"editions": ("year", []), "labs": ("id", []),
         "events": ("id", [("edition", "editions", "year")]),
         "revisions": ("id", [("event_id", "events", "id")]),
@@ -81,7 +93,8 @@ def cell(value: Any, kind: str) -> str:
 
 def schema(table: str) -> dict[str, Any]:
     key, foreign = KEYS[table]
-    fields = [{"name": n, "type": t, **({"description": d} if d else {})} for n, t, d in TABLES[table]]
+    fields = [{"name": n, "type": t, **({"description": d} if d else {}),
+               **({"constraints": {"enum": list(ENUMS[n])}} if n in ENUMS else {})} for n, t, d in TABLES[table]]
     out: dict[str, Any] = {"fields": fields, "primaryKey": [key], "missingValues": [""]}
     if foreign:
         out["foreignKeys"] = [{"fields": [f], "reference": {"resource": r, "fields": [rf]}} for f, r, rf in foreign]

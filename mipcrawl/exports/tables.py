@@ -9,7 +9,12 @@ One record per event. Fields (``EXPORT_FIELDS``):
 - ``when_text``, ``place_text``: the text as written on the page;
 - ``attendance`` (offline, online, mixed), ``venue``, ``street``, ``postcode``,
   ``commune_code`` (INSEE), ``commune_name``, ``departement_code``, ``region_code``;
-- ``organiser``, ``formats`` (a list in JSONL, ``;``-separated in CSV), ``parcours``,
+- ``level``: what those codes describe (venue, commune, epci, departement, region, national,
+  online, abroad, unknown), ``epci_code`` (SIREN) and ``epci_name`` of the intercommunality;
+- ``organiser`` (as written), ``organiser_kind`` (etat, collectivite, epci,
+  etablissement_public, lab, association, entreprise, unknown), ``organiser_level``,
+  ``organiser_departement_code``, ``organiser_region_code`` (the organiser's territory);
+- ``formats`` (a list in JSONL, ``;``-separated in CSV), ``parcours``,
   ``audience``, ``access``, ``registration_url``, ``online_url``;
 - ``duplicate_of`` (URL of the event this one probably duplicates) and ``duplicate_score``;
 - ``first_seen``, ``last_seen``, ``last_changed``, ``withdrawn_at``: UTC ISO 8601;
@@ -36,14 +41,16 @@ from storage.selection import Selection
 EXPORT_FIELDS = (
     "url", "edition", "title", "status", "start", "end", "all_day", "previous_start", "when_text",
     "place_text", "attendance", "venue", "street", "postcode", "commune_code", "commune_name",
-    "departement_code", "region_code", "organiser", "formats", "parcours", "audience", "access",
-    "registration_url", "online_url", "duplicate_of", "duplicate_score", "first_seen", "last_seen",
-    "last_changed", "withdrawn_at", "parser_version", "capture_id", "source", "captured_at",
+    "departement_code", "region_code", "level", "epci_code", "epci_name", "organiser", "organiser_kind",
+    "organiser_level", "organiser_departement_code", "organiser_region_code", "formats", "parcours",
+    "audience", "access", "registration_url", "online_url", "duplicate_of", "duplicate_score", "first_seen",
+    "last_seen", "last_changed", "withdrawn_at", "parser_version", "capture_id", "source", "captured_at",
 )
 _PLAIN = ("url", "edition", "title", "status", "all_day", "when_text", "place_text", "attendance", "venue",
           "street", "postcode", "commune_code", "commune_name", "departement_code", "region_code",
-          "organiser", "parcours", "audience", "access", "registration_url", "online_url",
-          "duplicate_score", "parser_version", "capture_id")
+          "level", "epci_code", "epci_name", "organiser", "organiser_kind", "organiser_level",
+          "organiser_departement_code", "organiser_region_code", "parcours", "audience", "access",
+          "registration_url", "online_url", "duplicate_score", "parser_version", "capture_id")
 
 
 def _record(event: Event, duplicate_url: str | None) -> dict[str, Any]:

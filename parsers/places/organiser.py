@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from parsers.places.text import fold, tokenize
 
 KINDS = ("etat", "collectivite", "epci", "etablissement_public", "lab", "association", "entreprise", "unknown")
+ORGANISER_LEVELS = ("commune", "epci", "departement", "region", "national", "unknown")
 MAX_LENGTH = 300
 
 _LAB = re.compile(r"\b(?:laboratoires? d innovation|labs?|labos?)\b")
@@ -88,7 +89,7 @@ class Organiser:
     text: str
     kind: str = "unknown"  # one of KINDS
     name: str | None = None  # the name as written, trimmed
-    level: str = "unknown"  # commune | epci | departement | region | national | unknown
+    level: str = "unknown"  # one of ORGANISER_LEVELS
     commune_code: str | None = None
     epci_code: str | None = None
     departement_code: str | None = None

@@ -88,6 +88,16 @@ def _changes(rep: EditionReport) -> str:
                    table("changes-by-day", ("jour (Paris)", *CHANGES.values()), rows))
 
 
+def _organiser_regions(rep: EditionReport) -> str:
+    """Events per organiser région and organiser type: one row per région (or national)."""
+    kinds = [k for k, _ in rep.by_organiser_type]
+    rows = [(where, *(by_kind.get(k, 0) for k in kinds)) for where, by_kind in rep.by_organiser_region.items()]
+    note = ('<p class="muted">La région de l\'organisateur, lue dans son nom (« Conseil départemental du Var » : '
+            'Provence-Alpes-Côte d\'Azur), non celle du lieu de l\'événement.</p>')
+    return section("organiser-region", "Par type d'organisateur et par région de l'organisateur", note,
+                   table("by-organiser-region", ("région de l'organisateur", *kinds), rows))
+
+
 def _runs(rep: EditionReport) -> str:
     keys = ("id", "started_at", "finished_at", "status", "new", "changed", "withdrawn", "cancelled", "errors",
             "parser_version")
@@ -100,6 +110,7 @@ def render_edition(rep: EditionReport, *, generated: dt.datetime) -> str:
         _counts("region", "Par région", "région", rep.by_region),
         _counts("format", "Par format", "format", rep.by_format),
         _counts("organiser-type", "Par type d'organisateur", "type", rep.by_organiser_type),
+        _organiser_regions(rep),
         _counts("lab", "Par laboratoire d'innovation territoriale", "laboratoire", rep.by_lab),
         _attendance(rep), _changes(rep),
         section("quality", "Qualité des données", table("data-quality", ("mesure", "événements"), rep.quality.items())),
@@ -127,5 +138,7 @@ def render_comparison(cmp: ComparisonReport, *, generated: dt.datetime) -> str:
         section("formats", "Les formats au fil des éditions", bar_chart(formats, title="Formats, toutes éditions"),
                 _matrix("format-by-edition", "format", years, cmp.by_format)),
         section("attendance", "Mode de participation par édition", _matrix("attendance-by-edition", "mode", years, modes)),
+        section("organisers", "Types d'organisateurs par édition",
+                _matrix("organiser-type-by-edition", "type", years, cmp.by_organiser_type)),
     ]
     return page(f"Mois de l'innovation publique {years[0]}–{years[-1]} — comparaison", body, generated)
