@@ -41,7 +41,7 @@ from parsers.places.address import address as _address
 from parsers.places.areas import find_areas
 from parsers.places.attendance import attendance as _attendance
 from parsers.places.attendance import split_urls
-from parsers.places.mentions import find_mentions
+from parsers.places.mentions import Mention, find_mentions
 from parsers.places.organiser import Organiser, parse_organiser
 from parsers.places.resolve import hints
 from parsers.places.resolve import resolve as _resolve
@@ -50,7 +50,7 @@ from parsers.places.text import tokenize
 
 if TYPE_CHECKING:
     from parsers.places.address import Address
-    from parsers.places.mentions import Area, Mention
+    from parsers.places.mentions import Area
     from parsers.places.resolve import Hints, Resolution
     from parsers.places.text import Token
 
@@ -131,18 +131,18 @@ def _territory(tokens: tuple[Token, ...], mentions: list[Mention], areas: list[A
 _MINISTRY = frozenset({"ministere", "ministeres", "ministre", "ministeriel", "ministerielle"})
 
 
-def _frame(tokens: tuple[Token, ...], mentions: list[Mention], areas: list[Area]) -> list[Mention]:
+def _frame(tokens: tuple[Token, ...], mentions: list[Mention], areas: list[Area], folded: str) -> list[Mention]:
     """Names inside a frame ("Conseil départemental du Var") are the frame's, not places; names
     in a ministry's title ("Ministère de la Défense", "… de la Mer") are no places at all."""
-    if not areas and not any(t.key in _MINISTRY for t in tokens):
+    if not areas and "minist" not in folded:
         return mentions
     out = []
     for m in mentions:
         seg = tokens[m.start].segment
         if any(t.key in _MINISTRY and t.segment == seg for t in tokens[:m.start]):
-            m = replace(m, how="blocked")
+            m = Mention(m.start, m.end, m.key, m.entry, "blocked")
         elif any(a.start <= m.start and m.end <= a.end for a in areas):
-            m = replace(m, how="framed")
+            m = Mention(m.start, m.end, m.key, m.entry, "framed")
         out.append(m)
     return out
 
@@ -155,12 +155,13 @@ def _level(t: Territory | None, street_or_venue: bool, online: bool, foreign: bo
 
 def _parse_one(text: str, whole: str | None = None) -> Place:
     bare, urls = split_urls(text)
-    bare = _SPACED_POSTCODE.sub(r"\1\2", bare)
+    if _SPACED_POSTCODE.search(bare):
+        bare = _SPACED_POSTCODE.sub(r"\1\2", bare)
     tokens = tokenize(bare)
     folded = " ".join(t.key for t in tokens)
     mentions = find_mentions(tokens, bare != bare.lower())
     areas = find_areas(tokens, bare, mentions, folded)
-    mentions = _frame(tokens, mentions, areas)
+    mentions = _frame(tokens, mentions, areas, folded)
     h = hints(tokens, mentions, areas)
     found = _resolve(tokens, mentions, h)
     terr, how, listed = _territory(tokens, mentions, areas, h, found)
@@ -181,7 +182,7 @@ def _parse_one(text: str, whole: str | None = None) -> Place:
         arrondissement=found.arrondissement if commune is found.commune else None,
         departement_code=terr.departement_code if terr else None,
         region_code=terr.region_code if terr else None, confidence=how,
-        others=tuple(_listed_place(t) for t in listed),
+        others=tuple(_listed_place(t) for t in listed) if listed else (),
         level=_level(terr, bool(addr.street or venue), said.online and not physical, found.foreign),
         epci_code=terr.epci.code if terr and terr.epci else None,
         epci_name=terr.epci.name if terr and terr.epci else None,
@@ -199,8 +200,10 @@ def _listed_place(t: Territory) -> Place:
 
 
 def _split_half_days(text: str) -> list[str]:
-    starts = sorted({m.start() for m in _HALF_DAY.finditer(text)}
-                    | {m.start(1) for m in _HALF_DAY_CLAUSE.finditer(text)})
+    lower = text.lower()  # a half-day label has a colon, a half-day clause one of these words
+    clause = "matin" in lower or "midi" in lower or "soir" in lower
+    starts = sorted(({m.start() for m in _HALF_DAY.finditer(text)} if ":" in text else set())
+                    | ({m.start(1) for m in _HALF_DAY_CLAUSE.finditer(text)} if clause else set()))
     if not starts:
         return [text]
     cuts = ([0] if text[:starts[0]].strip(" ;,.\n") else []) + starts + [len(text)]

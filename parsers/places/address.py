@@ -37,7 +37,9 @@ _DATE_LIKE = re.compile(
     r"novembre|d[ée]cembre)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+\d{1,2}\b|"
     r"\b\d{1,2}\s?h(?:\s?\d{2})?\b|\b\d{1,2}/\d{1,2}\b"
 )
+_DIGIT = re.compile(r"\d")  # every _DATE_LIKE form has one
 _TRAILING_CODES = re.compile(r"(?: (?:\d+|2a|2b|cedex|e|er|eme))+$")
+_TRAILING_WORDS = (" 2a", " 2b", " cedex", " e", " er", " eme")  # (or a number) what _TRAILING_CODES needs
 MAX_VENUE_LENGTH = 120
 
 
@@ -57,17 +59,18 @@ def _street_of(segment: str) -> str | None:
 
 
 def _is_venue(segment: str) -> bool:
+    """Not a place name ("Paris 75", "Caen cedex 9"), a placeholder, a date, a way to attend."""
     folded = fold(segment)
-    if not folded or len(segment) > MAX_VENUE_LENGTH or _NOT_A_VENUE.search(folded):
+    if not folded or len(segment) > MAX_VENUE_LENGTH or folded in departement_codes():
         return False
-    if _DATE_LIKE.search(segment.lower()):
+    entry = index().entries.get(_TRAILING_CODES.sub("", folded) if folded[-1].isdigit() or folded.endswith(
+        _TRAILING_WORDS) else folded)
+    if entry is not None and entry.venue is None and (
+            entry.communes or entry.former or entry.departements or entry.regions or entry.foreign):
         return False
-    if mentions_attendance(folded) or folded in departement_codes() or is_arrondissement(folded):
+    if _NOT_A_VENUE.search(folded) or (_DIGIT.search(segment) and _DATE_LIKE.search(segment.lower())):
         return False
-    entry = index().entries.get(_TRAILING_CODES.sub("", folded))  # "Paris 75", "Caen cedex 9"
-    return entry is None or entry.venue is not None or not (
-        entry.communes or entry.former or entry.departements or entry.regions or entry.foreign
-    )
+    return not (mentions_attendance(folded) or is_arrondissement(folded))
 
 
 def address(text: str) -> Address:

@@ -36,6 +36,9 @@ _NATIONAL = re.compile(
 )
 _FREE_WORDS = ("franc", "nation", "territoire", "region", "departement", "metropole", "agglo",
                "environs", "alentours", "hexagone")
+# cheap first looks: a word every _NATIONAL phrase holds; a determiner every _IMPLICIT phrase holds
+_NATIONAL_WORDS = ("franc", "nation", "territoire", "hexagone", "chaque", "toutes les", "ensemble des")
+_IMPLICIT_WORDS = ("la ", "sa ", "son ", "ses ", "notre ", "leur ", "tout ", "ensemble d")
 # "dans toute la région", "et sa région", "en région" after a place: that place's région
 _IMPLICIT = re.compile(
     r"\b(?:(?:dans|sur|a travers) (?:toute |l ensemble de )?(?:la|sa|notre|leur) (region|departement|"
@@ -65,13 +68,15 @@ def _gentile_area(tokens: tuple[Token, ...], m: Mention) -> Area | None:
 def find_areas(tokens: tuple[Token, ...], text: str, mentions: list[Mention], folded: str) -> list[Area]:
     """The frames of a tokenised place text (``text`` as tokenised), left to right, none overlapping."""
     found: list[Area] = []
-    if any(t.key in _FRAME_WORDS for t in tokens):
+    if not _FRAME_WORDS.isdisjoint(folded.split()):
         candidates = [area for m in mentions if (area := epci_area(tokens, text, m)
                       or institutions.area_of(tokens, m) or _gentile_area(tokens, m))]
         candidates += institutions.numbered(tokens)
     else:  # no institution or kind word: only gentilés and EPCI names alone ("Plaine Commune")
         candidates = [area for m in mentions if (m.entry.gentile or m.entry.epcis) and (
                       area := epci_area(tokens, text, m) or _gentile_area(tokens, m))]
+        if not candidates and not any(word in folded for word in _FREE_WORDS):
+            return []
     for area in sorted(candidates, key=lambda a: a.start - a.end):  # the widest frame first
         if not any(a.start < area.end and area.start < a.end for a in found):
             found.append(area)
@@ -84,9 +89,11 @@ def _free_areas(folded: str) -> list[Area]:
     out: list[Area] = []
     if not any(word in folded for word in _FREE_WORDS):
         return out
-    if _NATIONAL.search(folded):
+    if any(word in folded for word in _NATIONAL_WORDS) and _NATIONAL.search(folded):
         end = folded.count(" ") + 1
         out.append(Area("national", None, end, end, "national"))
+    if not any(word in folded for word in _IMPLICIT_WORDS):
+        return out
     for m in _IMPLICIT.finditer(folded):
         word = next(g for g in m.groups() if g)
         level = {"agglo": "epci", "agglomeration": "epci", "metropole": "epci", "environs": "commune",

@@ -44,6 +44,7 @@ LEVELS: dict[tuple[str, ...], str] = {
     ("commune",): COMMUNE, ("sous", "prefecture"): COMMUNE, ("ccas",): COMMUNE,
 }
 _LONGEST = max(len(k) for k in LEVELS)
+_LAST_WORDS = frozenset(k[-1] for k in LEVELS)  # a phrase ends with one of these
 _LINKS = frozenset({"de", "du", "des", "d", "la", "l", "le", "les", "en", "pour"})
 # what a name means at each level, in order of preference
 _PREFERENCE = {REGION: ("regions", "departements", "communes"),
@@ -55,6 +56,8 @@ DOMINANCE = 15
 
 def _phrase_ending(keys: list[str], end: int) -> tuple[int, str] | None:
     """The longest institution phrase ending just before ``end``: (its start, its level)."""
+    if keys[end - 1] not in _LAST_WORDS:
+        return None
     for size in range(min(_LONGEST, end), 0, -1):
         level = LEVELS.get(tuple(keys[end - size:end]))
         if level is not None and not (end - size > 0 and keys[end - size - 1] == "sous"):
@@ -120,8 +123,8 @@ def area_of(tokens: tuple[Token, ...], m: Mention) -> Area | None:
 
 def numbered(tokens: tuple[Token, ...]) -> list[Area]:
     """ "DDTM 29", "Préfecture (35)": a département's number right after an institution."""
-    out = []
+    out, codes = [], departement_codes()
     for i, t in enumerate(tokens):
-        if i and t.key in departement_codes() and (frame := frame_before(tokens, i)) and frame[1] != COMMUNE:
+        if i and t.key in codes and (frame := frame_before(tokens, i)) and frame[1] != COMMUNE:
             out.append(Area(DEPARTEMENT, t.key.upper(), frame[0], i + 1, "institution"))
     return out

@@ -16,7 +16,7 @@ from functools import cache
 
 from parsers import geo
 from parsers.places.index import Venue
-from parsers.places.mentions import STRONG, Area, Mention, departement_codes, is_postcode
+from parsers.places.mentions import STRONG, Area, Mention, departement_codes
 from parsers.places.text import Token
 
 DOMINANCE = 15  # a homonym wins alone when 15x more populous than all the others together
@@ -77,7 +77,7 @@ def _find_postcode(keys: list[str]) -> str | None:
     """The first 5-digit postcode La Poste knows (or, next to "Cedex", of a real département)."""
     cedex = "cedex" in keys
     for i, k in enumerate(keys):
-        if not is_postcode(k) or (i and keys[i - 1] in _NOT_POSTCODE_AFTER):
+        if len(k) != 5 or not k.isdigit() or (i and keys[i - 1] in _NOT_POSTCODE_AFTER):
             continue
         if geo.communes_for_postcode(k) or (cedex and _postcode_departement(k)):
             return k
@@ -86,7 +86,6 @@ def _find_postcode(keys: list[str]) -> str | None:
 
 def hints(tokens: tuple[Token, ...], mentions: list[Mention], areas: list[Area]) -> Hints:
     """The départements and régions a text names (to settle homonyms), its venue, abroad."""
-    keys = [t.key for t in tokens]
     h = Hints(deps={t.key.upper() for t in tokens if t.in_parens and t.key in departement_codes()})
     for m in mentions:
         e = m.entry
@@ -97,7 +96,7 @@ def hints(tokens: tuple[Token, ...], mentions: list[Mention], areas: list[Area])
             h.venue = h.venue or (e.venue if ends_segment else None)
             continue
         h.foreign = h.foreign or (e.foreign and m.how != "parens")
-        if e.everyday_word and (m.how == "prose" or (m.how == "weak" and keys[m.start] not in _ARTICLES)):
+        if e.everyday_word and (m.how == "prose" or (m.how == "weak" and tokens[m.start].key not in _ARTICLES)):
             continue   # "Réunion publique", "Salle Réunion 2": a meeting; "Saint-Denis, Réunion",
             # "Saint-Denis de La Réunion": the island
         h.regions.update(e.regions)
@@ -168,6 +167,8 @@ def is_arrondissement(folded: str) -> bool:
 
 
 def _arrondissement(keys: list[str]) -> tuple[geo.Commune, str] | None:
+    if "paris" not in keys and "lyon" not in keys and "marseille" not in keys:
+        return None
     text = " ".join(keys)
     m = _ARR_FIRST.search(text)
     city, number = (m.group(1), m.group(2)) if m else (None, None)

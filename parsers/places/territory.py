@@ -185,7 +185,7 @@ def _may_list(tokens: tuple[Token, ...], mentions: list[Mention], areas: list[Ar
 def several(tokens: tuple[Token, ...], mentions: list[Mention], areas: list[Area],
             h: Hints) -> tuple[Territory, list[Territory]] | None:
     """The common territory of the places a text lists, and those places; None for one place."""
-    if not _may_list(tokens, mentions, areas):
+    if len(mentions) + len(areas) < 2 or not _may_list(tokens, mentions, areas):
         return None
     places = _places(_listed(tokens, mentions, _items(mentions, areas, h)))
     if len(places) < 2:
