@@ -13,9 +13,10 @@ Rules:
   "La Fabrique RH" = "Fabrique RH").
 - ``former_names``: a sheet names what the lab was called before after "anciennement",
   "ex-", "précédemment (appelé)", "nouveau nom du/de la", "qui s'appelait".
-- ``co_organisers``: an organiser line lists its organisers separated by commas, "et", "/",
-  "&", "+", "avec" and the partnership phrases ("en partenariat avec", "en lien avec");
-  text in parentheses stays with its organiser.
+- ``co_organisers``: an organiser line lists its organisers separated by commas, "et" (a
+  word of its own: not the "et" of "Ille-et-Vilaine"), "/", "&", "+", "avec" and the
+  partnership phrases ("en partenariat avec", "en lien avec"); text in parentheses stays with
+  its organiser. ``parsers.places.parse_organiser`` reads the first as the organiser.
 - ``organiser_phrases``: a description names an organiser after an organising participle
   and "par" or "avec" ("proposé par", "co-organisé avec", "animé par"), after a partnership
   phrase, or after "avec" + a lab noun ("avec le lab …"); a lab named any other way
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # "créé", "créée(s)", "lancé", "fondée", "né", "ouvert", "depuis", "actif depuis", "création"
 CREATION = (r"(?:(?:cr[ée]{2}|lanc[ée]|fond[ée]|n[ée]|ouvert)e?s?|(?:actif|active|en activit[ée])?\s?depuis|"
@@ -48,7 +50,9 @@ _FORMER = re.compile(
 _LOWER_ARTICLE = re.compile(r"^(?:le |la |les |l['’])")
 
 _PARTNERSHIP = r"en\s+(?:partenariat|lien|collaboration|association)\s+avec"
-_SEPARATOR = re.compile(rf"\s*(?:,|;|\s/\s|&|\+|\bet\b|\b{_PARTNERSHIP}\b|\bavec\b)\s*", re.IGNORECASE)
+# "et" joins two organisers as a word of its own, never inside a hyphenated name ("Ille-et-Vilaine")
+_SEPARATOR = re.compile(rf"\s*(?:,|;|\s/\s|&|\+|(?<![\w-])et(?![\w-])|\b{_PARTNERSHIP}\b|\bavec\b)\s*",
+                        re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)")
 _ORGANISING = re.compile(
     rf"(?:\b(?:co-?)?(?:organis|propos|anim)[ée]e?s?\s+(?:par|avec)|\b{_PARTNERSHIP}|"
@@ -72,8 +76,10 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=8192)
 def name_key(text: str | None) -> str:
-    """The key two spellings of one lab name share ("" for no name)."""
+    """The key two spellings of one lab name share ("" for no name). Cached: the organiser
+    parser keys every run of words of an organiser line (``parsers.places.organiser``)."""
     folded = _LEADING_ARTICLE.sub("", _fold(text or ""))
     folded = _NUMBER_WORD.sub(lambda m: str(_NUMBERS.index(m.group(1))), folded)
     return _NON_ALNUM.sub("", folded)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from mipcrawl.fields import ORGANISER_FIELDS, PLACE_FIELDS
@@ -52,12 +53,14 @@ def place_values(place: Place) -> dict[str, Any]:
     return {name: getattr(place, name) for name in PLACE_FIELDS}
 
 
-def organiser_values(text: str | None) -> dict[str, Any]:
+def organiser_values(text: str | None, labs: Mapping[str, str | tuple[str, str | None]] | None = None,
+                     ) -> dict[str, Any]:
     """The organiser columns (``ORGANISER_FIELDS``: kind, level and codes of its territory) of
-    an organiser text; all None when there is no text."""
+    an organiser text; all None when there is no text. ``labs``: the lab names known, as
+    ``parse_organiser`` takes them (a lab named without a lab word is then kind "lab")."""
     if not text:
         return dict.fromkeys(ORGANISER_FIELDS)
-    org = parse_organiser(text)
+    org = parse_organiser(text, labs=labs)
     return {"organiser_kind": org.kind, "organiser_level": org.level,
             "organiser_departement_code": org.departement_code, "organiser_region_code": org.region_code}
 

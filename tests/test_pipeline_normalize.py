@@ -73,3 +73,10 @@ def test_what_cannot_be_read_is_counted_and_kept(place, organiser, counted):
     found = {k.split("/")[-1].removesuffix("_unparsed") for k in stats.get_stats()
              if k.endswith("_unparsed")}
     assert found == counted
+
+
+def test_organiser_values_take_the_known_lab_names():
+    labs = {"La Base": ("la-base", "75")}
+    assert organiser_values("La Base", labs)["organiser_kind"] == "lab"
+    assert organiser_values("La Base", labs)["organiser_region_code"] == "75"
+    assert organiser_values("La Base")["organiser_kind"] == "unknown"

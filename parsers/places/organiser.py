@@ -6,7 +6,8 @@
 
 ``kind`` is read from the words of the name, first rule first:
 
-- ``lab``: an innovation lab: a name given in ``labs``, or a lab word ("laboratoire
+- ``lab``: an innovation lab: a name given in ``labs`` (matched with the lab-name key of
+  ``parsers.labs``, the one rule set for lab names), or a lab word ("laboratoire
   d'innovation", "lab", "labo"), or after the State's names ("Etalab" is a State service) a
   word starting or ending in "lab" ("TiLab", "LabO");
 - ``epci``: an intercommunality (a kind word, or a name of the EPCI table);
@@ -22,7 +23,10 @@
 The territory is the one the place parser finds in the name (the same rules for
 institutions, EPCI, gentilés: ``parsers.places.institutions``); a body of the State or a
 public establishment that names no territory is national ("Ministère de l'Intérieur",
-"Cerema"); a name in a ministry's title is no place ("Ministère de la Défense").
+"Cerema"); a name in a ministry's title is no place ("Ministère de la Défense"); a lab's name
+is the lab's, not a place ("L'Escale"); an organiser of unknown kind named only by a
+commune's name has none. A line of several organisers is read by its first (see
+``parse_organiser``).
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from parsers.places.text import fold, tokenize
+
+_ARTICLES = frozenset({"le", "la", "les", "l"})
 
 KINDS = ("etat", "collectivite", "epci", "etablissement_public", "lab", "association", "entreprise", "unknown")
 ORGANISER_LEVELS = ("commune", "epci", "departement", "region", "national", "unknown")
@@ -97,20 +103,32 @@ class Organiser:
     lab: str | None = None  # the lab's key, when ``labs`` names it
 
 
-def _compact(text: str) -> str:
-    return fold(text).replace(" ", "")
+def _needs_article(name: str) -> bool:
+    """ "La Base", "L'Escale": a name that is one word after its article is written with it (the
+    word alone is an everyday noun); "La Fabrique RH" is still a name as "Fabrique RH"."""
+    words = fold(name).split()
+    return len(words) == 2 and words[0] in _ARTICLES
 
 
-def _named_lab(text: str, labs: Mapping[str, str | tuple[str, str | None]]) -> tuple[str, str | None] | None:
-    """(key, région code or None) of the lab ``labs`` knows whose name the text holds, as a
-    run of whole words ("TiLab", "Ti Lab" and "TI-Lab" are one name)."""
-    wanted = {_compact(name): value for name, value in labs.items() if _compact(name)}
-    keys = [t.key for t in tokenize(text)]
-    for size in range(min(6, len(keys)), 0, -1):
-        for i in range(len(keys) - size + 1):
-            value = wanted.get("".join(keys[i:i + size]))
-            if value is not None:
-                return (value, None) if isinstance(value, str) else value
+def _named_lab(text: str, labs: Mapping[str, str | tuple[str, str | None]]) -> tuple[str, str | None, str] | None:
+    """(key, région code or None, the text less the lab's name) of the lab ``labs`` knows whose
+    name the text holds as a run of whole words, names compared by the lab-name key of
+    ``parsers.labs`` ("TiLab" = "Ti Lab", "Lab Zéro" = "Lab0", "Lab'@rchipel" = "LabArchipel",
+    "Fabrique RH" = "La Fabrique RH")."""
+    from parsers.labs import name_key  # parsers.labs reads organisers with this module
+
+    wanted: dict[str, tuple[str | tuple[str, str | None], bool]] = {}
+    for name, value in labs.items():
+        if key := name_key(name):
+            wanted.setdefault(key, (value, _needs_article(name)))
+    tokens = tokenize(text)
+    for size in range(min(6, len(tokens)), 0, -1):
+        for i in range(len(tokens) - size + 1):
+            found = wanted.get(name_key(text[tokens[i].start:tokens[i + size - 1].end]))
+            if found is None or (found[1] and tokens[i].key not in _ARTICLES):
+                continue
+            key, region = (found[0], None) if isinstance(found[0], str) else found[0]
+            return key, region, f"{text[:tokens[i].start]} {text[tokens[i + size - 1].end:]}"
     return None
 
 
@@ -121,37 +139,66 @@ def _kind(folded: str) -> str:
     return "unknown"
 
 
-def parse_organiser(text: str, *, labs: Mapping[str, str | tuple[str, str | None]] | None = None) -> Organiser:
-    """Read an organiser's name; never raises on a ``str`` (TypeError on anything else).
+# how a commune found by ``parse_place`` was read: by its name alone (no frame, no address)
+_BY_NAME = frozenset({"name", "name-dominant", "name-prefecture", "name+departement", "name+region"})
+_TERRITORIES = frozenset({"commune", "epci", "departement", "region", "national"})
 
-    ``labs``: the labs the caller knows, as name or alias -> lab key, or -> (lab key, région
-    code) to give the lab's territory when its name does not say it ({"Ti Lab": "ti-lab",
-    "Lab'O": ("labo", "76")}). Names are compared without case, accents, spaces or
-    punctuation, as whole words: "TiLab", "TI Lab" and "Ti-Lab" are "Ti Lab". The parser
-    keeps no state: pass the mapping on every call.
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"parse_organiser expects a str, not {type(text).__name__}")
+
+def _read(name: str, labs: Mapping[str, str | tuple[str, str | None]] | None) -> Organiser:
+    """One organiser: its kind from its words, its territory from the place rules."""
     from parsers.places import parse_place  # the package imports this module
 
-    name = " ".join(text[:MAX_LENGTH].split()).strip(" ,;:-–") or None
-    if name is None:
-        return Organiser(text)
     folded = fold(name)
     named = _named_lab(name, labs) if labs else None
     kind = "lab" if named else _kind(folded)
-    place = parse_place(name)
-    level = place.level if place.level in ("commune", "epci", "departement", "region", "national") else (
-        "commune" if place.level == "venue" else "unknown")
+    place = parse_place(named[2] if named else name)  # a lab's name is the lab's, not a place
+    level = "commune" if place.level == "venue" else place.level if place.level in _TERRITORIES else "unknown"
+    if kind == "unknown" and level == "commune" and place.confidence in _BY_NAME:
+        return Organiser(name, kind, name)  # "L'Escale", "Rennes": a body is named by what it is
     region = place.region_code
     if level == "unknown" and named and named[1]:
         level, region = "region", named[1]
     elif level == "unknown" and kind in _NAMELESS_IS_NATIONAL and not _LOCAL.search(folded):
         level = "national"
     return Organiser(
-        text=text, kind=kind, name=name, level=level,
+        text=name, kind=kind, name=name, level=level,
         commune_code=place.commune_code if level == "commune" else None,
         epci_code=place.epci_code if level in ("commune", "epci") else None,
         departement_code=place.departement_code, region_code=region,
         lab=named[0] if named else None,
+    )
+
+
+def parse_organiser(text: str, *, labs: Mapping[str, str | tuple[str, str | None]] | None = None) -> Organiser:
+    """Read an organiser's name; never raises on a ``str`` (TypeError on anything else).
+
+    A line naming several organisers ("Région Bretagne, en partenariat avec le Ti Lab",
+    ``parsers.labs.co_organisers``) is read by its first: its kind, its lab, its territory — or,
+    when its name gives none, the territory of the whole line ("Ville et Eurométropole de
+    Strasbourg"). An organiser of unknown kind named only by a commune's name ("L'Escale") has
+    no territory: a body is named by what it is.
+
+    ``labs``: the labs the caller knows, as name or alias -> lab key, or -> (lab key, région
+    code) to give the lab's territory when its name does not say it ({"Ti Lab": "ti-lab",
+    "Lab'O": ("labo", "76")}). Names are compared as whole words with the lab-name key of
+    ``parsers.labs.name_key``: without case, accents, spaces or punctuation, "@" read as "a",
+    numbers in words or digits, a leading article left out ("TiLab", "TI Lab" and "Ti-Lab" are
+    "Ti Lab"; "Lab0" is "Lab Zéro"; "Fabrique RH" is "La Fabrique RH") — except a name that is
+    one word after its article ("La Base", "L'Escale"), which must be written with one. The
+    parser keeps no state: pass the mapping on every call.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_organiser expects a str, not {type(text).__name__}")
+    from parsers.labs import co_organisers  # parsers.labs reads organisers with this module
+
+    name = " ".join(text[:MAX_LENGTH].split()).strip(" ,;:-–") or None
+    if name is None:
+        return Organiser(text)
+    parts = co_organisers(name)
+    lead = _read(parts[0] if parts else name, labs)
+    where = lead if len(parts) < 2 or lead.level != "unknown" else _read(name, labs)
+    return Organiser(
+        text=text, kind=lead.kind, name=name, level=where.level, commune_code=where.commune_code,
+        epci_code=where.epci_code, departement_code=where.departement_code, region_code=where.region_code,
+        lab=lead.lab,
     )
