@@ -2,7 +2,8 @@
 
 The table ``parsers/data/geo.json.gz`` is built by ``tools/build_geodata.py`` from Etalab's
 ``@etalab/decoupage-administratif`` and La Poste's ``codes-postaux`` (versions in
-``sources()``) and a hand-written list of gentilés. It is loaded lazily, once, on the first
+``sources()``) and a hand-written list of gentilés; the records it gives are
+``parsers.geo_records``'s. It is loaded lazily, once, on the first
 call of any accessor; a commune's record is made the first time it is asked for.
 
 Scope: the 18 régions and 101 départements (metropolitan France, Corsica 2A/2B, the five
@@ -25,6 +26,16 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from parsers.geo_records import (
+    Arrondissement,
+    Commune,
+    Departement,
+    Epci,
+    FormerCommune,
+    Gentile,
+    Region,
+)
+
 __all__ = [
     "Region", "Departement", "Commune", "Arrondissement", "FormerCommune", "Epci", "Gentile",
     "regions", "departements", "overseas", "communes", "region", "departement", "commune",
@@ -32,72 +43,6 @@ __all__ = [
     "communes_for_postcode", "arrondissements_for_postcode", "sources",
     "region_chef_lieu", "departement_chef_lieu", "epcis", "epci", "epci_names", "epci_of_commune", "epci_seats", "gentiles",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Region:
-    code: str
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class Departement:
-    code: str
-    name: str
-    region_code: str
-
-
-@dataclass(frozen=True, slots=True)
-class Commune:
-    code: str
-    name: str
-    departement_code: str
-    region_code: str
-    postcodes: tuple[str, ...]
-    population: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class Arrondissement:
-    """An arrondissement municipal of Paris, Lyon or Marseille ("75115", "Paris 15e Arrondissement")."""
-
-    code: str
-    name: str
-    commune_code: str
-    postcodes: tuple[str, ...]
-    population: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class FormerCommune:
-    """A commune déléguée or associée, merged into the current commune ``commune_code``."""
-
-    code: str
-    name: str
-    kind: str  # "deleguee" | "associee"
-    commune_code: str
-
-
-@dataclass(frozen=True, slots=True)
-class Epci:
-    """An intercommunality: ``kind`` METRO, MET69 (Métropole de Lyon), CU, CA, CC or EPT."""
-
-    code: str  # SIREN
-    name: str
-    kind: str
-    members: tuple[str, ...]  # INSEE codes of its communes
-    departement_codes: tuple[str, ...]
-    region_codes: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Gentile:
-    """A written form of an adjective of place ("lyonnaise") and the place it names."""
-
-    form: str
-    kind: str  # "commune" | "departement" | "region"
-    code: str
-    capitale: str | None  # the commune "la capitale <form>" names (régions only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,11 +77,11 @@ def _load() -> _Geo:
     raw = json.loads(gzip.decompress(files("parsers.data").joinpath("geo.json.gz").read_bytes()))
     regs = tuple(Region(*r) for r in raw["regions"])
     deps = tuple(Departement(*d) for d in raw["departements"])
-    coms = tuple(Departement(code, name, code) for code, name in raw["overseas"])
+    coms = tuple(Departement(code, name, code, liaison) for code, name, liaison in raw["overseas"])
     return _Geo(
         raw=raw, regions=regs, departements=deps, overseas=coms,
         rows={r[0]: r for r in raw["communes"]}, made={},
-        region_by_code={r.code: r for r in regs} | {c.code: Region(c.code, c.name) for c in coms},
+        region_by_code={r.code: r for r in regs} | {c.code: Region(c.code, c.name, c.liaison) for c in coms},
         departement_by_code={d.code: d for d in deps + coms},
     )
 

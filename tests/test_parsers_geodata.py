@@ -236,3 +236,14 @@ def test_gentile_list_refuses_an_unknown_or_ambiguous_place_and_a_shared_form(fr
         gentiles.build_rows(fresh_table, "commune\tCastres\tcastrais\n")
     with pytest.raises(ValueError, match="two places"):
         gentiles.build_rows(fresh_table, "commune\tRennes\trennais\ncommune\tNantes\trennais\n")
+
+
+@pytest.mark.parametrize(("kind", "code", "expected"), [
+    ("departement", "56", "du Morbihan"), ("departement", "33", "de la Gironde"), ("departement", "40", "des Landes"),
+    ("departement", "01", "de l'Ain"), ("departement", "35", "d'Ille-et-Vilaine"), ("departement", "75", "de Paris"),
+    ("departement", "13", "des Bouches-du-Rhône"), ("departement", "90", "du Territoire de Belfort"),
+    ("region", "53", "de Bretagne"), ("region", "44", "du Grand Est"), ("region", "32", "des Hauts-de-France"),
+    ("region", "76", "d'Occitanie"), ("region", "04", "de La Réunion"), ("region", "75", "de la Nouvelle-Aquitaine"),
+])
+def test_names_after_de_follow_insee_liaison(kind, code, expected):
+    assert getattr(geo, kind)(code).of_name == expected

@@ -38,7 +38,7 @@ from tools import gentiles
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "parsers" / "data"
 TABLE_PATH = DATA_DIR / "geo.json.gz"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: régions and départements carry Etalab's typeLiaison
 # The 101 départements of the 18 régions (metropolitan France and the five DROM) ...
 ZONES = ("metro", "drom")
 # ... and the overseas collectivités (975, 977, 978, 984, 986-989), each its own code.
@@ -200,9 +200,10 @@ def build_table(paths: dict[str, Path]) -> dict:
     table = {
         "format": FORMAT_VERSION,
         "sources": [{"name": s.name, "version": s.version, "integrity": s.integrity} for s in SOURCES],
-        "regions": [[r["code"], r["nom"]] for r in regions],
-        "departements": [[d["code"], d["nom"], d["region"]] for d in departements],
-        "overseas": [[d["code"], d["nom"]] for d in overseas],
+        # typeLiaison (INSEE's TNCC): how "de" joins the name — du Morbihan, de la Gironde, de l'Ain
+        "regions": [[r["code"], r["nom"], r["typeLiaison"]] for r in regions],
+        "departements": [[d["code"], d["nom"], d["region"], d["typeLiaison"]] for d in departements],
+        "overseas": [[d["code"], d["nom"], d["typeLiaison"]] for d in overseas],
         **_commune_rows(data("communes", (*ZONES, OVERSEAS)), paths),
         # préfecture (chef-lieu) of each région and département: "préfecture de région Grand Est"
         "chefs_lieux": {
