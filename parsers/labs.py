@@ -13,10 +13,12 @@ Rules:
   "La Fabrique RH" = "Fabrique RH").
 - ``former_names``: a sheet names what the lab was called before after "anciennement",
   "ex-", "précédemment (appelé)", "nouveau nom du/de la", "qui s'appelait".
-- ``co_organisers``: an organiser line lists its organisers separated by commas, "et" (a
-  word of its own: not the "et" of "Ille-et-Vilaine"), "/", "&", "+", "avec" and the
-  partnership phrases ("en partenariat avec", "en lien avec"); text in parentheses stays with
-  its organiser. ``parsers.places.parse_organiser`` reads the first as the organiser.
+- ``co_organisers``: an organiser line lists its organisers separated by "/", "&", "+",
+  "avec", the partnership phrases ("en partenariat avec", "en lien avec"), and by commas, ";"
+  and "et" where a name starts after them (a capital, a digit or an article: not the ", du
+  travail et des solidarités" of one body's name, nor the "et" of "Ille-et-Vilaine"); text in
+  parentheses stays with its organiser. ``parsers.places.parse_organiser`` reads the first
+  as the organiser.
 - ``organiser_phrases``: a description names an organiser after an organising participle
   and "par" or "avec" ("proposé par", "co-organisé avec", "animé par"), after a partnership
   phrase, or after "avec" + a lab noun ("avec le lab …"); a lab named any other way
@@ -50,9 +52,12 @@ _FORMER = re.compile(
 _LOWER_ARTICLE = re.compile(r"^(?:le |la |les |l['’])")
 
 _PARTNERSHIP = r"en\s+(?:partenariat|lien|collaboration|association)\s+avec"
-# "et" joins two organisers as a word of its own, never inside a hyphenated name ("Ille-et-Vilaine")
-_SEPARATOR = re.compile(rf"\s*(?:,|;|\s/\s|&|\+|(?<![\w-])et(?![\w-])|\b{_PARTNERSHIP}\b|\bavec\b)\s*",
-                        re.IGNORECASE)
+# a comma, ";" or "et" separates two organisers only where a name starts after it — a capital
+# letter, a digit or an article: not ", du travail et des solidarités" inside one body's name;
+# "et" is a word of its own, never inside a hyphenated name ("Ille-et-Vilaine")
+_NAME_STARTS = r"(?=\s*(?:(?:le|la|les)\s|l['’]|(?-i:[A-ZÀ-ÖØ-Þ0-9])))"
+_SEPARATOR = re.compile(rf"\s*(?:,?\s*\b{_PARTNERSHIP}\b|,?\s*\bavec\b|,{_NAME_STARTS}|;{_NAME_STARTS}|\s/\s|&|\+|"
+                        rf"(?<![\w-])et(?![\w-]){_NAME_STARTS})\s*", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)")
 _ORGANISING = re.compile(
     rf"(?:\b(?:co-?)?(?:organis|propos|anim)[ée]e?s?\s+(?:par|avec)|\b{_PARTNERSHIP}|"

@@ -27,7 +27,7 @@ _NOT_A_VENUE = re.compile(
     r"^(?:a|au|aux|en|dans|sur) |\b(?:a definir|a confirmer|a preciser|a venir|tbd|tba|"
     r"non communique|communique ulterieurement|france entiere|partout en france|"
     r"toute la france|national|nationale|lieu|adresse|cedex(?: \d+)?|bp \d+|cs \d+)$|"
-    r"^chez (?:vous|soi|toi)\b|\b(?:\d{2} ){4}\d{2}\b|"
+    r"^chez (?:vous|soi|toi)\b|\b(?:\d{2} ){4}\d{2}\b|^(?:la )?capitale |"  # "la capitale bretonne": a town
     r"^(?:matin|apres midi|soir|soiree|journee|midi|salle)$|^\d+$"
 )
 # a date or a time ("le jeudi 14 novembre 2024 de 10h", "14/11"): the "Date et lieu" of a page
@@ -73,6 +73,11 @@ def _is_venue(segment: str) -> bool:
     return not (mentions_attendance(folded) or is_arrondissement(folded))
 
 
+def _is_place_name(folded: str) -> bool:
+    entry = index().entries.get(folded)
+    return entry is not None and bool(entry.communes or entry.former)
+
+
 def address(text: str) -> Address:
     """The first venue-like segment before the street (or anywhere if no street), and the street."""
     parts = segments(text)
@@ -83,7 +88,10 @@ def address(text: str) -> Address:
             break
     venue = None
     for part in parts[:street_at]:
+        # "Salle X à Rennes" is the venue "Salle X"; "Vrigne aux Bois" is a commune's name, not cut
         candidate = _AT_TAIL.sub("", part).strip(" ,")
+        if candidate != part.strip(" ,") and _is_place_name(fold(part)):
+            candidate = part.strip(" ,")
         if not _POSTCODE.search(candidate) and _is_venue(candidate):
             venue = candidate
             break

@@ -61,6 +61,8 @@ _EPCI_KIND = re.compile(
 
 
 KIND_WORDS = ("metropole", "eurometropole", "agglomeration", "agglo", "communaute", "intercom")
+# the last word of an intercommunality's kind, as written before its name ("Communauté de communes")
+EPCI_KIND_WORDS = frozenset({*KIND_WORDS, "communes", "urbaine", "europeenne", "ca", "cc", "cu"})
 
 
 def epci_core(name: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from parsers import geo
-from parsers.places.index import Entry
+from parsers.places.index import Entry, index
 from parsers.places.mentions import Area, Mention, departement_codes
 from parsers.places.text import Token
 
@@ -38,6 +38,7 @@ LEVELS: dict[tuple[str, ...], str] = {
     ("hotel", "du", "departement"): DEPARTEMENT, ("ddt",): DEPARTEMENT, ("ddtm",): DEPARTEMENT,
     ("ddets",): DEPARTEMENT, ("ddetspp",): DEPARTEMENT, ("ddpp",): DEPARTEMENT, ("ddcs",): DEPARTEMENT,
     ("ddcspp",): DEPARTEMENT, ("ddfip",): DEPARTEMENT, ("dsden",): DEPARTEMENT,
+    ("caf",): DEPARTEMENT, ("cpam",): DEPARTEMENT, ("mdph",): DEPARTEMENT,
     ("direction", "departementale"): DEPARTEMENT, ("archives", "departementales"): DEPARTEMENT,
     ("maison", "departementale"): DEPARTEMENT, ("services", "de", "l", "etat"): DEPARTEMENT,
     ("mairie",): COMMUNE, ("ville",): COMMUNE, ("hotel", "de", "ville"): COMMUNE,
@@ -92,12 +93,27 @@ def _dominant(codes: tuple[str, ...]) -> geo.Commune | None:
     return cands[0] if len(cands) == 1 or (cands[0].population or 0) >= DOMINANCE * rest else None
 
 
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, frozenset[str]]:
+    """The chefs-lieux of the régions and of the départements (the towns the State's services of
+    that level sit in)."""
+    return {REGION: frozenset(c.code for r in geo.regions() if (c := geo.region_chef_lieu(r.code))),
+            DEPARTEMENT: frozenset(c.code for d in geo.departements() if (c := geo.departement_chef_lieu(d.code)))}
+
+
+def _seat(codes: tuple[str, ...], level: str) -> geo.Commune | None:
+    """Among homonyms, the one chef-lieu at ``level``: an académie, a préfecture de région is
+    named after its seat ("Rectorat de l'académie de Saint-Denis" is La Réunion's)."""
+    seats = [code for code in codes if code in _seats().get(level, ())]
+    return geo.commune(seats[0]) if len(seats) == 1 else None
+
+
 def code_at_level(entry: Entry, level: str) -> tuple[str, str] | None:
     """(level, code) of what ``entry`` names, lifted to ``level``: "Rennes" at région level -> ("region", "53")."""
     for kind in _PREFERENCE[level]:
         codes: tuple[str, ...] = getattr(entry, kind)
         if kind == "communes":
-            c = _dominant(codes or entry.former)
+            c = _dominant(codes or entry.former) or _seat(codes, level)
             if c is None:
                 continue
             return {REGION: (REGION, c.region_code), DEPARTEMENT: (DEPARTEMENT, c.departement_code)}.get(
@@ -113,10 +129,21 @@ def code_at_level(entry: Entry, level: str) -> tuple[str, str] | None:
     return None
 
 
+def _at_level(m: Mention, level: str) -> Entry:
+    """What the institution's name means: after a département's or a région's institution, "de
+    la Marne" is the département, not the commune La Marne (the article is the link's)."""
+    article, _, rest = m.key.partition(" ")
+    if level != COMMUNE and rest and article in ("la", "le", "les", "l"):
+        bare = index().entries.get(rest)
+        if bare is not None and (bare.departements or bare.regions):
+            return bare
+    return m.entry
+
+
 def area_of(tokens: tuple[Token, ...], m: Mention) -> Area | None:
     """The territory of an institution naming ``m`` ("Conseil départemental du Var")."""
     frame = frame_before(tokens, m.start)
-    if frame is None or (found := code_at_level(m.entry, frame[1])) is None:
+    if frame is None or (found := code_at_level(_at_level(m, frame[1]), frame[1])) is None:
         return None
     return Area(found[0], found[1], frame[0], m.end, "institution")
 

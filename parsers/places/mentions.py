@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from parsers import geo
-from parsers.places.index import Entry, index
+from parsers.places.attendance import mentions_attendance
+from parsers.places.index import EPCI_KIND_WORDS, Entry, index
 from parsers.places.text import Token
 
 ARTICLES = frozenset({"le", "la", "les", "l"})
@@ -30,6 +31,8 @@ _INSTITUTIONS = frozenset({
     "arrondissement", "canton", "prefet", "eurometropole", "territoire", "pays",
 })
 _AFTER_NAME = frozenset({"et", "ou", "cedex", "sp", "puis"})
+_JOINS = frozenset({"et", "ou"})
+_LINKS = frozenset({"de", "du", "des", "d", "la", "l", "le", "les"})
 # a name after these ("avenue de Paris", "route de Sommières", "porte de Versailles") names a street
 _STREET_WORDS = frozenset({
     "rue", "avenue", "av", "boulevard", "bd", "place", "allee", "quai", "chemin", "cours", "impasse",
@@ -57,16 +60,21 @@ class Mention:
     key: str
     entry: Entry
     how: str  # "postcode" | "parens" | "at" | "bracketed" | "in" | "segment" | "institution"
+    #           | "listed" (a weak name in a list of places: "Ifs, Caen et Bayeux")
     #           | "weak" | "prose" | "street" (a street's name) | "framed" (in an EPCI or
     #           institution's name) | "blocked" (in a ministry's title)
 
 
 def _lookup(keys: list[str], tokens: tuple[Token, ...], i: int) -> tuple[int, str, Entry] | None:
     """The longest name starting at word i ("aux Marais" as written, else "au Havre" = "le havre"),
-    within its segment ("Rouen (Normandie)" is two names)."""
+    within its segment ("Rouen (Normandie)" is two names), unless a name starting at the next
+    word runs further ("la Vallée de l'Oise et des Trois Forêts" is an EPCI's, not "La Vallée";
+    "Région Centre-Val de Loire" the région's, not the old "Région Centre")."""
     found = _longest(keys, i, [])
-    if found and tokens[found[0] - 1].segment != tokens[i].segment and not (found[2].communes or found[2].former):
-        last = i  # only an official commune name spans brackets ("Bors (Canton de Charente-Sud)")
+    if found and tokens[found[0] - 1].segment != tokens[i].segment and not (
+            found[2].communes or found[2].former or found[2].epcis and _after_kind(keys, i)):
+        last = i  # only an official name spans separators: a commune's ("Bors (Canton de
+        # Charente-Sud)"), an EPCI's after its kind ("Communauté de communes Entre Arroux, Loire et Somme")
         while last + 1 < len(keys) and tokens[last + 1].segment == tokens[i].segment:
             last += 1
         keys = keys[:last + 1]
@@ -74,9 +82,20 @@ def _lookup(keys: list[str], tokens: tuple[Token, ...], i: int) -> tuple[int, st
     if found is None and keys[i] in _CONTRACTED:
         found = _longest(keys, i + 1, [_CONTRACTED[keys[i]]])
         plain = _longest(keys, i + 1, []) if found else None
-        if found and plain and plain[0] > found[0]:
-            return None  # "du Val d'Essonne": the longer name starts after "du", not "Le Val"
+        if found and plain and (plain[0] > found[0] or plain[2].epcis and _after_kind(keys, i)):
+            return None  # "du Val d'Essonne": the longer name starts after "du", not "Le Val"; after
+            # a kind, the EPCI's name: "Communauté de communes des Loges", not Les Loges
+    elif found and found[0] > i + 1 and (later := _longest(keys, i + 1, [])) and later[0] > found[0]:
+        return None  # of two names overlapping, the one running further wins
     return found
+
+
+def _after_kind(keys: list[str], i: int) -> bool:
+    """Word ``i`` follows an intercommunality's kind ("Communauté de communes du …", "CA …")."""
+    j = i - 1
+    while j >= 0 and keys[j] in _LINKS:
+        j -= 1
+    return j >= 0 and keys[j] in EPCI_KIND_WORDS
 
 
 def _longest(keys: list[str], first: int, prefix: list[str]) -> tuple[int, str, Entry] | None:
@@ -120,16 +139,49 @@ def _how(tokens: tuple[Token, ...], keys: list[str], start: int, end: int) -> st
     if before in _IN or (before in ARTICLES and start > 1 and keys[start - 2] in _IN):
         return "in"
     first = start == 0 or tokens[start - 1].segment != seg
-    last = end == len(keys) or tokens[end].segment != last_seg or keys[end] == "cedex"
+    last = end == len(keys) or tokens[end].segment != last_seg or keys[end] == "cedex" or (
+        first and after in _JOINS and _only_attendance(tokens, keys, end + 1, last_seg))
     if first and last:  # "Maison de l'emploi (Mayenne)": a bracketed name is a town
         return "bracketed" if tokens[start].in_parens else "segment"
     if before in ("de", "d", "du", "des") and start > 1 and keys[start - 2] in _STREET_WORDS or \
             before in ("de", "d", "du", "des") and start > 2 and keys[start - 2] in ARTICLES \
             and keys[start - 3] in _STREET_WORDS:
         return "street"
-    if before in ("de", "d", "du") and start > 1 and keys[start - 2] in _INSTITUTIONS:
+    if before in ("de", "d", "du") and start > 1 and keys[start - 2] in _INSTITUTIONS or \
+            keys[start] in ("du", "des") and before in _INSTITUTIONS:  # "Université du Puy-en-Velay"
         return "institution"
     return "weak"
+
+
+def _only_attendance(tokens: tuple[Token, ...], keys: list[str], at: int, seg: int) -> bool:
+    """The rest of the segment from ``at`` says only how to attend ("… et en webconférence",
+    "… ou virtuellement"): the name before it stands alone, as in a segment of its own."""
+    rest = [keys[i] for i in range(at, len(keys)) if tokens[i].segment == seg]
+    return bool(rest) and mentions_attendance(" ".join(rest))
+
+
+def _joined(tokens: tuple[Token, ...], end: int, start: int) -> bool:
+    """Two names with only a separator, "et" or "ou" between them ("Ifs, Caen et Bayeux")."""
+    gap = [t.key for t in tokens[end:start]]
+    if gap:
+        return all(k in _JOINS for k in gap)
+    return 0 < end == start < len(tokens) and tokens[start].segment != tokens[end - 1].segment
+
+
+def _lists(tokens: tuple[Token, ...], found: list[Mention]) -> list[Mention]:
+    """Names written as a list ("Petit-Caux, Ifs et Pont-Audemer") are each a place, a name that
+    is also an everyday word included: a weak name (or an everyday word alone in its segment)
+    next to another place in a list is "listed"."""
+    out = list(found)
+    for k, m in enumerate(found):
+        if not m.entry.is_place or not (m.how == "weak" or m.how == "segment" and m.entry.everyday_word):
+            continue
+        prev = found[k - 1] if k else None
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if (prev and prev.entry.is_place and _joined(tokens, prev.end, m.start)) or (
+                nxt and nxt.entry.is_place and _joined(tokens, m.end, nxt.start)):
+            out[k] = Mention(m.start, m.end, m.key, m.entry, "listed")
+    return out
 
 
 def find_mentions(tokens: tuple[Token, ...], any_capital: bool) -> list[Mention]:
@@ -149,7 +201,7 @@ def find_mentions(tokens: tuple[Token, ...], any_capital: bool) -> list[Mention]
             how = "prose"  # "Tours de table": a name followed by lower-case words is no place
         found.append(Mention(i, end, key, entry, how))
         i = end
-    return found
+    return _lists(tokens, found) if len(found) > 1 else found
 
 
 def is_postcode(key: str | None) -> bool:

@@ -35,6 +35,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from parsers.places.mentions import find_mentions
 from parsers.places.text import fold, tokenize
 
 _ARTICLES = frozenset({"le", "la", "les", "l"})
@@ -144,11 +145,35 @@ _BY_NAME = frozenset({"name", "name-dominant", "name-prefecture", "name+departem
 _TERRITORIES = frozenset({"commune", "epci", "departement", "region", "national"})
 
 
+def _unnamed(name: str) -> str:
+    """The folded words of ``name`` less those of the communes it names: a kind word inside a
+    town's name is the town's ("Université de Mantes-la-Ville" is no "ville")."""
+    tokens = tokenize(name)
+    named = {i for m in find_mentions(tokens, name != name.lower())
+             if (m.entry.communes or m.entry.former) and not m.entry.everyday_word for i in range(m.start, m.end)}
+    return " ".join(t.key for i, t in enumerate(tokens) if i not in named) if named else fold(name)
+
+
+def _lead(name: str, parts: list[str]) -> str:
+    """The first organiser of a line: its first part, joined to the next while the separator
+    lies inside a name the place rules read whole ("Communauté d'agglomération Marne et
+    Gondoire" is one name, not "… Marne" and "Gondoire")."""
+    tokens = tokenize(name)
+    spans = [(tokens[m.start].start, tokens[m.end - 1].end) for m in find_mentions(tokens, True)]
+    end = name.find(parts[0]) + len(parts[0])
+    for part in parts[1:]:
+        start = name.find(part, end)
+        if not any(a < end and start < b for a, b in spans):
+            break
+        end = start + len(part)
+    return name[:end]
+
+
 def _read(name: str, labs: Mapping[str, str | tuple[str, str | None]] | None) -> Organiser:
     """One organiser: its kind from its words, its territory from the place rules."""
     from parsers.places import parse_place  # the package imports this module
 
-    folded = fold(name)
+    folded = _unnamed(name)
     named = _named_lab(name, labs) if labs else None
     kind = "lab" if named else _kind(folded)
     place = parse_place(named[2] if named else name)  # a lab's name is the lab's, not a place
@@ -195,7 +220,7 @@ def parse_organiser(text: str, *, labs: Mapping[str, str | tuple[str, str | None
     if name is None:
         return Organiser(text)
     parts = co_organisers(name)
-    lead = _read(parts[0] if parts else name, labs)
+    lead = _read(_lead(name, parts) if len(parts) > 1 else name, labs)
     where = lead if len(parts) < 2 or lead.level != "unknown" else _read(name, labs)
     return Organiser(
         text=text, kind=lead.kind, name=name, level=where.level, commune_code=where.commune_code,

@@ -139,7 +139,7 @@ def as_commune(m: Mention) -> Sequence[str]:
         return ()
     if e.foreign and m.how not in ("parens", "postcode"):  # "Montréal (11)", not "(Suisse)"
         return ()
-    if e.everyday_word and m.how not in _TOWN_FIRST:
+    if e.everyday_word and m.how not in _TOWN_FIRST and m.how != "listed":
         return ()
     return codes
 

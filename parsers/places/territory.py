@@ -122,8 +122,8 @@ def _items(mentions: list[Mention], areas: list[Area], h: Hints) -> list[_Item]:
 
 def _listed(tokens: tuple[Token, ...], mentions: list[Mention], items: list[_Item]) -> list[tuple[_Item, bool]]:
     """The run of items written as a list, each with whether it adds to the one before."""
-    first_ok = {m.start for m in mentions if m.how in _FIRST_OF_LIST
-                or (m.how == "weak" and (m.start == 0 or tokens[m.start - 1].segment != tokens[m.start].segment))}
+    first_ok = {m.start for m in mentions if m.how in _FIRST_OF_LIST or (m.how in ("weak", "listed") and (
+                m.start == 0 or tokens[m.start - 1].segment != tokens[m.start].segment))}
     run: list[tuple[_Item, bool]] = []
     for item in items:
         if run:
