@@ -9,8 +9,7 @@ import html
 import random
 from dataclasses import dataclass, field, replace
 
-from parsers import geo
-from replica import lab_events, vocab, whens, wheres
+from replica import lab_events, organisers, territories, vocab, whens, wheres
 from replica.editions import Edition
 from replica.slugs import slugify
 
@@ -57,6 +56,7 @@ class Event:
     map_link: bool = False              # a "Voir sur la carte" link after the fields
     duplicate_of: str | None = None
     organiser_line: str | None = None   # a description line naming the organiser, or a lab in passing
+    org: organisers.Org | None = None   # the organiser's truth (kind, territory); its text is ``organiser``
     status: str = "scheduled"          # scheduled | cancelled | withdrawn
     badge: bool = False                 # cancellation shown as a badge (else in the title)
     path: str = ""
@@ -114,32 +114,23 @@ def make_title(rng: random.Random) -> str:
     return title
 
 
-def _de(name: str) -> str:
-    if name.startswith("Le "):
-        return "du " + name[3:]
-    if name.startswith("Les "):
-        return "des " + name[4:]
-    return "de " + name
-
-
 def _organiser(rng: random.Random, lab_rng: random.Random, ed: Edition,
-               where: wheres.Where | None) -> tuple[str | None, str | None, str | None]:
-    """(organiser as written, lab id, description line): ``lab_rng`` draws what concerns labs."""
+               where: wheres.Where | None) -> tuple[organisers.Org | None, str | None, str | None]:
+    """(organiser as written with its truth, lab id, description line): ``lab_rng`` draws what
+    concerns labs."""
     r = rng.random()
     lab_share = 0.3 if ed.year == 2021 else 0.12
     if r < 0.03:
         return None, None, None
     if r < 0.03 + lab_share:
-        return lab_events.lab_organiser(lab_rng, ed.year)
+        text, lab_id, line = lab_events.lab_organiser(lab_rng, ed.year)
+        return (organisers.of_lab(text, lab_id) if text else None), lab_id, line
     line = lab_events.passing_mention(lab_rng, ed.year)
     commune = where.commune if where else None
     if commune and rng.random() < 0.35:
-        region = geo.region(commune.region_code).name
-        return rng.choice((f"Ville {_de(commune.name)}", f"Mairie {_de(commune.name)}",
-                           f"Sous-préfecture {_de(commune.name)}", f"SGAR {region}",
-                           f"Préfecture de la région {region}")), None, line
+        return organisers.of_town(rng, commune), None, line
     pool = vocab.NATIONAL_ORGANISERS if rng.random() < 0.6 else vocab.LOCAL_ORGANISERS
-    return rng.choice(pool), None, line
+    return organisers.fixed(rng.choice(pool)), None, line
 
 
 def _description(rng: random.Random, title: str) -> str:
@@ -181,12 +172,15 @@ def generate(seed: int, ed: Edition, index: int) -> Event:
     outside = rng.random() < 0.03
     when = None if rng.random() < 0.015 else whens.make_spec(rng, ed.start, ed.end, outside=outside)
     where = None if rng.random() < 0.04 else wheres.make_where(rng, all_online=ed.all_online)
-    organiser, lab_id, line = _organiser(rng, event_rng(seed, ed.year, index, ":lab"), ed, where)
+    org, lab_id, line = _organiser(rng, event_rng(seed, ed.year, index, ":lab"), ed, where)
+    # the families of issue 13 draw from the event's own streams: the other draws stay as they were
+    org = organisers.vary(event_rng(seed, ed.year, index, ":org"), org, where.commune if where else None)
+    where = territories.vary(event_rng(seed, ed.year, index, ":place"), where)
     published, updated = _dates(rng, ed)
     presentation = _weighted(rng, PRESENTATIONS)
     return Event(
         id=f"{ed.year}-{index:05d}", edition=ed.year, index=index, title=title, when=when, where=where,
-        organiser=organiser, lab_id=lab_id, organiser_line=line,
+        organiser=org.text if org else None, org=org, lab_id=lab_id, organiser_line=line,
         formats=tuple(rng.sample(vocab.FORMATS, rng.choice((1, 1, 2, 3)))),
         parcours=rng.choice(vocab.PARCOURS_2021) if ed.year == 2021 else None,
         audience=rng.choice(vocab.AUDIENCES) if rng.random() < 0.8 else None,

@@ -13,7 +13,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, replace
 
-from replica import model, vocab, whens, wheres
+from replica import model, organisers, vocab, whens, wheres
 from replica.editions import BY_YEAR, CURRENT_YEAR
 from replica.slugs import SlugAllocator
 
@@ -101,7 +101,8 @@ def _apply(ev: model.Event, change: Change, seed: int) -> model.Event:
         return replace(ev, title=f"{ev.title} : {rng.choice(TITLE_SUFFIXES)}")
     if w == "organiser":
         others = [o for o in vocab.NATIONAL_ORGANISERS if o != ev.organiser]
-        return replace(ev, organiser=rng.choice(others), lab_id=None, organiser_line=None)
+        new = rng.choice(others)
+        return replace(ev, organiser=new, org=organisers.fixed(new), lab_id=None, organiser_line=None)
     if w == "place":
         new = wheres.make_where(rng, all_online=False)
         while ev.where and new.text == ev.where.text:

@@ -6,6 +6,7 @@ from replica import whens
 from replica.editions import BY_YEAR
 from replica.labs import SECTIONS, Lab, labs_on
 from replica.model import Event
+from replica.organisers import NONE_TRUTH
 
 NO_WHEN = {"start": None, "end": None, "all_day": None, "slots": []}
 
@@ -27,13 +28,15 @@ def event_record(ev: Event, *, listed: bool = True, http_status: int = 200,
                  redirect_from: list[dict] | None = None) -> dict:
     where = ev.where.truth() if ev.where else {
         "place_text": None, "attendance": None, "online_url": None, "commune_code": None,
-        "commune_name": None, "departement_code": None, "region_code": None}
+        "commune_name": None, "departement_code": None, "region_code": None, "level": None,
+        "epci_code": None, "epci_name": None}
     return {
         "id": ev.id, "edition": ev.edition, "path": ev.path, "title": ev.title, "status": ev.status,
         "listed": listed, "http_status": http_status,
         "when_text": ev.when_text, **when_truth(ev),
         **where,
-        "organiser": ev.organiser, "lab_id": ev.lab_id, "formats": list(ev.formats),
+        "organiser": ev.organiser, **(ev.org.truth() if ev.org else NONE_TRUTH),
+        "lab_id": ev.lab_id, "formats": list(ev.formats),
         "parcours": ev.parcours, "audience": ev.audience, "access": ev.access,
         "registration_url": ev.registration_url, "duplicate_of": ev.duplicate_of,
         "in_official_dates": in_official_dates(ev), "published": ev.published.isoformat(),

@@ -28,18 +28,28 @@ _POP_FLOOR = 3000
 
 @dataclass(frozen=True)
 class Where:
+    """A place text and what it names: a commune (with a venue or street: level "venue"), or a
+    territory without one (``level`` and the codes given: an EPCI, a département…)."""
+
     text: str | None
     attendance: str | None          # offline | online | mixed | None
     commune: geo.Commune | None
     online_url: str | None = None
+    level: str | None = None        # parsers.places.LEVELS; None: "commune" with one, else unknown/online
+    epci_code: str | None = None    # a territory's own codes, when it is no commune
+    departement_code: str | None = None
+    region_code: str | None = None
 
     def truth(self) -> dict:
         c = self.commune
+        epci = geo.epci_of_commune(c.code) if c else geo.epci(self.epci_code) if self.epci_code else None
+        level = self.level or ("commune" if c else "online" if self.attendance == "online" else "unknown")
         return {
             "place_text": self.text, "attendance": self.attendance, "online_url": self.online_url,
             "commune_code": c.code if c else None, "commune_name": c.name if c else None,
-            "departement_code": c.departement_code if c else None,
-            "region_code": c.region_code if c else None,
+            "departement_code": c.departement_code if c else self.departement_code,
+            "region_code": c.region_code if c else self.region_code,
+            "level": level, "epci_code": epci.code if epci else None, "epci_name": epci.name if epci else None,
         }
 
 
@@ -97,6 +107,15 @@ def a_commune(name: str) -> str:
     return "à " + name
 
 
+def of_commune(name: str) -> str:
+    """"de Rennes", "du Havre", "des Sables-d'Olonne"."""
+    if name.startswith("Le "):
+        return "du " + name[3:]
+    if name.startswith("Les "):
+        return "des " + name[4:]
+    return "de " + name
+
+
 def _street(rng: random.Random) -> str:
     kind, shorts = rng.choice(vocab.STREET_TYPES)
     return f"{rng.randint(1, 120)} {rng.choice(shorts)} {rng.choice(vocab.STREET_NAMES)}"
@@ -106,8 +125,9 @@ def _postcode(rng: random.Random, c: geo.Commune) -> str:
     return rng.choice(c.postcodes)
 
 
-def _offline_text(rng: random.Random, c: geo.Commune) -> str:
-    """One of the written forms of an address in commune ``c``."""
+def _offline_text(rng: random.Random, c: geo.Commune) -> tuple[str, str]:
+    """One of the written forms of an address in commune ``c``, and its level (a venue or a
+    street: "venue"; the town alone: "commune")."""
     forms = [0, 1, 2, 3]
     if nameable(c):
         forms += [4, 5, 6]
@@ -117,7 +137,7 @@ def _offline_text(rng: random.Random, c: geo.Commune) -> str:
         forms += [8]
     form = rng.choice(forms)
     street, pc, venue = _street(rng), _postcode(rng, c), rng.choice(vocab.VENUES)
-    return {
+    return "commune" if form in (7, 8) else "venue", {
         0: lambda: f"{street}, {pc} {c.name}",
         1: lambda: f"{street} {pc} {c.name}",
         2: lambda: f"{venue} - {street} - {pc} {c.name}",
@@ -140,12 +160,13 @@ def _paris_venue(rng: random.Random) -> tuple[str, geo.Commune]:
 
 def offline(rng: random.Random, commune: geo.Commune | None = None) -> Where:
     if commune is None and rng.random() < 0.04:
-        return Where(rng.choice(vocab.VENUE_ONLY), "offline", None)
+        return Where(rng.choice(vocab.VENUE_ONLY), "offline", None, level="unknown")
     if commune is None and rng.random() < 0.06:
         text, paris = _paris_venue(rng)
-        return Where(text, "offline", paris)
+        return Where(text, "offline", paris, level="venue")
     c = commune or pick_commune(rng)
-    return Where(_offline_text(rng, c), "offline", c)
+    level, text = _offline_text(rng, c)
+    return Where(text, "offline", c, level=level)
 
 
 def online(rng: random.Random) -> Where:
@@ -162,10 +183,10 @@ def mixed(rng: random.Random) -> Where:
     if rng.random() < 0.25:
         second = offline(rng, pick_commune(rng) if rng.random() < 0.3 else first.commune)
         text = f"Matin : plénière en hybride, {first.text} ; après-midi : ateliers, {second.text}"
-        return Where(text, "mixed", first.commune)
+        return Where(text, "mixed", first.commune, level=first.level)
     prefix = rng.choice(vocab.MIXED_PREFIXES)
     text = f"{first.text} (hybride)" if prefix.startswith("Sur") else prefix + first.text
-    return Where(text, "mixed", first.commune)
+    return Where(text, "mixed", first.commune, level=first.level)
 
 
 def make_where(rng: random.Random, *, all_online: bool) -> Where:
