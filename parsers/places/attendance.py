@@ -14,8 +14,10 @@ _NOT_ATTENDANCE = re.compile(
     r"reservation|candidature)s? (?:(?:obligatoire|gratuite|gratuit)s? )?(?:en ligne|sur internet|"
     r"sur (?:la |une |notre )?plateforme\w*)\b"
 )
+# "(?<!\w)" is "\b" before a word (every alternative starts with one), and lets the regex
+# engine skip ahead faster on the long texts that name no way of attending
 _ONLINE = re.compile(
-    r"\b(?:en ligne|distanciel|a distance|webinaires?|webinars?|webconferences?|"
+    r"(?<!\w)(?:en ligne|distanciel|a distance|webinaires?|webinars?|webconferences?|"
     r"visio(?: ?conferences?)?|visios|teleconferences?|zoom|teams|webex|bbb|big ?blue ?button|"
     r"jitsi|livestorm|livestream|streaming|youtube|online|virtuel(?:le)?s?|"
     r"en direct sur|100 en ligne|full remote|tchap|gotomeeting|"
@@ -28,7 +30,7 @@ _ONLINE = re.compile(
     r"diffuse\w* en direct|classes? virtuelles?|via (?:zoom|teams|webex|internet)|webinaires?)\b"
 )
 _OFFLINE = re.compile(
-    r"\b(?:presentiel(?:le)?|sur place|en personne|physique|en salle|"
+    r"(?<!\w)(?:presentiel(?:le)?|sur place|en personne|physique|en salle|"
     r"(?:dans|en) (?:les|nos|vos|leurs|ses|ces) locaux|(?:a|dans) (?:la|notre|votre) salle)\b"
 )
 _HYBRID = re.compile(r"\b(?:hybrides?|mixte|multimodal|bimodal|presentiel et distanciel)\b")
