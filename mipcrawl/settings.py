@@ -19,6 +19,15 @@ MIPCRAWL_STORE_BATCH_SIZE = 200          # events per database transaction
 MIPCRAWL_GATE_MAX_DROP = 0.20            # listed events may not drop more than this vs the last healthy run
 MIPCRAWL_GATE_COVERAGE_TOLERANCE = 0.05  # title/date/place coverage may not fall more than this
 MIPCRAWL_GATE_MAX_ERROR_RATE = 0.05      # failed pages / pages
+# Layout change (storage/layout.py): a field's strategy mix moving by more than this share (total
+# variation distance) or its coverage falling by more than this, against the edition's last
+# healthy run, both runs having parsed at least MIN_PAGES event pages. CHANGE: "warn" (the run
+# stays healthy, `mipcrawl crawl` exits 6, the summary says what moved), "fail" (the run is
+# partial: exit 3, nothing withdrawn) or "off".
+MIPCRAWL_LAYOUT_SHIFT = 0.5
+MIPCRAWL_LAYOUT_COVERAGE_DROP = 0.10
+MIPCRAWL_LAYOUT_MIN_PAGES = 20
+MIPCRAWL_LAYOUT_CHANGE = "warn"
 MIPCRAWL_LOCK_WAIT = 0.0                 # seconds to wait for another crawl's edition lock (0: refuse)
 # MIPCRAWL_TODAY = "2026-11-26"          # pins "today" for relative dates (tests); default: the UTC date
 

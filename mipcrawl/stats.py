@@ -12,6 +12,7 @@ RUN_ID = "mipcrawl/run_id"
 RUN_STATUS = "mipcrawl/run_status"     # running | healthy | partial | failed | locked | error
 GATE_REASON = "mipcrawl/gate_reason"
 EXIT_CODE = "mipcrawl/exit_code"       # what `mipcrawl crawl` exits with for this run (plain `scrapy crawl`, Scrapyd)
+LAYOUT_WARNINGS = "mipcrawl/layout_warnings"   # ["2026: layout changed: when_text strategies moved …", …]
 ARCHIVE_FILE = "mipcrawl/archive/file"
 ARCHIVE_BYTES = "mipcrawl/archive/bytes"
 _STORE = "mipcrawl/store/"
@@ -23,8 +24,12 @@ def store_count(name: str) -> str:
 
 
 _EXIT_CODES = {"healthy": 0, "partial": 3, "locked": 4}   # mipcrawl.cli.errors.ExitCode
+LAYOUT_CHANGED = 6
 
 
-def exit_code(status: str) -> int:
-    """The exit code of a run's final status: 0 healthy, 3 partial, 4 locked, else 1."""
+def exit_code(status: str, *, layout_changed: bool = False) -> int:
+    """The exit code of a run's final status: 0 healthy (6 when its layout changed), 3 partial,
+    4 locked, else 1."""
+    if status == "healthy" and layout_changed:
+        return LAYOUT_CHANGED
     return _EXIT_CODES.get(status, 1)

@@ -37,6 +37,7 @@ from mipcrawl.scope import RunScope
 from pipelines.records import event_record, lab_record
 from storage.db import DatabaseUnavailable, StorageError, make_engine
 from storage.gate import GatePolicy
+from storage.layout import LayoutPolicy
 from storage.locks import LockBusy
 from storage.migrate import SchemaMismatch
 from storage.recorder import RunOutcome, RunRecorder
@@ -69,6 +70,7 @@ class StorePipeline:
             max_drop=s.getfloat("MIPCRAWL_GATE_MAX_DROP", 0.20),
             coverage_tolerance=s.getfloat("MIPCRAWL_GATE_COVERAGE_TOLERANCE", 0.05),
             max_error_rate=s.getfloat("MIPCRAWL_GATE_MAX_ERROR_RATE", 0.05),
+            layout=layout_policy(s),
         )
         pipe = cls(s.get("MIPCRAWL_DATABASE_URL") or database_url(),
                    batch_size=s.getint("MIPCRAWL_STORE_BATCH_SIZE", 200), policy=policy,
@@ -138,8 +140,11 @@ class StorePipeline:
             return
         finally:
             self._dispose()
+        self._set(keys.LAYOUT_WARNINGS, list(self.outcome.warnings))
         self._status(self.outcome.status)
         self._set(keys.GATE_REASON, self.outcome.reason or "")
+        for warning in self.outcome.warnings:
+            log.warning("store: %s", warning)
         for key, value in self.outcome.counts.items():
             self._set(keys.store_count(key), value)
         log.info("run %s %s%s", self.outcome.run_id, self.outcome.status,
@@ -153,11 +158,22 @@ class StorePipeline:
     def _status(self, status: str) -> None:
         """A final status, and the exit code `mipcrawl crawl` gives it (for `scrapy crawl`, Scrapyd)."""
         self._set(keys.RUN_STATUS, status)
-        self._set(keys.EXIT_CODE, keys.exit_code(status))
+        warned = bool(self.stats.get_value(keys.LAYOUT_WARNINGS)) if self.stats is not None else False
+        self._set(keys.EXIT_CODE, keys.exit_code(status, layout_changed=warned))
 
     def _set(self, key: str, value: Any) -> None:
         if self.stats is not None:
             self.stats.set_value(key, value)
+
+
+def layout_policy(s: Any) -> LayoutPolicy:
+    """The layout-change rule from the settings (``MIPCRAWL_LAYOUT_*``); a bad action is refused."""
+    action = (s.get("MIPCRAWL_LAYOUT_CHANGE") or "warn").strip().lower()
+    if action not in ("warn", "fail", "off"):
+        raise NotConfigured(f"MIPCRAWL_LAYOUT_CHANGE must be warn, fail or off, not {action!r}")
+    return LayoutPolicy(shift=s.getfloat("MIPCRAWL_LAYOUT_SHIFT", 0.5),
+                        coverage_drop=s.getfloat("MIPCRAWL_LAYOUT_COVERAGE_DROP", 0.10),
+                        min_pages=s.getint("MIPCRAWL_LAYOUT_MIN_PAGES", 20), action=action)
 
 
 def _stop(crawler: Any, reason: str) -> None:

@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from storage.layout import LayoutPolicy
+
 KEY_FIELDS = ("title", "when", "place")
 
 
@@ -33,6 +35,7 @@ class GatePolicy:
     max_drop: float = 0.20
     coverage_tolerance: float = 0.05
     max_error_rate: float = 0.05
+    layout: LayoutPolicy = field(default_factory=LayoutPolicy)
 
 
 @dataclass

@@ -174,6 +174,10 @@ def event_pages(session: Session, edition: int | None) -> tuple[dict[str, str], 
     return titles, chosen
 
 
+def run_by_id(session: Session, run_id: int) -> CrawlRun | None:
+    return session.get(CrawlRun, run_id)
+
+
 def run_gaps(session: Session, run_id: int) -> list[dict[str, Any]] | None:
     """The pages a run from a web archive found no usable capture of ({url, kind, reason},
     every edition of the run), or None when there is no such run."""

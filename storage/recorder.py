@@ -19,7 +19,7 @@ import json
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -58,6 +58,7 @@ class RunOutcome:
     reason: str | None
     counts: dict[str, int]
     gate: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)   # layout changes that did not fail the run
 
 
 class RunRecorder:
@@ -74,6 +75,7 @@ class RunRecorder:
         self.evidence: dict[int | None, EditionEvidence] = defaultdict(lambda: EditionEvidence(origin=origin))
         self.listings: list[dict[str, Any]] = []
         self.unassigned_errors = 0
+        self.warnings: list[str] = []
         self._events: list[dict[str, Any]] = []
         self._labs: list[dict[str, Any]] = []
         self._unchanged: list[str] = []       # canonical URLs of pages seen, not changed (issue 7)
@@ -271,9 +273,9 @@ class RunRecorder:
                 self.store.resolve_pending(session, self.ctx)
             if self.scope.is_programme:
                 with self.sessions() as session:
-                    gate, healthy, reasons = judge_editions(
+                    gate, healthy, reasons, self.warnings = judge_editions(
                         session, self.scope, self.evidence, policy=self.policy, run_id=self.ctx.run_id,
-                        unassigned_errors=self.unassigned_errors, finished=finished)
+                        unassigned_errors=self.unassigned_errors, finished=finished, stats=stats)
             else:
                 gate, healthy = {}, []
                 reasons = [] if finished and not self.ctx.counts["errors"] else ["errors or interrupted run"]
@@ -303,4 +305,4 @@ class RunRecorder:
         with self.sessions.begin() as session:
             runs.finish_run(session, self.ctx.run_id, status=status, reason=reason, now=self.clock(),
                             counts=counts, gate=gate, stats=safe_stats, editions=editions)
-        return RunOutcome(self.ctx.run_id, status, reason, counts, gate)
+        return RunOutcome(self.ctx.run_id, status, reason, counts, gate, list(self.warnings))

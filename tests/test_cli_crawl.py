@@ -50,6 +50,10 @@ def test_format_line_mentions_304_and_retries_only_when_present():
         ({"finish_reason": "finished"}, "healthy", ExitCode.OK),
         ({"finish_reason": "finished", "log_count/ERROR": 2}, "failed", ExitCode.ERROR),
         ({"finish_reason": "shutdown"}, "failed", ExitCode.ERROR),
+        ({"mipcrawl/run_status": "healthy", "mipcrawl/layout_warnings": ["2026: layout changed: title …"]},
+         "healthy", ExitCode.LAYOUT),
+        ({"mipcrawl/run_status": "healthy", "mipcrawl/layout_warnings": []}, "healthy", ExitCode.OK),
+        ({"mipcrawl/run_status": "partial", "mipcrawl/layout_warnings": ["2026: …"]}, "partial", ExitCode.PARTIAL),
     ],
 )
 def test_outcome_status_and_exit_code(stats, status, code):
@@ -62,6 +66,10 @@ def test_worst_exit_code_prefers_errors_over_partial_over_ok():
         return CrawlOutcome(RunScope.labs(), {"mipcrawl/run_status": s})
 
     assert worst_exit_code([out("healthy"), out("partial")]) == ExitCode.PARTIAL
+    layout = CrawlOutcome(RunScope.programme(2026), {"mipcrawl/run_status": "healthy",
+                                                     "mipcrawl/layout_warnings": ["2026: layout changed: x"]})
+    assert worst_exit_code([out("healthy"), layout]) == ExitCode.LAYOUT
+    assert worst_exit_code([layout, out("partial")]) == ExitCode.PARTIAL
     assert worst_exit_code([out("partial"), out("failed"), out("locked")]) == ExitCode.ERROR
     assert worst_exit_code([]) == ExitCode.OK
 

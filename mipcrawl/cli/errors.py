@@ -13,6 +13,7 @@ class ExitCode(enum.IntEnum):
     PARTIAL = 3       # a crawl ran but failed its health gate: data kept, nothing withdrawn
     LOCKED = 4        # another crawl of the same edition holds the database lock
     NOT_ARCHIVED = 5  # crawl --from-archive: the archive holds no capture of the edition's programme
+    LAYOUT = 6        # healthy crawls, but the extraction moved: the site's layout changed (a warning)
     INTERRUPTED = 130
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from mipcrawl.cli.runner import CrawlOutcome
 from mipcrawl.cli.summary import figures
+from mipcrawl.stats import LAYOUT_WARNINGS
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,6 @@ NOTIFY_ON = ("always", "problems", "changes")
 DEFAULT_ON = frozenset({"problems", "changes"})
 CHANGE_KINDS = ("new", "changed", "withdrawn", "cancelled", "reappeared", "moved")
 COLORS = {"healthy": "#2eb886", "partial": "#daa038", "locked": "#439fe0"}   # else danger red
-LAYOUT_WARNINGS = "mipcrawl/layout_warnings"   # the hook issue 15's layout warnings fill
 
 
 @dataclass(frozen=True)

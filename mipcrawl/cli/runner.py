@@ -63,7 +63,13 @@ class CrawlOutcome:
     def exit_code(self) -> ExitCode:
         if self.archive_problem is not None:
             return self.archive_problem[0]
-        return ExitCode(keys.exit_code(self.status))
+        return ExitCode(keys.exit_code(self.status, layout_changed=bool(self.layout_warnings)))
+
+    @property
+    def layout_warnings(self) -> list[str]:
+        """What moved in the site's layout (``storage/layout.py``), one line each."""
+        found = self.stats.get(keys.LAYOUT_WARNINGS)
+        return [str(w) for w in found] if isinstance(found, list | tuple) else []
 
 
 def crawl_settings(
@@ -227,7 +233,8 @@ def worst_exit_code(outcomes: Sequence[CrawlOutcome]) -> ExitCode:
 
 
 def worst(codes: Sequence[ExitCode]) -> ExitCode:
-    """The code that says most: error over locked over nothing archived over partial over OK."""
-    order = [ExitCode.OK, ExitCode.PARTIAL, ExitCode.NOT_ARCHIVED, ExitCode.LOCKED, ExitCode.ERROR]
+    """The code that says most: error over locked over nothing archived over partial over a
+    layout change over OK."""
+    order = [ExitCode.OK, ExitCode.LAYOUT, ExitCode.PARTIAL, ExitCode.NOT_ARCHIVED, ExitCode.LOCKED, ExitCode.ERROR]
     return max([ExitCode(c) for c in codes] or [ExitCode.OK],
                key=lambda c: order.index(c) if c in order else len(order))

@@ -43,6 +43,11 @@ def render(outcomes: Sequence[CrawlOutcome], *, db_url: str, elapsed: float) -> 
     if labs is not None:
         row, status = labs
         lines.append(f"labs: {row['seen']} seen ({row['new']} new, {row['changed']} changed), run {status}")
+    for outcome in outcomes:
+        for warning in outcome.layout_warnings:
+            lines.append(f"warning: {warning}")
+    if any(o.layout_warnings for o in outcomes):
+        lines.append("(the site's pages may have changed: see `mipcrawl runs --detail RUN`; exit code 6)")
     lines.append(f"run time: {elapsed:.1f} s")
     lines.append(f"database: {redact_url(db_url)}")
     return "\n".join(lines)

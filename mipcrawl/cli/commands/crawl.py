@@ -111,6 +111,11 @@ def crawl(args: argparse.Namespace, *, base_url: str, data_dir, db_url: str):
         run_id = outcome.stats.get(keys.RUN_ID)
         run_txt = f" run {run_id}" if run_id is not None else ""
         print(f"{outcome.scope.label}:{run_txt} {outcome.status}{reason}", file=sys.stderr)
+        for warning in outcome.layout_warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        if outcome.layout_warnings:
+            print(f"  (the site's pages may have changed: mipcrawl runs --detail {run_id}; exit code 6)",
+                  file=sys.stderr)
         if archive and run_id is not None and outcome.archive_problem is None:
             print(archive_coverage(db_url, run_id), file=sys.stderr)
     return outcomes, runner.worst_exit_code(outcomes)
