@@ -38,7 +38,7 @@ def _shown_organiser(page: Page) -> Found:
     if hit and hit.text:
         return _joined(hit), "label"
     contact = page.labels.get("contact")
-    if contact and contact.text and not contact.links and not _NOT_A_NAME.search(contact.text):
+    if contact and contact.text and not contact.links and not NOT_A_NAME.search(contact.text):
         return _joined(contact), "label"
     event, kind = page.structured
     if event and kind in sd.INLINE and sd.text(event.get("organizer")):   # marks on the visible text
@@ -48,7 +48,7 @@ def _shown_organiser(page: Page) -> Found:
 
 
 # a contact that is a number, an address or a link, not the name of who organises
-_NOT_A_NAME = re.compile(r"\d{2}[ .]?\d{2}[ .]?\d{2}|@|https?://|www\.", re.I)
+NOT_A_NAME = re.compile(r"\d{2}[ .]?\d{2}[ .]?\d{2}|@|https?://|www\.", re.I)
 
 
 def _joined(hit) -> str | None:

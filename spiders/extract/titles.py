@@ -38,7 +38,7 @@ def title_heading(page: Page):
     """The content's first ``<h1>`` that is not the site's name (else its ``<h2>``s), the one the
     ``<title>`` or ``og:title`` repeats when there are several."""
     for tag in ("h1", "h2"):
-        heads = [el for el in page.elements if el.tag == tag and not _is_site_name(el, page)][:6]
+        heads = [el for el in page.elements if el.tag == tag and not is_site_name(el, page)][:6]
         if heads:
             titled = page.head_titles
             return next((h for h in heads if (t := heading_text(h)) and any(t in x for x in titled)), heads[0])
@@ -57,7 +57,7 @@ def heading_text(h) -> str | None:
     return one_line("".join(parts))
 
 
-def _is_site_name(el, page: Page) -> bool:
+def is_site_name(el, page: Page) -> bool:
     """A heading that is the site's name: one link home and nothing else, or ``og:site_name``."""
     links = el.findall(".//a")
     text = one_line(text_of(el, skip=False)) or ""

@@ -2,7 +2,10 @@
 
 Fetches the page (any host, the live site included, or a ``file://`` saved page), runs the
 programme spider's extraction and prints JSON: the raw fields as written, the strategy
-behind each, and the normalised values. What a user runs when a page looks wrong.
+behind each, the normalised values, and — under ``explain`` — for the title, date, place and
+organiser every candidate the readers saw, where, and why each one that is not the value lost
+(``spiders/extract/explain.py``). What a user runs when a page looks wrong: the miss shows
+which rule is missing.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from scrapy.responsetypes import responsetypes
 from mipcrawl.cli.errors import CommandError, ExitCode
 from mipcrawl.items import EventItem
 from mipcrawl.settings import DOWNLOAD_MAXSIZE, USER_AGENT
+from spiders.extract.explain import explain
 from spiders.extract.item import FIELDS, read_event
+from spiders.extract.page import Page
 from spiders.failures import unreadable_reason
 
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
@@ -70,6 +75,8 @@ def run(args) -> ExitCode:
         "strategies": item.strategies,
         "failed_fields": failed,
         **normalised(item, today=now.date()),
+        "disagreements": item.disagreements,
+        "explain": explain(Page(response), item),
     }
     print(json.dumps(report, ensure_ascii=False, indent=2, default=_json_default))
     return ExitCode.OK
