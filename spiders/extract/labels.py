@@ -150,6 +150,8 @@ def _symbol_label(el, own: str) -> str | None:
 
 def _own_text(el) -> str:
     """An element's text without the names of its ligature icons ("location_on")."""
+    if not len(el) and not is_ligature(el):
+        return el.text or ""
     if not any(isinstance(x.tag, str) and is_ligature(x) for x in el.iter()):
         return "".join(el.itertext())
     parts = [el.text or ""]

@@ -30,6 +30,7 @@ class Page:
         self.main = find_content(self.root)
         self.disagreements: list[str] = []   # fields whose schema.org value the visible text contradicts
         self.structured_when: str | None = None   # the schema.org start (– end), beside the date shown
+        self.memo: dict[str, object] = {}   # values other readers derive once per page (title heading …)
         self._walk()
 
     def _walk(self) -> None:

@@ -37,6 +37,12 @@ def title(page: Page) -> Found:
 def title_heading(page: Page):
     """The content's first ``<h1>`` that is not the site's name (else its ``<h2>``s), the one the
     ``<title>`` or ``og:title`` repeats when there are several."""
+    if "title_heading" not in page.memo:
+        page.memo["title_heading"] = _title_heading(page)
+    return page.memo["title_heading"]
+
+
+def _title_heading(page: Page):
     for tag in ("h1", "h2"):
         heads = [el for el in page.elements if el.tag == tag and not is_site_name(el, page)][:6]
         if heads:
@@ -97,7 +103,9 @@ def norm(text: str) -> str:
 
 def skip_lines(page: Page) -> set[str]:
     """Lines no last-resort reader may take: the titles, and the lines of the page's stamps."""
-    stamps = {text_of(p) for t in page.stamp_times if (p := t.getparent()) is not None}
-    heading = title_heading(page)
-    titled = {text_of(heading)} if heading is not None else set()
-    return {text_of(h) for h in page.main.xpath(".//h1")} | stamps | titled
+    if "skip_lines" not in page.memo:
+        stamps = {text_of(p) for t in page.stamp_times if (p := t.getparent()) is not None}
+        heading = title_heading(page)
+        titled = {text_of(heading)} if heading is not None else set()
+        page.memo["skip_lines"] = {text_of(h) for h in page.main.xpath(".//h1")} | stamps | titled
+    return page.memo["skip_lines"]  # type: ignore[return-value]
