@@ -9,6 +9,7 @@ raw text expected for some fields and the strategy that read it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -82,6 +83,15 @@ CASES = [
      page('<main><h1>T</h1><p>Public : agents<br><time datetime="2024-11-14T10:00">jeudi 14 novembre à 10h</time>'
           ' – <time datetime="2024-11-14T11:40">11h40</time><br>Accès : libre</p></main>'),
      {"when_text": ("jeudi 14 novembre à 10h – 11h40", "attr")}),
+    ("a machine date on an overseas clock wins over written hours with no zone",
+     page('<main><h1>T</h1><p>Date : <time datetime="2024-11-14T09:00:00-04:00">jeudi 14 novembre à 9h</time></p>'
+          "</main>"),
+     {"when_text": ("2024-11-14T09:00:00-04:00", "attr"),
+      "start": (dt.datetime(2024, 11, 14, 13, 0, tzinfo=dt.UTC), None)}),     # 9h in Martinique
+    ("a machine date on Paris's clock leaves the written text",
+     page('<main><h1>T</h1><p>Date : <time datetime="2024-11-14T09:00:00+01:00">jeudi 14 novembre à 9h</time></p>'
+          "</main>"),
+     {"when_text": ("jeudi 14 novembre à 9h", "attr")}),
     ("a JSON-LD start yields to a date the text shows",
      page("<main><h1>T</h1><p>Nous vous attendons le 14 novembre 2024 de 10h à 12h.</p></main>",
           head=ld({"@type": "Event", "name": "T", "startDate": "2024-11-13T10:00:00+01:00"})),
