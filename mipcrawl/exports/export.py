@@ -1,16 +1,15 @@
 """``mipcrawl export``'s one entry: the selected events in any format (``FORMATS``), written
-to a file atomically (``mipcrawl.exports.atomic``) or to stdout."""
+to a file atomically, a device or FIFO in place (``mipcrawl.exports.atomic``), or to stdout."""
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from mipcrawl.exports import datapackage, ical, jsonld
-from mipcrawl.exports.atomic import atomic_dir, atomic_text
+from mipcrawl.exports.atomic import STDOUT, atomic_dir, atomic_text
 from mipcrawl.exports.tables import iter_records, write_table
 from storage.queries import InvalidQuery
 from storage.selection import Selection, ensure_not_empty, where
@@ -27,27 +26,23 @@ def _render(session: Session, fmt: str, selection: Selection) -> tuple[str, int]
 
 
 def export_selection(session: Session, *, fmt: str, out: Path | None, selection: Selection) -> int:
-    """Export the events ``selection`` picks as ``fmt`` (``FORMATS``) to ``out`` (atomically) or
-    stdout; returns the number of events. ``datapackage`` needs ``out``: a directory."""
+    """Export the events ``selection`` picks as ``fmt`` (``FORMATS``) to ``out`` or stdout
+    (``None`` or ``-``), as ``mipcrawl.exports.atomic`` writes outputs; returns the number of
+    events. ``datapackage`` needs ``out``: a directory."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} ({', '.join(FORMATS)})")
     ensure_not_empty(session)
     where(session, selection)       # bad filters fail here, before anything is written
-    to_stdout = out is None or str(out) == "-"
+    target: Path | str = STDOUT if out is None else out
     if fmt == "datapackage":
-        if out is None or to_stdout:
+        if str(target) == STDOUT:
             raise InvalidQuery("--format datapackage writes a directory: give --out DIR")
-        with atomic_dir(out, marker="datapackage.json") as directory:
+        with atomic_dir(Path(target), marker="datapackage.json") as directory:
             return datapackage.write(session, selection, directory)["events"]
     if fmt in ("jsonl", "csv"):
-        if out is None or to_stdout:
-            return write_table(iter_records(session, selection), fmt, sys.stdout)
-        with atomic_text(out) as handle:
+        with atomic_text(target) as handle:
             return write_table(iter_records(session, selection), fmt, handle)
     text, count = _render(session, fmt, selection)
-    if out is None or to_stdout:
-        sys.stdout.write(text)
-    else:
-        with atomic_text(out) as handle:
-            handle.write(text)
+    with atomic_text(target) as handle:
+        handle.write(text)
     return count

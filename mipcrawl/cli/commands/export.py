@@ -4,8 +4,9 @@ The jsonl/csv fields are documented in ``mipcrawl.exports.tables`` (and the READ
 ``mipcrawl.exports.ical``, ``jsonld`` in ``mipcrawl.exports.jsonld``, ``datapackage`` (a directory of CSV
 files and ``datapackage.json``) in ``mipcrawl.exports.datapackage``. Filters (``storage.selection``):
 ``--edition``, ``--from``/``--to``, ``--region``, ``--lab``, ``--since RUN_ID|DATE``.
-Without ``--out`` the output goes to stdout (not for datapackage); with it, to a temporary
-file (or directory) renamed into place when complete.
+Without ``--out`` (or with ``--out -``) the output goes to stdout (not for datapackage); with
+it, to a temporary file (or directory) renamed into place when complete — or, for a device or
+a FIFO, written in place (``mipcrawl.exports.atomic``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--lab", metavar="NAME|URL", help="events organised by this lab")
     parser.add_argument("--since", metavar="RUN_ID|DATE", help="events changed in that run or later, or since that day")
     parser.add_argument("--out", type=Path, metavar="PATH",
-                        help="file to write (default: stdout); a directory for --format datapackage")
+                        help="file to write (default or '-': stdout; a device or FIFO is written in place, "
+                             "a symbolic link's target replaced); a directory for --format datapackage")
     add_db_option(parser)
     parser.set_defaults(func=run)
 
@@ -39,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> ExitCode:
     with database_session(args.db, writing_to=args.out) as session:
         count = export_selection(session, fmt=args.format, out=args.out, selection=_selection(args))
-    if args.out is not None:
+    if args.out is not None and str(args.out) != "-":
         print(f"{count} events written to {args.out}", file=sys.stderr)
     return ExitCode.OK
 

@@ -2,7 +2,8 @@
 ``mipcrawl report --editions 2021-2025 --out compare.html`` (a comparison across editions).
 
 One self-contained HTML file (``mipcrawl.exports.report``), figures counted in SQL
-(``storage.report_data``), written to a temporary file renamed into place when complete.
+(``storage.report_data``), written to a temporary file renamed into place when complete (a device or FIFO in place,
+``-`` to stdout: ``mipcrawl.exports.atomic``).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--edition", type=int, metavar="YEAR")
     which.add_argument("--editions", type=editions_range, metavar="FIRST-LAST", help="compare editions (2021-2025)")
-    parser.add_argument("--out", type=Path, metavar="PATH", required=True, help="HTML file to write")
+    parser.add_argument("--out", type=Path, metavar="PATH", required=True, help="HTML file to write ('-': stdout)")
     add_db_option(parser)
     parser.set_defaults(func=run)
 
@@ -53,5 +54,6 @@ def run(args: argparse.Namespace) -> ExitCode:
             html = render_comparison(comparison_report(session, args.editions), generated=now)
         with atomic_text(args.out) as handle:
             handle.write(html)
-    print(f"report written to {args.out}", file=sys.stderr)
+    if str(args.out) != "-":
+        print(f"report written to {args.out}", file=sys.stderr)
     return ExitCode.OK
