@@ -5,7 +5,8 @@ licence, sources), ready for data.gouv.fr.
 Tables: ``events`` (the selected events), ``revisions`` (their change history), ``editions``
 (every edition, the events' foreign key target), ``labs`` (every lab sheet, or those of
 the selected région) and ``lab_revisions`` (their change history). Datetimes are UTC (``2024-11-05T09:00:00Z``), days are Paris days,
-lists are joined with ``"; "``, a revision's ``old``/``new`` values are JSON text.
+lists are joined with ``"; "``, a revision's ``old``/``new`` values are JSON text. Text cells
+are spreadsheet-safe (``mipcrawl.exports.spreadsheet``; each text field's description says so).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from mipcrawl.exports.spreadsheet import NOTE, safe_cell
 from parsers.places import LEVELS
 from parsers.places.organiser import KINDS, ORGANISER_LEVELS
 from storage.reads import package_rows
@@ -85,15 +87,22 @@ def cell(value: Any, kind: str) -> str:
     if kind == B:
         return "true" if value else "false"
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    if kind == S and not isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return safe_cell("; ".join(str(v) for v in value))
+    if kind == S:
+        return safe_cell(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
     return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _describe(description: str, kind: str) -> str:
+    """A field's description; a text field's says how the CSV guards spreadsheets."""
+    if kind != S:
+        return description
+    return f"{description}; {NOTE}" if description else NOTE[0].upper() + NOTE[1:]
 
 
 def schema(table: str) -> dict[str, Any]:
     key, foreign = KEYS[table]
-    fields = [{"name": n, "type": t, **({"description": d} if d else {}),
+    fields = [{"name": n, "type": t, **({"description": _describe(d, t)} if d or t == S else {}),
                **({"constraints": {"enum": list(ENUMS[n])}} if n in ENUMS else {})} for n, t, d in TABLES[table]]
     out: dict[str, Any] = {"fields": fields, "primaryKey": [key], "missingValues": [""]}
     if foreign:

@@ -21,6 +21,9 @@ One record per event. Fields (``EXPORT_FIELDS``):
 - ``parser_version`` and ``capture_id``: what produced the values;
 - ``source``: where the stored copy was read — ``live`` (the site) or ``archive`` (a web
   archive's capture of the same URL) — and ``captured_at`` (UTC), the archive capture's time.
+
+In CSV, text that begins with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or an
+apostrophe gets one apostrophe before it (``mipcrawl.exports.spreadsheet``); JSONL is raw.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from typing import Any, TextIO
 
 from sqlalchemy.orm import Session
 
+from mipcrawl.exports.spreadsheet import safe_cell
 from models import Event
 from storage.queries import iso
 from storage.reads import events_with_duplicates
@@ -70,15 +74,22 @@ def iter_records(session: Session, selection: Selection) -> Iterator[dict[str, A
         yield _record(event, duplicate_url)
 
 
+def csv_row(record: dict[str, Any]) -> dict[str, Any]:
+    """A record as CSV cells: lists ``;``-joined, text spreadsheet-safe (``spreadsheet``)."""
+    row = {**record, "formats": "; ".join(record["formats"])}
+    return {name: safe_cell(value) if isinstance(value, str) else value for name, value in row.items()}
+
+
 def write_table(records: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
-    """Write ``records`` as ``jsonl`` or ``csv`` to ``out``; returns how many."""
+    """Write ``records`` as ``jsonl`` (text raw) or ``csv`` (text spreadsheet-safe) to ``out``;
+    returns how many."""
     count = 0
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
         writer.writeheader()
     for rec in records:
         if fmt == "csv":
-            writer.writerow({**rec, "formats": "; ".join(rec["formats"])})
+            writer.writerow(csv_row(rec))
         else:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         count += 1
