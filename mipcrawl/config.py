@@ -37,15 +37,24 @@ def database_url(explicit: str | None = None, env: Mapping[str, str] | None = No
 
 
 def base_url(explicit: str | None = None, env: Mapping[str, str] | None = None) -> str:
-    """``--base-url`` if given, else ``$MIPCRAWL_BASE_URL``, else the real DITP site."""
+    """``--base-url`` if given (an empty one stays empty: ``base_url_problem`` refuses it),
+    else ``$MIPCRAWL_BASE_URL``, else the real DITP site."""
     env = os.environ if env is None else env
-    return (explicit or env.get("MIPCRAWL_BASE_URL") or REAL_BASE_URL).rstrip("/")
+    if explicit is not None:
+        return explicit.strip().rstrip("/")
+    return (env.get("MIPCRAWL_BASE_URL") or REAL_BASE_URL).rstrip("/")
 
 
 def base_url_problem(url: str) -> str | None:
-    """Why ``url`` cannot be crawled (not http(s), no host), or None when it can."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    """Why ``url`` cannot be crawled (not http(s), no host, a malformed host or port), or None
+    when it can."""
+    try:
+        parts = urlsplit(url)
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+        parts.port   # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        return f"base URL {url!r} is malformed: {exc}"
+    if not ok:
         return f"base URL must be an http(s) URL with a host, not {url!r}"
     return None
 
@@ -66,7 +75,10 @@ def politeness(url: str) -> dict[str, object]:
 
 def is_loopback(url: str) -> bool:
     """True when the URL's host is this machine (the replica), so politeness delays can go."""
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return False
     if host == "localhost":
         return True
     try:

@@ -58,8 +58,9 @@ class UnknownEdition(ValueError):
 
 
 def select(edition: str | int | None) -> tuple[Edition, ...]:
-    """The editions to crawl for ``-a edition=YYYY|all`` (``None`` or ``"all"`` → every one)."""
-    if edition is None or str(edition).strip().lower() in ("", "all"):
+    """The editions to crawl for ``-a edition=YYYY|all`` (``None`` or ``"all"`` → every one;
+    an empty value is an error, never "all")."""
+    if edition is None or str(edition).strip().lower() == "all":
         return tuple(EDITIONS[y] for y in sorted(EDITIONS))
     text = str(edition).strip()
     if not text.isdigit() or int(text) not in EDITIONS:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -35,6 +35,24 @@ class StorageError(Exception):
 
 class DatabaseUnavailable(StorageError):
     """The database cannot be reached or opened; the message is one line, password-free."""
+
+
+class DatabaseFailed(StorageError):
+    """The database failed a query (a damaged file, a lost server…); one line."""
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of what a database error says (the driver's message when there is one)."""
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+def parse_url(url: str) -> URL:
+    """``url`` as SQLAlchemy reads it, or ``DatabaseUnavailable`` (a malformed host or port…)."""
+    try:
+        return make_url(normalise_url(url))
+    except (ArgumentError, ValueError) as exc:
+        raise DatabaseUnavailable(f"not a database URL: {redact_url(url)} ({exc})") from None
 
 
 def normalise_url(url: str) -> str:
@@ -71,7 +89,7 @@ def _set_wal(cur: Any) -> None:
 
 def sqlite_path(url: str) -> Path | None:
     """The file of a SQLite URL (None for other databases and in-memory ones)."""
-    parsed = make_url(normalise_url(url))
+    parsed = parse_url(url)
     database = parsed.database if parsed.get_backend_name() == "sqlite" else None
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
@@ -83,10 +101,7 @@ def make_engine(url: str, *, create: bool = True, **kwargs: Any) -> Engine:
 
     ``create=False`` leaves a missing SQLite directory alone (for read-only commands)."""
     url = normalise_url(url)
-    try:
-        parsed = make_url(url)
-    except ArgumentError as exc:
-        raise DatabaseUnavailable(f"not a database URL: {redact_url(url)}") from exc
+    parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None and create:
@@ -112,8 +127,7 @@ def check_reachable(engine: Engine) -> None:
         with engine.connect() as conn:
             conn.execute(text("select 1"))
     except SQLAlchemyError as exc:
-        first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-        reason = first[0] if first else type(exc).__name__
+        reason = first_line(exc)
         where = redact_url(engine.url.render_as_string(hide_password=False))
         raise DatabaseUnavailable(f"database unreachable at {where}: {reason}") from exc
 

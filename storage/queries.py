@@ -13,21 +13,24 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from models import CrawlRun, Edition, Event, EventRevision, Lab, LabRevision
 from parsers import PARIS
 from storage.db import (
-    DatabaseUnavailable,
+    DatabaseFailed,
     StorageError,
     check_reachable,
+    first_line,
     make_engine,
     make_session_factory,
     sqlite_path,
 )
 from storage.migrate import current_revision
 from storage.urls import canonical_url, redact_url
+
+INT64_MAX = 2**63 - 1   # the largest integer SQLite and PostgreSQL's bigint hold: larger names nothing
 
 
 class EmptyDatabase(StorageError):
@@ -44,10 +47,9 @@ class UnknownEdition(InvalidQuery):
 
 @contextmanager
 def reading(url: str) -> Iterator[Session]:
-    try:
-        path = sqlite_path(url)
-    except ArgumentError as exc:
-        raise DatabaseUnavailable(f"not a database URL: {redact_url(url)}") from exc
+    """A session on an existing mipcrawl database; whatever the database fails (a damaged
+    file, a lost server) comes out as ``DatabaseFailed``, one line."""
+    path = sqlite_path(url)
     if path is not None and not path.exists():
         raise EmptyDatabase(f"no mipcrawl database at {path}: run `mipcrawl crawl` first")
     engine = make_engine(url, create=False)
@@ -57,6 +59,8 @@ def reading(url: str) -> Iterator[Session]:
             raise EmptyDatabase(f"no mipcrawl data in {redact_url(url)}: run `mipcrawl crawl` or `mipcrawl db upgrade`")
         with make_session_factory(engine)() as session:
             yield session
+    except SQLAlchemyError as exc:
+        raise DatabaseFailed(f"database error: {first_line(exc)} ({redact_url(url)})") from None
     finally:
         engine.dispose()
 
@@ -87,7 +91,7 @@ def iso(value: dt.datetime | dt.date | None) -> str | None:
 
 
 def check_edition(session: Session, year: int | None) -> None:
-    if year is not None and session.get(Edition, year) is None:
+    if year is not None and (abs(year) > INT64_MAX or session.get(Edition, year) is None):
         known = ", ".join(str(y) for y in session.scalars(select(Edition.year).order_by(Edition.year)))
         raise UnknownEdition(f"unknown edition {year} (known: {known})")
 
@@ -120,7 +124,7 @@ def revisions_since(session: Session, since: str, revision: Any = EventRevision)
     (a Paris day), or ``InvalidQuery`` for an unknown run or a malformed value. Shared by
     every command."""
     if since.isdigit():
-        if session.get(CrawlRun, int(since)) is None:
+        if int(since) > INT64_MAX or session.get(CrawlRun, int(since)) is None:
             raise InvalidQuery(f"unknown run {since} (see `mipcrawl runs`)")
         return revision.run_id >= int(since)
     try:

@@ -144,17 +144,21 @@ def test_crawl_refuses_bad_requests_with_one_line(args, code, message, capsys, t
     assert "pw" not in err[0]
 
 
-@pytest.mark.parametrize("setting", ["MIPCRAWL_STORE_BATCH_SIZE=abc", "MIPCRAWL_TODAY=junk"])
-def test_a_crawl_that_cannot_start_fails_with_one_line_and_ends(setting, tmp_path):
-    """A bad typed setting raises while the crawler is built: the run must fail and the
-    process end (it once kept the reactor running forever)."""
+@pytest.mark.parametrize("setting, code, message", [
+    ("MIPCRAWL_STORE_BATCH_SIZE=abc", ExitCode.USAGE, "not a whole number"),   # typed default: checked first
+    ("MIPCRAWL_TODAY=junk", ExitCode.ERROR, "labs: failed — ValueError"),     # read by the crawler
+])
+def test_a_crawl_that_cannot_start_fails_with_one_line_and_ends(setting, code, message, tmp_path):
+    """A bad setting is refused before the crawl (a value that does not read as its default's
+    type) or while the crawler is built: the run must fail and the process end (it once kept
+    the reactor running forever)."""
     from cli_run import mipcrawl
 
     proc = mipcrawl("crawl", "labs", "--base-url", "http://127.0.0.1:9", "--db",
                     f"sqlite:///{tmp_path / 'db.sqlite'}", "--data-dir", str(tmp_path), "--no-progress",
                     "-s", setting, timeout=120)
-    assert proc.returncode == ExitCode.ERROR
-    assert "labs: failed — ValueError" in proc.stderr
+    assert proc.returncode == code
+    assert message in proc.stderr
     assert "Traceback" not in proc.stderr
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from mipcrawl import __version__
 from mipcrawl.cli import commands
 from mipcrawl.cli.errors import CommandError, ExitCode
+from mipcrawl.cli.terminal import printable
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,10 +42,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.USAGE
     try:
         code = handler(args)
+        sys.stdout.flush()
     except CommandError as exc:
-        print(f"mipcrawl {args.command}: {exc}", file=sys.stderr)
+        print(f"mipcrawl {args.command}: {printable(str(exc))}", file=sys.stderr)
         return int(exc.code)
     except KeyboardInterrupt:
         print(f"mipcrawl {args.command}: interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        return _reader_gone()
     return int(code or 0)
+
+
+def _reader_gone() -> int:
+    """The reader of our output went away (``mipcrawl changes | head``): stop quietly, as a
+    Unix filter killed by SIGPIPE does (128 + 13), and send what is still buffered nowhere
+    so that the interpreter's own flush at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return ExitCode.BROKEN_PIPE

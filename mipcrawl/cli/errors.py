@@ -15,6 +15,7 @@ class ExitCode(enum.IntEnum):
     NOT_ARCHIVED = 5  # crawl --from-archive: the archive holds no capture of the edition's programme
     LAYOUT = 6        # healthy crawls, but the extraction moved: the site's layout changed (a warning)
     INTERRUPTED = 130
+    BROKEN_PIPE = 141   # the reader of stdout went away (``| head``): 128 + SIGPIPE, as Unix filters
 
 
 class CommandError(Exception):

@@ -3,6 +3,7 @@ requests early with a one-line message: an unknown edition, an unreachable datab
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from mipcrawl import config
@@ -49,10 +50,13 @@ def check_database(url: str) -> None:
 def locations(data_dir: str | None, db: str | None) -> tuple[Path, str]:
     """The data directory (``--data-dir``, ``$MIPCRAWL_DATA_DIR`` or ``./data``), made if
     missing, and the database URL (``--db``, ``$MIPCRAWL_DATABASE_URL`` or the SQLite file
-    in that directory). A data directory that cannot be made is a one-line error."""
+    in that directory). A data directory that cannot be made or written to (read-only) is a
+    one-line error."""
     path = Path(data_dir) if data_dir else config.data_dir()
     try:
         path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path, prefix=".mipcrawl-probe-"):
+            pass   # a read-only or full file system fails here, not in the middle of a crawl
     except OSError as exc:
         raise CommandError(f"data directory {path} unusable: {exc.strerror or exc}") from None
     return path, config.database_url(db, directory=path)

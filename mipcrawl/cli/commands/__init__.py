@@ -7,6 +7,7 @@ with a one-line message; the CLI prints it to stderr and exits with its code.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,24 @@ from typing import Any
 from mipcrawl.cli.errors import CommandError, ExitCode
 
 DB_HELP = "database URL (default: $MIPCRAWL_DATABASE_URL, else data/mipcrawl.sqlite in the data dir)"
+
+
+def year(text: str) -> int:
+    """An edition year argument (``--edition YEAR``): four digits, or a USAGE error — a number
+    no database integer holds never reaches a query."""
+    if not (text.strip().isdigit() and len(text.strip()) == 4):
+        raise argparse.ArgumentTypeError(f"not an edition year (four digits): {text!r}")
+    return int(text)
+
+
+def number(text: str) -> int:
+    """A positive whole-number argument that a database integer (64-bit) can hold (a run id,
+    a limit), or a USAGE error."""
+    from storage.queries import INT64_MAX
+
+    if not text.strip().isdigit() or not 0 < int(text) <= INT64_MAX:
+        raise argparse.ArgumentTypeError(f"not a positive whole number a database holds: {text!r}")
+    return int(text)
 
 
 def add_db_option(parser, help: str = DB_HELP) -> None:  # noqa: A002 - argparse's own word

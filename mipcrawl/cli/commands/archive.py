@@ -8,6 +8,7 @@ from pathlib import Path
 from mipcrawl import config
 from mipcrawl.cli.commands import add_db_option, database_session
 from mipcrawl.cli.errors import CommandError, ExitCode
+from mipcrawl.cli.terminal import printable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -69,7 +70,7 @@ def run_verify(args: argparse.Namespace) -> int:
             print(f"ok   {path}: {counts}")
         else:
             bad += 1
-            print(f"BAD  {path}: {counts}; {len(report.problems)} problem(s): {report.problems[0]}")
+            print(f"BAD  {path}: {counts}; {len(report.problems)} problem(s): {printable(report.problems[0])}")
     print(f"{len(files)} file(s), {bad} bad")
     return ExitCode.ERROR if bad else ExitCode.OK
 

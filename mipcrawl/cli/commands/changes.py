@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from mipcrawl.cli.commands import add_db_option, database_session
+from mipcrawl.cli.commands import add_db_option, database_session, year
 from mipcrawl.cli.errors import ExitCode
 from storage.queries import changes, lab_changes
 
@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("changes", help="what changed between crawls")
     parser.add_argument("--since", metavar="RUN_ID|DATE", help="from this run id, or this day (YYYY-MM-DD, Paris)")
     which = parser.add_mutually_exclusive_group()
-    which.add_argument("--edition", type=int, metavar="YEAR")
+    which.add_argument("--edition", type=year, metavar="YEAR")
     which.add_argument("--labs", action="store_true", help="the lab sheets' changes instead of the events'")
     parser.add_argument("--format", choices=["text", "jsonl"], default="text")
     add_db_option(parser)

@@ -52,13 +52,38 @@ def add_reporting_options(p: argparse.ArgumentParser) -> None:
 
 
 def parse_settings(pairs: list[str]) -> dict[str, str]:
+    """``-s NAME=VALUE`` pairs; a value that cannot be read as the type of the setting's
+    default (a number, a boolean, a list or a dict) is a USAGE error before anything runs."""
+    from scrapy.settings import Settings
+
+    defaults = Settings()
+    defaults.setmodule("mipcrawl.settings")
     out = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name:
             raise CommandError(f"bad --set {pair!r}: expected NAME=VALUE", ExitCode.USAGE)
+        _check_type(name, value, defaults.get(name))
         out[name] = value
     return out
+
+
+def _check_type(name: str, value: str, default: object) -> None:
+    from scrapy.settings import BaseSettings, Settings
+
+    getter = next((g for kind, g in ((bool, "getbool"), (int, "getint"), (float, "getfloat"),
+                                     (dict | BaseSettings, "getdict"), (list | tuple, "getlist"))
+                   if isinstance(default, kind)), None)   # bool first: a bool is an int
+    if getter is None:
+        return
+    try:
+        holder = Settings()
+        holder.set(name, value)
+        getattr(holder, getter)(name)
+    except (ValueError, TypeError) as exc:
+        kind = {"getbool": "boolean", "getint": "whole number", "getfloat": "number",
+                "getdict": "JSON object", "getlist": "list"}[getter]
+        raise CommandError(f"bad --set {name}={value!r}: not a {kind} ({exc})", ExitCode.USAGE) from None
 
 
 def incremental_settings(args: argparse.Namespace) -> dict[str, bool]:

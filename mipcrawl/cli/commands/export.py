@@ -16,7 +16,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from mipcrawl.cli.commands import add_db_option, database_session
+from mipcrawl.cli.commands import add_db_option, database_session, year
 from mipcrawl.cli.errors import ExitCode
 from mipcrawl.exports.export import FORMATS, export_selection
 from storage.selection import Selection
@@ -25,7 +25,7 @@ from storage.selection import Selection
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("export", help="export events (jsonl, csv, ics, jsonld, datapackage)")
     parser.add_argument("--format", choices=list(FORMATS), default="jsonl")
-    parser.add_argument("--edition", type=int, metavar="YEAR")
+    parser.add_argument("--edition", type=year, metavar="YEAR")
     parser.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD", help="events ending on or after")
     parser.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="events starting on or before")
     parser.add_argument("--region", metavar="CODE|NAME", help="INSEE région code or name")

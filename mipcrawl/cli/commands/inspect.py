@@ -22,6 +22,7 @@ from pathlib import Path
 from scrapy.http import Request
 from scrapy.responsetypes import responsetypes
 
+from mipcrawl.cli.commands import year
 from mipcrawl.cli.errors import CommandError, ExitCode
 from mipcrawl.items import EventItem
 from mipcrawl.settings import DOWNLOAD_MAXSIZE, USER_AGENT
@@ -43,7 +44,7 @@ def register(subparsers) -> None:
         description="Fetch one event page and print its raw fields, the strategy behind each "
                     "and the normalised values as JSON.")
     parser.add_argument("url", help="the event page: an http(s):// or file:// URL, or a saved page's path")
-    parser.add_argument("--edition", type=int, metavar="YEAR",
+    parser.add_argument("--edition", type=year, metavar="YEAR",
                         help="edition year to read year-less dates with, when the page does not say")
     parser.add_argument("--timeout", type=_seconds, default=30.0, help="seconds (default 30)")
     parser.set_defaults(func=run)

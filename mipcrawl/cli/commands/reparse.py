@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 
 from mipcrawl import stats as keys
-from mipcrawl.cli.commands import add_db_option
+from mipcrawl.cli.commands import add_db_option, number
 from mipcrawl.cli.errors import CommandError, ExitCode
+from mipcrawl.cli.terminal import printable
 from mipcrawl.scope import RunScope
 from storage.urls import redact_url
 
@@ -24,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("reparse", help="re-derive events from WARC captures, without network",
                        description="Replay archived responses through the spiders and pipelines.")
     src = p.add_mutually_exclusive_group(required=True)
-    src.add_argument("--run", type=int, metavar="RUN_ID", help="the crawl run whose WARC to replay")
+    src.add_argument("--run", type=number, metavar="RUN_ID", help="the crawl run whose WARC to replay")
     src.add_argument("--warc", nargs="+", type=Path, metavar="FILE", help="WARC file(s) to replay")
     add_db_option(p, help="database to write into (default: $MIPCRAWL_DATABASE_URL, else the SQLite file in the data dir)")
     p.add_argument("--data-dir", help="where the archive and logs are (default $MIPCRAWL_DATA_DIR or ./data)")
@@ -49,9 +50,13 @@ def replay_plan(files: list[Path], root: Path, *, with_fallback: bool) -> list[t
 
     plan = []
     for path in files:
-        info = warcinfo(path)
+        info, damage = warcinfo(path), _damage(path)
         if not info.get("mipcrawl-spider") or not info.get("mipcrawl-base-url"):
-            raise CommandError(f"{path}: not a mipcrawl WARC (no warcinfo with spider and base URL)")
+            what = f"a damaged WARC ({damage})" if damage else "not a mipcrawl WARC"
+            raise CommandError(f"{path}: {what}: no warcinfo with spider and base URL")
+        if damage:
+            print(f"{path}: damaged WARC ({printable(damage)}): only its intact records are replayed",
+                  file=sys.stderr)
         name = _capture_name(path, root)
         fallback = []
         if with_fallback:
@@ -59,6 +64,17 @@ def replay_plan(files: list[Path], root: Path, *, with_fallback: bool) -> list[t
                         if p.name < path.name]
         plan.append((info, [file_spec(path, name)], fallback))
     return plan
+
+
+def _damage(path: Path) -> str | None:
+    """What is wrong with a WARC file (``archive verify``'s first problem and count), or None."""
+    from mipcrawl.middlewares.archive.reader import verify
+
+    problems = verify(path).problems
+    if not problems:
+        return None
+    more = f" and {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
+    return f"{problems[0]}{more}"
 
 
 def _capture_name(path: Path, root: Path) -> str:

@@ -13,7 +13,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from mipcrawl.cli.commands import add_db_option, database_session
+from mipcrawl.cli.commands import add_db_option, database_session, year
 from mipcrawl.cli.errors import ExitCode
 from mipcrawl.exports.atomic import atomic_text
 from mipcrawl.exports.report.html import render_comparison, render_edition
@@ -24,11 +24,11 @@ def editions_range(text: str) -> list[int]:
     """"2021-2025" → [2021, …, 2025]; "2019,2021,2024" → those years."""
     try:
         if "-" in text:
-            first, last = (int(part) for part in text.split("-", 1))
+            first, last = (year(part) for part in text.split("-", 1))
             years = list(range(first, last + 1))
         else:
-            years = sorted({int(part) for part in text.split(",")})
-    except ValueError as exc:
+            years = sorted({year(part) for part in text.split(",")})
+    except (ValueError, argparse.ArgumentTypeError) as exc:
         raise argparse.ArgumentTypeError(f"not a range of years (2021-2025 or 2019,2021): {text!r}") from exc
     if len(years) < 2:
         raise argparse.ArgumentTypeError(f"a comparison needs at least two editions: {text!r}")
@@ -38,7 +38,7 @@ def editions_range(text: str) -> list[int]:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("report", help="an HTML report of an edition, or a comparison of editions")
     which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--edition", type=int, metavar="YEAR")
+    which.add_argument("--edition", type=year, metavar="YEAR")
     which.add_argument("--editions", type=editions_range, metavar="FIRST-LAST", help="compare editions (2021-2025)")
     parser.add_argument("--out", type=Path, metavar="PATH", required=True, help="HTML file to write ('-': stdout)")
     add_db_option(parser)

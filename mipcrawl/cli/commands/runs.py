@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from mipcrawl.cli.commands import add_db_option, database_session
+from mipcrawl.cli.commands import add_db_option, database_session, number
 from mipcrawl.cli.errors import CommandError, ExitCode
 from mipcrawl.cli.run_detail import detail
 from storage.queries import recent_runs, run_by_id, run_gaps
@@ -19,8 +19,8 @@ HEADER = f"{'run':>5}  {'spider':<9} {'scope':<6} {'status':<8} {'started (UTC)'
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("runs", help="recent crawl runs with status and counts")
-    parser.add_argument("--limit", type=int, default=20, metavar="N")
-    parser.add_argument("--gaps", type=int, metavar="RUN_ID",
+    parser.add_argument("--limit", type=number, default=20, metavar="N")
+    parser.add_argument("--gaps", type=number, metavar="RUN_ID",
                         help="the pages that run's archive lacked, with the reasons")
     parser.add_argument("--detail", type=int, metavar="RUN_ID",
                         help="that run's record: gate figures, per-field coverage and strategy shares")
