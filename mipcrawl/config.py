@@ -6,9 +6,11 @@ environment mapping they are given (``os.environ`` by default).
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -57,6 +59,51 @@ def base_url_problem(url: str) -> str | None:
     if not ok:
         return f"base URL must be an http(s) URL with a host, not {url!r}"
     return None
+
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def site_domain(base_url: str) -> str:
+    """The crawl's domain: the base URL's host without ``www.`` (so both spellings are on-site)."""
+    return _origin(base_url)[1].removeprefix("www.")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a crawl may go: the base URL's scheme, domain (``site_domain``) and port (the
+    scheme's default when none is written). Another port or scheme of the same host is
+    another service, not the site."""
+
+    scheme: str
+    domain: str
+    port: int
+
+    def __str__(self) -> str:
+        return f"{self.scheme}://{self.domain}:{self.port}"
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    try:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        return scheme, (parts.hostname or "").lower(), parts.port or DEFAULT_PORTS.get(scheme)
+    except ValueError:   # a malformed host or port: nowhere
+        return "", "", None
+
+
+@functools.lru_cache(maxsize=16)
+def site_origin(base_url: str) -> Origin:
+    scheme, _, port = _origin(base_url)
+    return Origin(scheme, site_domain(base_url), port or 0)
+
+
+def on_site(url: str, site: Origin) -> bool:
+    """Whether ``url`` is on the crawled site: the base URL's scheme and port, on its domain or
+    one of its sub-domains."""
+    scheme, host, port = _origin(url)
+    return (scheme == site.scheme and port == site.port
+            and (host == site.domain or host.endswith("." + site.domain)))
 
 
 # Politeness is for the real site; the replica on loopback needs none of it.

@@ -78,6 +78,8 @@ HTTPCACHE_DIR = str(config.data_dir().absolute() / "httpcache")
 HTTPCACHE_EXPIRATION_SECS = 0
 HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "mipcrawl.middlewares.offsite.SiteOriginMiddleware": 50,           # scheme + host + port, redirects counted
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "mipcrawl.middlewares.download.BackoffRetryMiddleware": 550,       # the same, with backoff
     "mipcrawl.middlewares.archive.wayback.WaybackMiddleware": 580,     # --from-archive: pages from a web archive

@@ -23,8 +23,9 @@ from spiders.site import (
     LAB_SHEET_PREFIXES,
     LABS_ATLAS_PATH,
     LABS_OVERVIEW_PATH,
+    Origin,
     on_site,
-    site_domain,
+    site_origin,
 )
 
 
@@ -42,7 +43,7 @@ class LabsSpider(SiteSpider):
         if reason:
             yield self._failure(response.url, "overview", reason, response.status)
             return
-        for url in sheet_urls(response, domain=site_domain(self.base_url)):
+        for url in sheet_urls(response, site=site_origin(self.base_url)):
             yield scrapy.Request(url, callback=self.parse_lab, errback=self.lab_failed)
 
     def parse_lab(self, response: Response):
@@ -69,7 +70,7 @@ class LabsSpider(SiteSpider):
         return item
 
 
-def sheet_urls(response: Response, *, domain: str | None) -> list[str]:
+def sheet_urls(response: Response, *, site: Origin | None) -> list[str]:
     """Links of the page's content to a lab sheet (either pattern), menus and footers skipped."""
     found = []
     content = find_main(response.selector.root)
@@ -80,15 +81,15 @@ def sheet_urls(response: Response, *, domain: str | None) -> list[str]:
             continue
         if el.tag == "a" and el.get("href"):
             url = urljoin(response.url, el.get("href").strip()).split("#", 1)[0]
-            if _is_sheet(url, domain):
+            if _is_sheet(url, site):
                 found.append(url)
         stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
     return list(dict.fromkeys(found))
 
 
-def _is_sheet(url: str, domain: str | None) -> bool:
+def _is_sheet(url: str, site: Origin | None) -> bool:
     parts = urlsplit(url)
-    if (domain and not on_site(url, domain)) or parts.query:
+    if (site and not on_site(url, site)) or parts.query:
         return False
     path = parts.path.rstrip("/")
     return any(path.startswith(p) and len(path) > len(p) and "/" not in path[len(p):]

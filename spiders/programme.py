@@ -26,7 +26,7 @@ from spiders.base import SiteSpider, another_capture, archive_provenance
 from spiders.extract.item import FIELDS, read_event
 from spiders.extract.listing import programme_link, read_feed, read_listing
 from spiders.failures import error_page_reason, failure_item, unreadable_reason
-from spiders.site import HUB_PATH, site_domain
+from spiders.site import HUB_PATH, site_origin
 
 
 class ProgrammeSpider(SiteSpider):
@@ -57,14 +57,14 @@ class ProgrammeSpider(SiteSpider):
         return self._failure(response.url, kind, reason, edition, response.status)
 
     def parse_listing(self, response: Response, edition: Edition):
-        listing = read_feed(response, domain=site_domain(self.base_url)) if _is_json(response) else None
+        listing = read_feed(response, site=site_origin(self.base_url)) if _is_json(response) else None
         reason = None if listing else unreadable_reason(response) or error_page_reason(response)
         if reason:
             yield self._unusable(response, "listing", reason, edition.year)
             return
         self._listing_pages.add(response.url)
         if listing is None:
-            listing = read_listing(response, edition, domain=site_domain(self.base_url))
+            listing = read_listing(response, edition, site=site_origin(self.base_url))
         yield ListingPageItem(
             url=response.url, edition=edition.year, page=listing.page, last_page=listing.last_page,
             event_urls=listing.event_urls, http_status=response.status, fetched_at=self.clock(),
@@ -121,7 +121,7 @@ class ProgrammeSpider(SiteSpider):
 
     def parse_hub(self, response: Response, edition: Edition, lost: FetchFailure):
         found = None if unreadable_reason(response) else programme_link(
-            response, edition.year, domain=site_domain(self.base_url))
+            response, edition.year, site=site_origin(self.base_url))
         if found is None or self._is_table_url(found, edition):
             lost.reason += "; the hub links no other programme for this edition"
             yield self._counted(lost)

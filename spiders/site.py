@@ -1,14 +1,16 @@
 """Where things live on the DITP site, beyond the editions table (``mipcrawl.editions``):
-the hub, the labs' pages, and which URLs belong to the crawled site.
+the hub, the labs' pages, and which URLs belong to the crawled site (``Origin``, ``on_site``:
+from ``mipcrawl.config``, which the middlewares share).
 
 Paths are relative to the base URL (``MIPCRAWL_BASE_URL``): the real site or the replica.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
+from mipcrawl.config import Origin, on_site, site_domain, site_origin
 from mipcrawl.editions import EDITIONS
+
+__all__ = ["Origin", "on_site", "site_domain", "site_origin"]   # which URLs belong to the site
 
 HUB_PATH = "/mois-de-linnovation-publique"
 LABS_OVERVIEW_PATH = (
@@ -22,18 +24,6 @@ LAB_SHEET_PREFIXES = (
 
 # Any edition's detail pages may be linked from any listing (pages moved at the 2021 redesign).
 DETAIL_PREFIXES = tuple(sorted({e.detail_prefix for e in EDITIONS.values()}))
-
-
-def site_domain(base_url: str) -> str:
-    """The crawl's domain: the base URL's host without ``www.`` (so both spellings are on-site)."""
-    host = (urlsplit(base_url).hostname or "").lower()
-    return host.removeprefix("www.")
-
-
-def on_site(url: str, domain: str) -> bool:
-    """Whether ``url`` is on the crawled site (the domain or any of its sub-domains)."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host == domain or host.endswith("." + domain)
 
 
 def is_listing_path(path: str) -> bool:

@@ -10,6 +10,7 @@ from scrapy.http import HtmlResponse, Request, TextResponse
 
 from mipcrawl.editions import select
 from spiders.extract.listing import read_feed, read_listing
+from spiders.site import site_origin
 
 BASE = "https://www.modernisation.gouv.fr"
 LISTING = BASE + "/mois-de-linnovation-publique/programme-2024"
@@ -20,7 +21,7 @@ A, B = "/mois-de-linnovation-publique/atelier-a", "/mois-de-linnovation-publique
 def listing(body: str, url: str = LISTING):
     html = f"<html><body><main><h1>Programme</h1>{body}</main></body></html>"
     return read_listing(HtmlResponse(url=url, body=html.encode(), encoding="utf-8", request=Request(url)),
-                        EDITION, domain="www.modernisation.gouv.fr")
+                        EDITION, site=site_origin(BASE))
 
 
 EVENTS = [
@@ -70,7 +71,7 @@ def test_feed_urls_are_named_by_data_attributes(attrs: str, expected: list[str])
 def feed(data, url: str = BASE + "/api/evenements/2024?page=1"):
     body = json.dumps(data).encode()
     return read_feed(TextResponse(url=url, body=body, encoding="utf-8", headers={"Content-Type": "application/json"}),
-                     domain="www.modernisation.gouv.fr")
+                     site=site_origin(BASE))
 
 
 @pytest.mark.parametrize(("data", "events", "pages", "last"), [

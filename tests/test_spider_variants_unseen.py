@@ -15,6 +15,7 @@ from test_spider_variants import FOOTER, FURNITURE_BOTTOM, FURNITURE_TOP, URL, j
 
 from pipelines.normalize import normalize_event
 from spiders.extract.item import read_event
+from spiders.site import site_origin
 
 ADDRESS_FIELD = (
     '<div class="field field--name-field-adresse field--type-address field--label-hidden field__item">'
@@ -354,7 +355,7 @@ def test_drupal_teasers_on_a_listing_are_its_events() -> None:
     html = f'<html><body><main><h1>Programme 2024</h1><div class="view view-programme">{rows}</div></main></body></html>'
     url = "https://www.modernisation.gouv.fr/mois-de-linnovation-publique/programme-2024"
     response = HtmlResponse(url=url, body=html.encode(), encoding="utf-8", request=Request(url))
-    listing = read_listing(response, EDITIONS[2024], domain="modernisation.gouv.fr")
+    listing = read_listing(response, EDITIONS[2024], site=site_origin("https://www.modernisation.gouv.fr"))
     assert listing.event_urls == [
         f"https://www.modernisation.gouv.fr/mois-de-linnovation-publique/atelier-{n}" for n in (1, 2)]
 

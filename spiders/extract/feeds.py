@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
+
+from spiders.site import Origin, on_site
 
 _FEED_ATTR = re.compile(r"^data-(?:[\w-]*-)?(?:url|src|next|href|endpoint|feed|api|source|more)(?:-[\w-]*)?$")
 _NEXT_KEY = re.compile(r"next", re.I)
@@ -23,8 +25,8 @@ _PATH = re.compile(r"^(?:https?://|/)[^\s<>\"]+$")
 _MAX_DEPTH = 6
 
 
-def feed_urls(root, base: str, domain: str | None) -> list[str]:
-    """The feeds a listing page loads more events from (same site only)."""
+def feed_urls(root, base: str, site: Origin | None) -> list[str]:
+    """The feeds a listing page loads more events from (same site only: ``on_site``)."""
     found = []
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("img", "script", "source", "iframe", "video"):
@@ -32,7 +34,7 @@ def feed_urls(root, base: str, domain: str | None) -> list[str]:
         for name, value in el.attrib.items():
             if _FEED_ATTR.match(name) and _PATH.match(value.strip()):
                 url = urljoin(base, value.strip())
-                if not domain or (urlsplit(url).hostname or "").endswith(domain):
+                if site is None or on_site(url, site):
                     found.append(url.split("#", 1)[0])
     return list(dict.fromkeys(found))
 

@@ -28,7 +28,7 @@ from spiders.extract import feeds
 from spiders.extract.dom import content_children, is_related_heading, skipped
 from spiders.extract.feeds import feed_urls
 from spiders.extract.page import find_main
-from spiders.site import DETAIL_PREFIXES, is_listing_path, on_site
+from spiders.site import DETAIL_PREFIXES, Origin, is_listing_path, on_site
 
 _TITLE_LINKS = ".//*[contains(@class,'fr-card__title') or contains(@class,'fr-tile__title')]//a[@href]/@href"
 _PAGE_LINKS = ("//*[contains(@class,'pagination') or contains(@class,'pager')]//a/@href"
@@ -78,22 +78,22 @@ def page_url(listing_url: str, n: int) -> str:
     return urlunsplit(parts._replace(query=urlencode(kept), fragment=""))
 
 
-def read_listing(response: TextResponse, edition: Edition, *, domain: str | None = None) -> Listing:
+def read_listing(response: TextResponse, edition: Edition, *, site: Origin | None = None) -> Listing:
     """The listing page of ``edition``: its event links, page index and last page."""
     sel = response.selector
     current = page_index(response.url)
     cards, rows, items = _listed_links(sel.root)
-    events = (event_urls(response.url, cards, domain) or event_urls(response.url, rows, domain)
-              or event_urls(response.url, items, domain))
+    events = (event_urls(response.url, cards, site) or event_urls(response.url, rows, site)
+              or event_urls(response.url, items, site))
     menu = [page_url(response.url, int(v)) for v in sel.xpath(_PAGE_MENU).getall() if v.strip().isdigit()]
     last = _last_page(sel.xpath(_PAGE_LINKS).getall() + menu, response.url, current)
     first = page_url(response.url, 0)
     pages = [page_url(first, n) for n in range(0, (last or 0) + 1) if n != current]
     return Listing(page=current, last_page=last, event_urls=events, page_urls=pages,
-                   feed_urls=feed_urls(sel.root, response.url, domain))
+                   feed_urls=feed_urls(sel.root, response.url, site))
 
 
-def read_feed(response: TextResponse, *, domain: str | None = None) -> Listing | None:
+def read_feed(response: TextResponse, *, site: Origin | None = None) -> Listing | None:
     """A JSON feed of a listing: its records' event links, the next page and the last one
     (None when the body is no JSON)."""
     try:
@@ -106,7 +106,7 @@ def read_feed(response: TextResponse, *, domain: str | None = None) -> Listing |
     pages = [page_url(response.url, n) for n in range(last + 1) if n != current] if last is not None else []
     if nxt:
         pages.append(urljoin(response.url, nxt))
-    return Listing(page=current, last_page=last, event_urls=event_urls(response.url, hrefs, domain),
+    return Listing(page=current, last_page=last, event_urls=event_urls(response.url, hrefs, site),
                    page_urls=list(dict.fromkeys(pages)))
 
 
@@ -183,23 +183,23 @@ def _views_listing_block(el) -> bool:
     return bool(el.xpath("boolean(.//*[contains(@class,'view-content')])"))
 
 
-def event_urls(base: str, hrefs: list[str], domain: str | None) -> list[str]:
+def event_urls(base: str, hrefs: list[str], site: Origin | None) -> list[str]:
     urls = []
     for href in hrefs:
-        url = _event_url(base, href, domain)
+        url = _event_url(base, href, site)
         if url:
             urls.append(url)
     return list(dict.fromkeys(urls))
 
 
-def _event_url(base: str, href: str, domain: str | None) -> str | None:
+def _event_url(base: str, href: str, site: Origin | None) -> str | None:
     """``href`` as an event page URL (host lower-cased, tracking parameters and fragment
     dropped), or None when it leads off the site, to a listing, a query page or a file."""
     parts = urlsplit(urljoin(base, href.strip()))
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.fullmatch(k)]
     url = urlunsplit(parts._replace(netloc=parts.netloc.lower(), query=urlencode(query), fragment=""))
     path = parts.path
-    if domain and not on_site(url, domain):
+    if site and not on_site(url, site):
         return None
     if query or is_listing_path(path) or _LISTING_LIKE.search(path) or _DOCUMENT.search(path):
         return None
@@ -217,12 +217,12 @@ def _last_page(hrefs: list[str], url: str, current: int) -> int | None:
     return max(numbers + [current])
 
 
-def programme_link(response: TextResponse, year: int, *, domain: str | None = None) -> str | None:
+def programme_link(response: TextResponse, year: int, *, site: Origin | None = None) -> str | None:
     """On the hub: the link to ``year``'s programme (its URL or its text names the year)."""
     for a in response.selector.root.xpath("//a[@href]"):
         url = urljoin(response.url, a.get("href").strip()).split("#", 1)[0]
         parts = urlsplit(url)
-        if (domain and not on_site(url, domain)) or parts.query or "programme" not in parts.path:
+        if (site and not on_site(url, site)) or parts.query or "programme" not in parts.path:
             continue
         text = " ".join(a.itertext())
         if str(year) in parts.path or str(year) in text:
