@@ -14,6 +14,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -46,7 +47,8 @@ def register(subparsers) -> None:
     parser.add_argument("url", help="the event page: an http(s):// or file:// URL, or a saved page's path")
     parser.add_argument("--edition", type=year, metavar="YEAR",
                         help="edition year to read year-less dates with, when the page does not say")
-    parser.add_argument("--timeout", type=_seconds, default=30.0, help="seconds (default 30)")
+    parser.add_argument("--timeout", type=_seconds, default=30.0,
+                        help="seconds for the whole fetch, however slowly the server answers (default 30)")
     parser.set_defaults(func=run)
 
 
@@ -94,7 +96,32 @@ def _seconds(text: str) -> float:
 
 
 def fetch(url: str, *, timeout: float):
-    """The page as a Scrapy response (HTML, text or binary by its content type)."""
+    """The page as a Scrapy response (HTML, text or binary by its content type), or a one-line
+    error when the whole fetch — name lookup, connection, every byte — takes longer than
+    ``timeout`` seconds (a server trickling a byte a second never keeps inspect waiting)."""
+    done: list = []
+    worker = threading.Thread(target=lambda: done.append(_attempt(url, timeout)), daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not done:
+        raise CommandError(f"{url}: no complete answer within {timeout:g} s")
+    result = done[0]
+    if isinstance(result, CommandError):
+        raise result
+    return result
+
+
+def _attempt(url: str, timeout: float):
+    """``_fetch``'s response, or the ``CommandError`` it raised (handed back to the caller)."""
+    try:
+        return _fetch(url, timeout=timeout)
+    except CommandError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - a broken answer (IncompleteRead…) is one line too
+        return CommandError(f"{url}: {type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def _fetch(url: str, *, timeout: float):
     try:
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
         with urllib.request.urlopen(request, timeout=timeout) as reply:
