@@ -28,6 +28,10 @@ MIPCRAWL_LAYOUT_SHIFT = 0.5
 MIPCRAWL_LAYOUT_COVERAGE_DROP = 0.10
 MIPCRAWL_LAYOUT_MIN_PAGES = 20
 MIPCRAWL_LAYOUT_CHANGE = "warn"
+MIPCRAWL_GATE_MAX_SURGE = 3.0            # listed events may not grow past this many times the last healthy run…
+MIPCRAWL_GATE_SURGE_SLACK = 500          # …nor past it plus this many (whichever allows more)
+MIPCRAWL_TEXT_MAX_CHARS = 5_000          # a text field longer than this is cut, warned and counted (pipelines/caps.py)
+MIPCRAWL_HTML_MAX_CHARS = 1_000_000      # the description's HTML likewise
 MIPCRAWL_LOCK_WAIT = 0.0                 # seconds to wait for another crawl's edition lock (0: refuse)
 # MIPCRAWL_TODAY = "2026-11-26"          # pins "today" for relative dates (tests); default: the UTC date
 
@@ -56,6 +60,7 @@ DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 
 ITEM_PIPELINES = {
+    "pipelines.caps.FieldCapsPipeline": 50,
     "pipelines.normalize.NormalizePipeline": 100,
     "pipelines.validate.ValidatePipeline": 200,
     "pipelines.store.StorePipeline": 300,

@@ -71,6 +71,8 @@ class StorePipeline:
             coverage_tolerance=s.getfloat("MIPCRAWL_GATE_COVERAGE_TOLERANCE", 0.05),
             max_error_rate=s.getfloat("MIPCRAWL_GATE_MAX_ERROR_RATE", 0.05),
             layout=layout_policy(s),
+            max_surge=s.getfloat("MIPCRAWL_GATE_MAX_SURGE", 3.0),
+            surge_slack=s.getint("MIPCRAWL_GATE_SURGE_SLACK", 500),
         )
         pipe = cls(s.get("MIPCRAWL_DATABASE_URL") or database_url(),
                    batch_size=s.getint("MIPCRAWL_STORE_BATCH_SIZE", 200), policy=policy,

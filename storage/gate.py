@@ -10,6 +10,9 @@ returns ``Verdict(healthy, reasons, figures)``. An edition is healthy when:
 - the run finished normally (not interrupted);
 - the number of event URLs listed did not drop by more than ``max_drop`` (default 20 %)
   against the last healthy run, and is not zero;
+- nor did it surge: not above ``max_surge`` times the last healthy run's (default 3) *and*
+  above it plus ``surge_slack`` (default 500) — a crawl trap, or a template that suddenly
+  lists every page of the site, is not a programme;
 - the coverage of title, when (a parsed start) and place (a parsed attendance or commune)
   did not fall by more than ``coverage_tolerance`` against the last healthy run;
 - the error rate (failed fetches / (items + failed fetches)) is under ``max_error_rate``.
@@ -33,6 +36,8 @@ KEY_FIELDS = ("title", "when", "place")
 @dataclass(frozen=True)
 class GatePolicy:
     max_drop: float = 0.20
+    max_surge: float = 3.0
+    surge_slack: int = 500
     coverage_tolerance: float = 0.05
     max_error_rate: float = 0.05
     layout: LayoutPolicy = field(default_factory=LayoutPolicy)
@@ -96,6 +101,10 @@ def judge(ev: EditionEvidence, previous: dict[str, Any] | None, policy: GatePoli
     if previous and previous.get("listed") and listed < previous["listed"] * (1 - policy.max_drop):
         reasons.append(f"listed events dropped from {previous['listed']} to {listed}"
                        f" (over {policy.max_drop:.0%})")
+    if previous and previous.get("listed") and listed > max(previous["listed"] * policy.max_surge,
+                                                            previous["listed"] + policy.surge_slack):
+        reasons.append(f"listed events surged from {previous['listed']} to {listed}"
+                       f" (over {policy.max_surge:g}x and +{policy.surge_slack})")
     for key in KEY_FIELDS:
         before = (previous or {}).get("coverage", {}).get(key)
         if before is not None and coverage[key] < before - policy.coverage_tolerance:
