@@ -44,6 +44,7 @@ from storage.recorder import RunOutcome, RunRecorder
 from storage.urls import redact_url
 
 log = logging.getLogger(__name__)
+INTERRUPTED = ("interrupted", "shutdown")   # close reasons of a crawl stopped by a signal (ours, Scrapy's)
 
 
 class StorePipeline:
@@ -133,7 +134,8 @@ class StorePipeline:
         recorder, self.recorder = self.recorder, None
         stats = self.stats.get_stats() if self.stats is not None else None
         try:
-            self.outcome = recorder.close(finished=reason == "finished", stats=stats)
+            self.outcome = recorder.close(finished=reason == "finished", stats=stats,
+                                          interrupted=reason in INTERRUPTED)
         except (SQLAlchemyError, StorageError) as exc:
             message = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
             log.error("store: run could not be closed: %s", redact_url(message))

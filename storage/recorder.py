@@ -266,7 +266,8 @@ class RunRecorder:
         self.evidence[edition].errors += count
 
     # -- closing ---------------------------------------------------------------------
-    def close(self, *, finished: bool = True, stats: dict[str, Any] | None = None) -> RunOutcome:
+    def close(self, *, finished: bool = True, stats: dict[str, Any] | None = None,
+              interrupted: bool = False) -> RunOutcome:
         try:
             self.flush()
             with self.sessions.begin() as session:
@@ -286,8 +287,8 @@ class RunRecorder:
                 if self.listings:
                     session.execute(ListingPage.__table__.insert(),
                                     [{**row, "run_id": self.ctx.run_id} for row in self.listings])
-            status = "partial" if reasons else "healthy"
-            return self._finish(status, "; ".join(reasons) or None, gate, stats)
+            reasons = ["interrupted"] * interrupted + reasons   # SIGINT/SIGTERM: said first
+            return self._finish("partial" if reasons else "healthy", "; ".join(reasons) or None, gate, stats)
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
             return self._finish("failed", f"database error: {reason}", {}, stats)

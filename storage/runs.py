@@ -87,6 +87,17 @@ def record_locked(session: Session, *, spider: str, scope: str, editions: Iterab
     return run.id
 
 
+def close_interrupted(session: Session, run_ids: list[int], now: dt.datetime) -> list[int]:
+    """Close the runs among ``run_ids`` still marked running as partial, "interrupted" (the
+    crawl was stopped before it could close them itself); the ids closed."""
+    open_ids = list(session.scalars(select(CrawlRun.id).where(CrawlRun.id.in_(run_ids),
+                                                              CrawlRun.status == "running")))
+    if open_ids:
+        session.execute(update(CrawlRun).where(CrawlRun.id.in_(open_ids))
+                        .values(status="partial", reason="interrupted", finished_at=now))
+    return open_ids
+
+
 def finish_run(session: Session, run_id: int, *, status: str, reason: str | None, now: dt.datetime,
                counts: dict[str, int], gate: dict[str, Any] | None, stats: dict[str, Any] | None,
                editions: Iterable[int] | None = None) -> None:

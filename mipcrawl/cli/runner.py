@@ -24,6 +24,7 @@ from scrapy.settings import Settings
 from mipcrawl import config
 from mipcrawl import stats as keys
 from mipcrawl.cli.errors import ExitCode
+from mipcrawl.cli.interrupt import Interruption, close_left_open
 from mipcrawl.cli.progress import Progress
 from mipcrawl.cli.wayback import wayback_problem
 from mipcrawl.scope import RunScope
@@ -61,6 +62,8 @@ class CrawlOutcome:
 
     @property
     def exit_code(self) -> ExitCode:
+        if self.stats.get(keys.INTERRUPTED):
+            return ExitCode.INTERRUPTED
         if self.archive_problem is not None:
             return self.archive_problem[0]
         return ExitCode(keys.exit_code(self.status, layout_changed=bool(self.layout_warnings)))
@@ -120,19 +123,36 @@ def run_crawls(scopes: Sequence[RunScope], settings: Settings, *,
     for crawler in crawlers:
         crawler.signals.connect(_freeze_heap_once, signal=signals.spider_opened)
     reporter = Progress(lambda: _started_stats(crawlers)) if progress else None
-    errors = _run_in_reactor(process, list(zip(scopes, crawlers, strict=True)), reporter)
+    interruption = Interruption()
+    errors = _run_in_reactor(process, list(zip(scopes, crawlers, strict=True)), reporter, interruption)
     outcomes = [CrawlOutcome(scope, stats)
                 for scope, stats in zip(scopes, _outcome_stats(crawlers), strict=True)]
     for index, message in errors.items():
         outcomes[index].stats.update({"finish_reason": "error", keys.RUN_STATUS: "failed",
                                       keys.GATE_REASON: message})
+    if interruption.interrupted:
+        _interrupted(outcomes, settings["MIPCRAWL_DATABASE_URL"])
     return outcomes
 
 
+def _interrupted(outcomes: list[CrawlOutcome], db_url: str) -> None:
+    """After SIGINT/SIGTERM: every run closed (partial, interrupted), every outcome says so."""
+    left_open = [o.stats[keys.RUN_ID] for o in outcomes
+                 if o.stats.get(keys.RUN_ID) is not None and o.stats.get(keys.RUN_STATUS) == "running"]
+    if left_open:
+        close_left_open(db_url, left_open)
+    for outcome in outcomes:
+        outcome.stats[keys.INTERRUPTED] = True
+        if outcome.stats.get(keys.RUN_ID) in left_open:
+            outcome.stats.update({keys.RUN_STATUS: "partial", keys.GATE_REASON: "interrupted"})
+        elif outcome.stats.get(keys.RUN_ID) is None and outcome.stats.get(keys.RUN_STATUS) is None:
+            outcome.stats.update({keys.RUN_STATUS: "interrupted", keys.GATE_REASON: "not started"})
+
+
 def _run_in_reactor(process: CrawlerProcess, runs: list[tuple[RunScope, Crawler]],
-                    reporter: Progress | None) -> dict[int, str]:
-    """Crawl each (scope, crawler) in turn, then stop the reactor; the one-line reason of
-    every crawl that could not start, by its index."""
+                    reporter: Progress | None, interruption: Interruption) -> dict[int, str]:
+    """Crawl each (scope, crawler) in turn until done or interrupted (``interruption``), then
+    stop the reactor; the one-line reason of every crawl that could not start, by its index."""
     from twisted.internet import defer, reactor, task
 
     loop = task.LoopingCall(reporter.tick) if reporter is not None else None
@@ -142,6 +162,9 @@ def _run_in_reactor(process: CrawlerProcess, runs: list[tuple[RunScope, Crawler]
     def chain() -> Any:
         try:
             for index, (scope, crawler) in enumerate(runs):
+                if interruption.interrupted:
+                    break
+                interruption.current = crawler
                 try:
                     yield process.crawl(crawler, **scope.spider_kwargs)
                 except Exception as exc:  # noqa: BLE001 - a crawl that cannot start (bad setting…) fails alone
@@ -160,7 +183,8 @@ def _run_in_reactor(process: CrawlerProcess, runs: list[tuple[RunScope, Crawler]
     if loop is not None:
         loop.start(0.5, now=False)
     reactor.callWhenRunning(chain)   # so that its end can always stop the reactor
-    process.start(stop_after_crawl=False)
+    interruption.install()           # instead of Scrapy's handlers: see mipcrawl/cli/interrupt.py
+    process.start(stop_after_crawl=False, install_signal_handlers=False)
     if reporter is not None:
         reporter.finish()
     return errors
