@@ -38,7 +38,7 @@ from pipelines.records import event_record, lab_record
 from storage.db import DatabaseUnavailable, StorageError, make_engine
 from storage.gate import GatePolicy
 from storage.layout import LayoutPolicy
-from storage.locks import LockBusy
+from storage.locks import LockBusy, LockLost
 from storage.migrate import SchemaMismatch
 from storage.recorder import RunOutcome, RunRecorder
 from storage.urls import redact_url
@@ -102,25 +102,47 @@ class StorePipeline:
         self._set(keys.RUN_ID, run_id)
         self._set(keys.RUN_STATUS, "running")
 
-    def _refuse(self, status: str, reason: str) -> None:
+    def _refuse(self, status: str, reason: str, *, stop: bool = True) -> None:
         self.refused = reason
         self.recorder = None
         self._dispose()
         log.error("store: %s", redact_url(reason))
         self._status(status)
         self._set(keys.GATE_REASON, reason)
-        if self.crawler is not None:
+        if self.crawler is not None and stop:
             _stop(self.crawler, f"mipcrawl_{status}")
 
     def process_item(self, item: Any) -> Any:
         if self.recorder is None:
             raise DropItem(f"not stored: {self.refused or 'store not open'}")
-        record_item(self.recorder, item)
+        try:
+            record_item(self.recorder, item)
+        except LockLost as exc:
+            self._fail(str(exc))
+            raise DropItem(f"not stored: {exc}") from None
         return item
+
+    def _fail(self, reason: str, *, flush: bool = False, stop: bool = True) -> None:
+        """The run cannot be trusted any more (its edition lock lost to another crawl, its log
+        not kept on a full disk): its record says failed with ``reason`` — as the message and
+        the exit code will — nothing is judged or withdrawn, and the crawl stops. ``flush``:
+        what it saw is stored first (never with a lost lock)."""
+        recorder, stats = self.recorder, self.stats.get_stats() if self.stats is not None else None
+        if recorder is not None:
+            try:
+                if flush:
+                    recorder.flush()
+                self.outcome = recorder.abandon(reason, stats)
+            except (SQLAlchemyError, StorageError) as err:   # the next crawl closes it as stale
+                log.error("store: run record not closed: %s", redact_url(str(err).splitlines()[0]))
+        self._refuse("failed", reason, stop=stop)
 
     def close_spider(self, spider: Any = None) -> None:
         if self.recorder is not None:
-            self.recorder.flush()
+            try:
+                self.recorder.flush()
+            except LockLost as exc:
+                self._fail(str(exc))
         if self.crawler is None:
             self.finish("finished")
 
@@ -131,8 +153,11 @@ class StorePipeline:
         """Close the run (gate, withdrawals, run record) and publish its outcome in the stats."""
         if self.recorder is None:
             return
-        recorder, self.recorder = self.recorder, None
         stats = self.stats.get_stats() if self.stats is not None else None
+        if stats and stats.get(keys.LOG_FAILED):   # its log lost (a full disk): what it saw stored, failed
+            self._fail(str(stats[keys.LOG_FAILED]), flush=True, stop=False)
+            return
+        recorder, self.recorder = self.recorder, None
         try:
             self.outcome = recorder.close(finished=reason == "finished", stats=stats,
                                           interrupted=reason in INTERRUPTED)

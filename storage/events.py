@@ -116,6 +116,16 @@ class EventStore:
         """Mark stored events seen and unchanged in this run (a 304 or a page not re-fetched)."""
         self._touch(session, ids, ctx)
 
+    def touch_urls(self, session: Session, urls: list[str], ctx: RunContext) -> list[Any]:
+        """``touch`` the stored, not withdrawn events at ``urls``; their rows (id, edition and
+        the gate's key fields)."""
+        rows = session.execute(
+            select(Event.id, Event.edition, Event.title, Event.start_at, Event.attendance, Event.commune_code)
+            .where(Event.url.in_(urls), Event.status != "withdrawn")
+        ).all()
+        self.touch(session, [r.id for r in rows], ctx)
+        return list(rows)
+
     def _touch(self, session: Session, ids: list[int], ctx: RunContext, *, reparsed: bool = False) -> None:
         """``reparsed``: an older parser's event whose page this run parsed to the same
         values: they are now this parser version's too (a 304 not parsed leaves the version)."""

@@ -1,15 +1,13 @@
 """One crawl run against one database: what the store pipeline (or a benchmark) drives.
 
-It receives an engine (whoever made it disposes of it) and rows, never Scrapy items
-(``pipelines.records`` builds the rows). ``open()`` creates the schema on an empty
-database (``SchemaMismatch`` if it is at another revision), takes the edition lock
-(``LockBusy``), closes stale "running" runs of those editions as failed, and opens the run
-record. ``add_event``/``add_lab`` buffer rows and flush every ``batch_size`` rows in one
-transaction per batch (the unit of work: commit on success, rollback on error — a failed
-batch is counted as errors, never lost silently). ``add_listing``/``add_failure``/
-``add_unstorable`` collect the gate's evidence. ``close()`` resolves re-slugs and
-near-duplicates, judges the gate per edition, withdraws only for healthy editions, and
-writes the run's outcome.
+It receives an engine (whoever made it disposes of it) and rows, never Scrapy items.
+``open()`` creates the schema on an empty database (``SchemaMismatch``), takes the edition
+lock (``LockBusy``), closes stale "running" runs of those editions and opens the run record.
+``add_event``/``add_lab`` buffer rows, flushed every ``batch_size`` rows in one transaction
+(a failed batch is counted as errors, never lost silently), the lock checked before each
+(``LockLost``: ``abandon``). ``add_listing``/``add_failure``/``add_unstorable`` collect the
+gate's evidence. ``close()`` resolves re-slugs and near-duplicates, judges the gate per
+edition, withdraws only for healthy editions, and writes the run's outcome.
 """
 
 from __future__ import annotations
@@ -22,29 +20,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from mipcrawl.scope import RunScope
-from models import Event, ListingPage
+from models import ListingPage
 from parsers import PARSER_VERSION
 from storage import runs
-from storage.db import make_session_factory
+from storage.db import first_line, make_session_factory
 from storage.events import EventStore, RunContext
 from storage.gate import EditionEvidence, GatePolicy
 from storage.labs import store_labs
-from storage.locks import EditionLock, LockBusy, scope_names
+from storage.locks import EditionLock, LockBusy, LockLost, lock_scopes
 from storage.migrate import ensure_schema
-from storage.references import known_edition_years
 from storage.urls import canonical_url, listing_page_number
 from storage.verdicts import judge_editions
 
 log = logging.getLogger(__name__)
-
-
-def _reason(exc: Exception) -> str:
-    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
 
 
 def utc_now() -> dt.datetime:
@@ -90,15 +82,6 @@ class RunRecorder:
             raise RuntimeError("the run is not open: call open() first")
         return self._ctx
 
-    # -- opening ---------------------------------------------------------------------
-    def _lock_scopes(self) -> list[str]:
-        if not self.scope.is_programme:
-            return [f"spider:{self.scope.spider}"]
-        if self.scope.edition is None:
-            with self.sessions() as session:
-                return scope_names(known_edition_years(session))
-        return scope_names([self.scope.edition])
-
     def open(self) -> int:
         """Prepare the schema, lock, and open the run record; returns the run id."""
         try:
@@ -110,7 +93,8 @@ class RunRecorder:
 
     def _open(self) -> int:
         ensure_schema(self.engine)
-        self.lock = EditionLock(self.engine, self._lock_scopes())
+        with self.sessions() as session:
+            self.lock = EditionLock(self.engine, lock_scopes(session, self.scope))
         editions = {self.scope.edition} if self.scope.edition is not None else None
         try:
             self.lock.acquire(wait=self.lock_wait)
@@ -128,11 +112,10 @@ class RunRecorder:
             closed = runs.close_stale_runs(session, spider, editions, now, by_run=run_id)
         if closed:
             log.warning("closed stale running run(s) %s as failed", closed)
-        self.lock.set_run(run_id)
+        self.lock.set_run(run_id, spider=spider, editions=editions)
         self._ctx = RunContext(run_id=run_id, now=now, parser_version=self.parser_version)
         return run_id
 
-    # -- collecting ------------------------------------------------------------------
     def add_unstorable(self, url: str, edition: int | None, reason: str) -> None:
         """A page whose row could not be built (a URL too long, not http…): an error."""
         log.warning("not stored (%s): %s", reason, url)
@@ -159,11 +142,7 @@ class RunRecorder:
 
     def _touch_unchanged(self, session: Any, urls: list[str]) -> None:
         """Seen and unchanged: last_seen, the 'unchanged' count and the gate's evidence from the row."""
-        rows = session.execute(
-            select(Event.id, Event.edition, Event.title, Event.start_at, Event.attendance, Event.commune_code)
-            .where(Event.url.in_(urls), Event.status != "withdrawn")
-        ).all()
-        self.store.touch(session, [r.id for r in rows], self.ctx)
+        rows = self.store.touch_urls(session, urls, self.ctx)
         for row in rows:
             self.evidence[row.edition].add_item(row._asdict())
         missing = len(set(urls)) - len(rows)
@@ -213,16 +192,29 @@ class RunRecorder:
             self.unassigned_errors += 1
         self.ctx.counts["errors"] += 1
 
-    # -- writing ---------------------------------------------------------------------
+    def _hold_lock(self) -> None:
+        """Before writing: the edition lock is still ours (``LockLost`` otherwise)."""
+        if self.lock is not None:
+            self.lock.ensure()
+
+    def abandon(self, reason: str, stats: dict[str, Any] | None = None) -> RunOutcome:
+        """Close the run as failed, unjudged, writing nothing but its record (its lock is lost)."""
+        try:
+            return self._finish("failed", reason, {}, stats)
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+
     def flush(self) -> None:
-        """Write the buffered items in one transaction; if the database refuses the batch,
-        retry its items one by one so that one bad row never sinks the others."""
+        """Write the buffered items in one transaction (the lock checked first: ``LockLost``);
+        if the database refuses the batch, retry its items one by one."""
+        self._hold_lock()
         events, self._events = self._events, []
         labs, self._labs = self._labs, []
         unchanged, self._unchanged = self._unchanged, []
         exc = self._write(events, labs, unchanged)
         if exc is not None and len(events) + len(labs) > 1:
-            log.warning("batch not stored (%s): retrying its items one by one", _reason(exc))
+            log.warning("batch not stored (%s): retrying its items one by one", first_line(exc))
             for rec in events:
                 self._failed(self._write([rec], [], []), rec["url"], rec["edition"])
             for lab in labs:
@@ -261,11 +253,10 @@ class RunRecorder:
     def _failed(self, exc: Exception | None, what: str, edition: int | None, count: int = 1) -> None:
         if exc is None:
             return
-        log.error("not stored: %s: %s", what, _reason(exc))
+        log.error("not stored: %s: %s", what, first_line(exc))
         self.ctx.counts["errors"] += count
         self.evidence[edition].errors += count
 
-    # -- closing ---------------------------------------------------------------------
     def close(self, *, finished: bool = True, stats: dict[str, Any] | None = None,
               interrupted: bool = False) -> RunOutcome:
         try:
@@ -280,6 +271,7 @@ class RunRecorder:
             else:
                 gate, healthy = {}, []
                 reasons = [] if finished and not self.ctx.counts["errors"] else ["errors or interrupted run"]
+            self._hold_lock()   # the lock still ours before anything is withdrawn or closed
             with self.sessions.begin() as session:
                 for edition in healthy if self.withdraw else []:
                     ev = self.evidence[edition]
@@ -289,9 +281,10 @@ class RunRecorder:
                                     [{**row, "run_id": self.ctx.run_id} for row in self.listings])
             reasons = ["interrupted"] * interrupted + reasons   # SIGINT/SIGTERM: said first
             return self._finish("partial" if reasons else "healthy", "; ".join(reasons) or None, gate, stats)
+        except LockLost as exc:
+            return self._finish("failed", str(exc), {}, stats)
         except SQLAlchemyError as exc:
-            reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-            return self._finish("failed", f"database error: {reason}", {}, stats)
+            return self._finish("failed", f"database error: {first_line(exc)}", {}, stats)
         finally:
             if self.lock is not None:
                 self.lock.release()

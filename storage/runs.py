@@ -87,6 +87,14 @@ def record_locked(session: Session, *, spider: str, scope: str, editions: Iterab
     return run.id
 
 
+def others_since(session: Session, run_id: int, spider: str, editions: set[int] | None) -> bool:
+    """Whether another run of ``spider`` on any of ``editions`` began after ``run_id`` (a run
+    refused by the lock, ``locked``, never crawled)."""
+    later = session.scalars(select(CrawlRun).where(CrawlRun.spider == spider, CrawlRun.id > run_id,
+                                                   CrawlRun.status != "locked")).all()
+    return any(_overlaps(run, editions) for run in later)
+
+
 def close_interrupted(session: Session, run_ids: list[int], now: dt.datetime) -> list[int]:
     """Close the runs among ``run_ids`` still marked running as partial, "interrupted" (the
     crawl was stopped before it could close them itself); the ids closed."""
