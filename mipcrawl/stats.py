@@ -13,6 +13,7 @@ RUN_STATUS = "mipcrawl/run_status"     # running | healthy | partial | failed | 
 GATE_REASON = "mipcrawl/gate_reason"
 EXIT_CODE = "mipcrawl/exit_code"       # what `mipcrawl crawl` exits with for this run (plain `scrapy crawl`, Scrapyd)
 LAYOUT_WARNINGS = "mipcrawl/layout_warnings"   # ["2026: layout changed: when_text strategies moved …", …]
+LOG_FAILED = "mipcrawl/log_failed"     # the log file could not be written (a full disk): the run fails
 INTERRUPTED = "mipcrawl/interrupted"   # the crawl was stopped by SIGINT/SIGTERM (exit 130)
 ARCHIVE_FILE = "mipcrawl/archive/file"
 ARCHIVE_BYTES = "mipcrawl/archive/bytes"

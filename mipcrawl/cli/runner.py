@@ -23,6 +23,7 @@ from scrapy.settings import Settings
 
 from mipcrawl import config
 from mipcrawl import stats as keys
+from mipcrawl.cli import logfile
 from mipcrawl.cli.errors import ExitCode
 from mipcrawl.cli.interrupt import Interruption, close_left_open
 from mipcrawl.cli.progress import Progress
@@ -96,7 +97,8 @@ def crawl_settings(
     }
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        values.update({"LOG_FILE": str(log_file), "LOG_LEVEL": "INFO", "LOG_FILE_APPEND": False})
+        # our own handler writes it (mipcrawl/cli/logfile.py: a full disk is one line, not a flood)
+        values.update({"MIPCRAWL_LOG_FILE": str(log_file), "LOG_ENABLED": False, "LOG_LEVEL": "INFO"})
     values.update(extra or {})
     settings.setdict(values, priority="cmdline")
     return settings
@@ -119,9 +121,22 @@ def run_crawls(scopes: Sequence[RunScope], settings: Settings, *,
     if not is_reactor_installed():   # before anything of twisted's picks the default reactor
         install_reactor(settings["TWISTED_REACTOR"], settings["ASYNCIO_EVENT_LOOP"])
     process = CrawlerProcess(settings)
+    log_file = logfile.install(settings)   # after Scrapy's logging set-up, which closes every handler
+    try:
+        return _run(process, scopes, settings, progress, log_file)
+    finally:
+        logfile.uninstall(log_file)
+
+
+def _run(process: CrawlerProcess, scopes: Sequence[RunScope], settings: Settings, progress: bool,
+         log_file: logfile.GuardedFileHandler | None) -> list[CrawlOutcome]:
     crawlers = [_create_crawler(process, scope, settings) for scope in scopes]
     for crawler in crawlers:
         crawler.signals.connect(_freeze_heap_once, signal=signals.spider_opened)
+    if log_file is not None:   # a log that cannot be kept fails the runs crawling then and after
+        log_file.on_failure = lambda reason: [_log_failure_to(c, log_file)() for c in crawlers]
+        for crawler in crawlers:
+            crawler.signals.connect(_log_failure_to(crawler, log_file), signal=signals.spider_opened, weak=False)
     reporter = Progress(lambda: _started_stats(crawlers)) if progress else None
     interruption = Interruption()
     errors = _run_in_reactor(process, list(zip(scopes, crawlers, strict=True)), reporter, interruption)
@@ -188,6 +203,16 @@ def _run_in_reactor(process: CrawlerProcess, runs: list[tuple[RunScope, Crawler]
     if reporter is not None:
         reporter.finish()
     return errors
+
+
+def _log_failure_to(crawler: Crawler, log_file: logfile.GuardedFileHandler) -> Any:
+    def opened(spider: Any = None) -> None:
+        if log_file.failure is not None and crawler.crawling:
+            try:
+                crawler.stats.set_value(keys.LOG_FAILED, log_file.failure)
+            except RuntimeError:   # not started yet: its spider_opened will say it
+                pass
+    return opened
 
 
 _heap_frozen = False
