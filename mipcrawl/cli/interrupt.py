@@ -23,6 +23,7 @@ class Interruption:
     def __init__(self) -> None:
         self.signals = 0
         self.current: Any = None     # the crawler crawling now (the runner's chain sets it)
+        self._previous: dict[int, Any] = {}
 
     @property
     def interrupted(self) -> bool:
@@ -30,7 +31,13 @@ class Interruption:
 
     def install(self) -> None:
         for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, self._handle)
+            self._previous[signum] = signal.signal(signum, self._handle)
+
+    def restore(self) -> None:
+        """The handlers from before ``install`` (the crawls are over: Ctrl-C is Python's again)."""
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+        self._previous = {}
 
     def _handle(self, signum: int, frame: Any) -> None:
         self.signals += 1

@@ -199,7 +199,10 @@ def _run_in_reactor(process: CrawlerProcess, runs: list[tuple[RunScope, Crawler]
         loop.start(0.5, now=False)
     reactor.callWhenRunning(chain)   # so that its end can always stop the reactor
     interruption.install()           # instead of Scrapy's handlers: see mipcrawl/cli/interrupt.py
-    process.start(stop_after_crawl=False, install_signal_handlers=False)
+    try:
+        process.start(stop_after_crawl=False, install_signal_handlers=False)
+    finally:
+        interruption.restore()
     if reporter is not None:
         reporter.finish()
     return errors
