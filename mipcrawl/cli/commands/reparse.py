@@ -52,8 +52,8 @@ def replay_plan(files: list[Path], root: Path, *, with_fallback: bool) -> list[t
     for path in files:
         info, damage = warcinfo(path), _damage(path)
         if not info.get("mipcrawl-spider") or not info.get("mipcrawl-base-url"):
-            what = f"a damaged WARC ({damage})" if damage else "not a mipcrawl WARC"
-            raise CommandError(f"{path}: {what}: no warcinfo with spider and base URL")
+            damaged = f" (and damaged: {damage})" if damage else ""
+            raise CommandError(f"{path}: not a mipcrawl WARC (no warcinfo with spider and base URL){damaged}")
         if damage:
             print(f"{path}: damaged WARC ({printable(damage)}): only its intact records are replayed",
                   file=sys.stderr)
@@ -66,11 +66,14 @@ def replay_plan(files: list[Path], root: Path, *, with_fallback: bool) -> list[t
     return plan
 
 
+NO_WARCINFO = "no warcinfo record"
+
+
 def _damage(path: Path) -> str | None:
     """What is wrong with a WARC file (``archive verify``'s first problem and count), or None."""
     from mipcrawl.middlewares.archive.reader import verify
 
-    problems = verify(path).problems
+    problems = [p for p in verify(path).problems if p != NO_WARCINFO]   # that one: not ours, not damaged
     if not problems:
         return None
     more = f" and {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
