@@ -192,11 +192,6 @@ class RunRecorder:
             self.unassigned_errors += 1
         self.ctx.counts["errors"] += 1
 
-    def _hold_lock(self) -> None:
-        """Before writing: the edition lock is still ours (``LockLost`` otherwise)."""
-        if self.lock is not None:
-            self.lock.ensure()
-
     def abandon(self, reason: str, stats: dict[str, Any] | None = None) -> RunOutcome:
         """Close the run as failed, unjudged, writing nothing but its record (its lock is lost)."""
         try:
@@ -208,7 +203,8 @@ class RunRecorder:
     def flush(self) -> None:
         """Write the buffered items in one transaction (the lock checked first: ``LockLost``);
         if the database refuses the batch, retry its items one by one."""
-        self._hold_lock()
+        if self.lock is not None:
+            self.lock.ensure()
         events, self._events = self._events, []
         labs, self._labs = self._labs, []
         unchanged, self._unchanged = self._unchanged, []
@@ -271,7 +267,8 @@ class RunRecorder:
             else:
                 gate, healthy = {}, []
                 reasons = [] if finished and not self.ctx.counts["errors"] else ["errors or interrupted run"]
-            self._hold_lock()   # the lock still ours before anything is withdrawn or closed
+            if self.lock is not None:   # the lock still ours before anything is withdrawn or closed
+                self.lock.ensure()
             with self.sessions.begin() as session:
                 for edition in healthy if self.withdraw else []:
                     ev = self.evidence[edition]
