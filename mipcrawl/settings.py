@@ -50,7 +50,7 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 4
 # and the tasks cost ~1 ms a page (bench/bench_crawl.py).
 CONCURRENT_ITEMS = 1
 
-globals().update(config.politeness(MIPCRAWL_BASE_URL))   # none of it for the replica on loopback
+# None of it for a loopback base URL (the replica): spiders.base.SiteSpider.update_settings.
 
 RETRY_ENABLED = True
 RETRY_TIMES = 3

@@ -24,6 +24,15 @@ class SiteSpider(scrapy.Spider):
     clock = staticmethod(utc_now)   # tests pin it
 
     @classmethod
+    def update_settings(cls, settings):
+        """Politeness is for the real site: crawling a loopback base URL (the replica) — given
+        in the environment, ``-s MIPCRAWL_BASE_URL=…``, Scrapyd's ``setting=`` or the CLI —
+        drops the delays (``config.politeness``), below what the command line sets itself."""
+        super().update_settings(settings)
+        base_url = settings.get("MIPCRAWL_BASE_URL") or config.REAL_BASE_URL
+        settings.setdict(config.politeness(base_url), priority="spider")
+
+    @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.base_url = (crawler.settings.get("MIPCRAWL_BASE_URL") or config.REAL_BASE_URL).rstrip("/")

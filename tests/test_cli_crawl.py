@@ -74,12 +74,46 @@ def test_worst_exit_code_prefers_errors_over_partial_over_ok():
     assert worst_exit_code([]) == ExitCode.OK
 
 
+def _crawler_settings(settings):
+    from scrapy.crawler import Crawler
+
+    from spiders.programme import ProgrammeSpider
+
+    return Crawler(ProgrammeSpider, settings).settings
+
+
 def test_crawl_settings_drop_politeness_delays_only_on_loopback(tmp_path):
-    local = crawl_settings(base_url="http://127.0.0.1:8000", db_url="sqlite://", data_dir=tmp_path, argv=["x"])
-    real = crawl_settings(base_url="https://www.modernisation.gouv.fr", db_url="sqlite://", data_dir=tmp_path, argv=["x"])
+    local = _crawler_settings(crawl_settings(base_url="http://127.0.0.1:8000", db_url="sqlite://",
+                                             data_dir=tmp_path, argv=["x"]))
+    real = _crawler_settings(crawl_settings(base_url="https://www.modernisation.gouv.fr", db_url="sqlite://",
+                                            data_dir=tmp_path, argv=["x"]))
     assert local.getfloat("DOWNLOAD_DELAY") == 0 and not local.getbool("AUTOTHROTTLE_ENABLED")
     assert real.getfloat("DOWNLOAD_DELAY") >= 1 and real.getbool("AUTOTHROTTLE_ENABLED")
     assert real.getbool("ROBOTSTXT_OBEY") and "mipcrawl" in real.get("USER_AGENT")
+
+
+@pytest.mark.parametrize(("base_url", "delay", "autothrottle"), [
+    ("http://127.0.0.1:8765", 0.0, False),        # -s MIPCRAWL_BASE_URL=… or Scrapyd's setting=
+    ("http://localhost:8765", 0.0, False),
+    ("https://www.modernisation.gouv.fr", 1.0, True),
+])
+def test_a_base_url_given_as_a_setting_sets_the_politeness(base_url, delay, autothrottle):
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("mipcrawl.settings", priority="project")
+    settings.set("MIPCRAWL_BASE_URL", base_url, priority="cmdline")
+    got = _crawler_settings(settings)
+    assert (got.getfloat("DOWNLOAD_DELAY"), got.getbool("AUTOTHROTTLE_ENABLED")) == (delay, autothrottle)
+
+
+def test_a_delay_given_on_the_command_line_wins_over_the_loopback_default():
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("mipcrawl.settings", priority="project")
+    settings.setdict({"MIPCRAWL_BASE_URL": "http://127.0.0.1:1", "DOWNLOAD_DELAY": 2.5}, priority="cmdline")
+    assert _crawler_settings(settings).getfloat("DOWNLOAD_DELAY") == 2.5
 
 
 def test_run_command_is_recorded_without_password(tmp_path):

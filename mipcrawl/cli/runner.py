@@ -21,7 +21,6 @@ from scrapy import signals
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
-from mipcrawl import config
 from mipcrawl import stats as keys
 from mipcrawl.cli import logfile
 from mipcrawl.cli.errors import ExitCode
@@ -93,7 +92,6 @@ def crawl_settings(
         "MIPCRAWL_DATA_DIR": str(data_dir),
         "MIPCRAWL_RUN_COMMAND": redact_url(shlex.join(argv if argv is not None else sys.argv)),
         "HTTPCACHE_DIR": str(Path(data_dir).absolute() / "httpcache"),   # survives runs
-        **config.politeness(base_url),
     }
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)
