@@ -32,6 +32,8 @@ def canonical_url(url: str) -> str:
     if scheme not in DEFAULT_PORTS or not parts.hostname:
         raise ValueError(f"not an http(s) URL: {url!r}")
     host = parts.hostname.lower()
+    if ":" in host:   # an IPv6 address keeps its brackets, or its port could not be told apart
+        host = f"[{host}]"
     if parts.port and parts.port != DEFAULT_PORTS[scheme]:
         host = f"{host}:{parts.port}"
     path = parts.path or "/"

@@ -75,7 +75,15 @@ URLS = [
     ("https://www.modernisation.gouv.fr:443/x", "https://www.modernisation.gouv.fr/x"),
     ("http://127.0.0.1:8123/x/", "http://127.0.0.1:8123/x"),
     ("https://www.modernisation.gouv.fr/", "https://www.modernisation.gouv.fr/"),
+    ("http://[::1]:8000/x/", "http://[::1]:8000/x"),
+    ("http://[2001:DB8::1]/x", "http://[2001:db8::1]/x"),
+    ("https://[::1]:443/x", "https://[::1]/x"),
 ]
+
+
+@pytest.mark.parametrize(("raw", "canonical"), URLS)
+def test_a_canonical_url_is_its_own_canonical_form(raw, canonical):
+    assert canonical_url(canonical_url(raw)) == canonical
 
 
 @pytest.mark.parametrize(("raw", "canonical"), URLS)
@@ -83,7 +91,7 @@ def test_canonical_url(raw, canonical):
     assert canonical_url(raw) == canonical
 
 
-@pytest.mark.parametrize("raw", ["mailto:a@b.fr", "/relative/path", "javascript:void(0)"])
+@pytest.mark.parametrize("raw", ["mailto:a@b.fr", "/relative/path", "javascript:void(0)", "http://[::1:8000/x"])
 def test_canonical_url_refuses_non_http(raw):
     with pytest.raises(ValueError):
         canonical_url(raw)
