@@ -53,6 +53,11 @@ def extract(html: str):
 
 
 CASES = [
+    pytest.param(page(        # issue 15: a theme without <header> sets the site's name in an <h1> linking home
+        '<div><h1><a href="/" rel="home">modernisation.gouv.fr</a></h1></div>'
+        "<h1>Laboratoire de Bretagne - Ti Lab</h1><p>Créé en 2017, le Ti Lab est porté par le SGAR Bretagne.</p>"),
+        {"name": "Ti Lab", "region_text": "Bretagne", "region_code": "53"},
+        id="site-name-h1-first"),
     pytest.param(page(
         '<h1 class="fr-h1">Ti Lab</h1>'
         '<dl class="mip-lab-facts"><dt>Région</dt><dd>Bretagne</dd><dt>Structure porteuse</dt>'

@@ -31,6 +31,7 @@ from spiders.extract.sections import (
     is_related,
     is_section_heading,
 )
+from spiders.extract.titles import is_site_name
 from spiders.extract.vocab import LAB_LABEL_GROUP
 
 _ARTICLES = r"(?:de la |de l'|de l’|du |des |de |d'|d’)"
@@ -83,7 +84,8 @@ class LabPage(Page):
 
     @cached_property
     def h1(self):
-        found = self.main.xpath(".//h1[1]") or self.root.xpath("//h1[1]")
+        """The sheet's first ``<h1>`` that is not the site's name (a logo heading linking home)."""
+        found = [h for h in self.main.xpath(".//h1") or self.root.xpath("//h1") if not is_site_name(h, self)]
         return found[0] if found else None
 
     @property
