@@ -131,7 +131,7 @@ def badges(page: Page) -> Found:
     ("Cet événement est annulé." in an alert), a "Statut" label, a line that is only a status
     word ("Annulé"); schema.org's status where the page shows none."""
     dsfr = [b for b in dict.fromkeys(one_line(text_of(b)) for b in page.badges) if b]
-    legacy = [el for el in page.elements if _LEGACY_BADGE.search(el.get("class") or "")]
+    legacy = page.themed_badges
     themed = [b for b in dict.fromkeys(one_line(text_of(x)) for x in legacy) if b and len(b) < 40]
     shown = _status_shown(page)
     found = [b for b in dict.fromkeys([*dsfr, *themed, *([shown] if shown else [])]) if b]
@@ -161,9 +161,6 @@ _BANNER = re.compile(r"(?:^|\s|-)(?:alert|notice|messages?|warning|avertissement
 _MAX_BANNER = 200
 
 
-# Status markers of pre-DSFR themes: Bootstrap labels/badges, "status"/"statut" classes.
-_LEGACY_BADGE = re.compile(r"(?:^|\s)(?:badge|badge-[\w-]+|label-(?:danger|warning|important|info|default|"
-                           r"success|primary)|status|statut|etat|event-status|annul\w*|cancel\w*)(?:\s|$)")
 
 
 def stamps_text(page: Page) -> Found:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from parsers.places.attendance import mentions_attendance
+from parsers.places.text import fold
+
 _MONTHS = r"(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)[a-zéû]*\.?"
 DATE_LIKE = re.compile(
     rf"\b\d{{1,2}}(?:er)?\s+{_MONTHS}"           # 7 novembre, 1er déc.
@@ -52,6 +55,32 @@ _MODE = (r"(?:100\s?%\s)?(?:en ligne|en distanciel|distanciel|[àa] distance|hyb
 ATTENDANCE_WORD = re.compile(_MODE, re.I)
 _ONLY = r"(?:enti[èe]rement|uniquement|exclusivement|seulement|[ée]galement|aussi)"
 ATTENDANCE_ONLY = re.compile(rf"^\W*(?:{_ONLY}\s+)?{_MODE}(?:\s*(?:et|ou|/|,|\+|&)\s*{_MODE})*(?:\s+{_ONLY})?\W*$", re.I)
+
+
+def says_attendance(text: str) -> bool:
+    """Whether a text says how one attends, in the place parser's own words ("Classe virtuelle",
+    "En live sur LinkedIn", "Événement dématérialisé", "Hybride", "Sur place"): one vocabulary
+    for the spider that finds the text and the parser that reads it."""
+    return len(text) <= _MAX_MODE and mentions_attendance(fold(text))
+
+
+def states_attendance(text: str) -> bool:
+    """A line that says how one attends, the word "webinaire" not counting: it names a kind of
+    event (a format, a tag, "Un webinaire pour découvrir …"), not the way in."""
+    return says_attendance(_FORMAT_NOUN.sub(" ", text))
+
+
+def attendance_only(text: str) -> bool:
+    """A short text that says how one attends and names no place ("Webinaire" alone is the kind
+    of event, a format)."""
+    if ATTENDANCE_ONLY.match(text):
+        return True
+    return states_attendance(text) and not (LOCATED.search(text) or _DIGITS.search(text))
+
+
+_MAX_MODE = 140
+_FORMAT_NOUN = re.compile(r"\bweb(?:inaire|inar)s?\b", re.I)
+_DIGITS = re.compile(r"\d{2}")
 ACCESS_LIKE = re.compile(
     r"entr[ée]e (?:libre|gratuite)|sur inscription|sans inscription|inscriptions? (?:obligatoires?|gratuites?)"
     r"|accessible aux personnes|gratuit\b|ouvert [àa] tou[st]\b|places limit[ée]es",
@@ -76,6 +105,15 @@ def first_line(lines: list[str], pattern: re.Pattern, *, skip: set[str] = frozen
     return None
 
 
+def first_match(lines: list[str], test, *, skip: set[str] = frozenset()) -> str | None:
+    """The first short line ``test`` accepts that is no stamp, deadline nor skipped line."""
+    for line in lines:
+        if len(line) <= _MAX_LINE and line not in skip and not STAMP.match(line) and not DEADLINE.search(line) \
+                and test(line):
+            return line
+    return None
+
+
 def stamp_lines(lines: list[str]) -> str | None:
     """"Publiée le … · Mise à jour le …" as written (several stamp lines joined by " · ")."""
     found = [line for line in lines if len(line) <= _MAX_LINE and STAMP.match(line)]
@@ -83,8 +121,12 @@ def stamp_lines(lines: list[str]) -> str | None:
 
 
 # "Cet atelier est organisé par X.", "Une rencontre proposée par X, …": who organises, in the text
+# (the name goes on over a co-organiser named after it: "X, en partenariat avec la Région Y"; a
+# comma before other lower-case words ends it: "X, cet atelier …", "X, avec ses agents")
+SENTENCE_GOES_ON = (r"[,;]\s+(?=[a-zà-ÿ])(?!(?:en partenariat avec|en lien avec|en collaboration avec|avec|et|ainsi que)"
+                    r"\s+(?:(?:le|la|les|l'|l’|du|des)\s*)?[A-ZÀ-Ý])")
 _ORGANISED_BY = re.compile(r"\b(?i:(?:co-?)?(?:organis|propos|port)[ée]+e?s?\s+par)\s+"
-                           r"(?P<who>[^;:!?]{2,90}?)\s*(?=[,;]\s+[a-zà-ÿ]|[;:!?]|\.(?:\s|$)|$)")
+                           rf"(?P<who>[^;:!?]{{2,140}}?)\s*(?={SENTENCE_GOES_ON}|[;:!?]|\.(?:\s|$)|$)")
 
 
 def organiser_phrase(lines: list[str]) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from spiders.extract import values
+from spiders.extract.fallback import SENTENCE_GOES_ON
 from spiders.extract.values import LabelHit
 from spiders.extract.vocab import (
     COLON,
@@ -31,7 +32,7 @@ _COLON = COLON
 _NO_COLON = NO_COLON
 _FIELD_LABEL = "boolean(./*[contains(@class,'field__label') or contains(@class,'field-label')])"
 # the name ends where the sentence goes on: a comma before a lower-case word, a full stop
-_PHRASE_END = re.compile(r"^(?P<who>.{2,90}?)\s*(?:[,;]\s+(?=[a-zà-ÿ])|[!?]\s|\.\s+\S)")
+_PHRASE_END = re.compile(rf"^(?P<who>.{{2,140}}?)\s*(?:{SENTENCE_GOES_ON}|[!?]\s|\.\s+\S)")
 
 
 def _phrase_end(rest: str) -> str:

@@ -8,6 +8,7 @@ blocks, breadcrumbs, pagination and related-content cards.
 from __future__ import annotations
 
 import itertools
+import re
 from functools import cached_property
 from urllib.parse import urljoin
 
@@ -96,6 +97,11 @@ class Page:
         return structured.find_event(self.root)
 
     @cached_property
+    def themed_badges(self) -> list:
+        """Status and tag marks of pre-DSFR themes (Bootstrap badges and labels, status classes)."""
+        return [el for el in self.elements if _THEMED_BADGE.search(el.get("class") or "")]
+
+    @cached_property
     def head_titles(self) -> list[str]:
         """The page's titles in ``<head>``: ``<title>``, ``og:title``, ``twitter:title``."""
         found = self.root.xpath("//head/title/text() | //head/meta[@property='og:title' or "
@@ -132,6 +138,11 @@ def _is_action(el, cls: str) -> bool:
     if el.tag == "a" or "fr-btn" in cls:
         return True
     return any(a.tag == "a" for _, a in zip(range(3), el.iterancestors(), strict=False))
+
+
+# Status markers of pre-DSFR themes: Bootstrap labels/badges, "status"/"statut" classes.
+_THEMED_BADGE = re.compile(r"(?:^|\s)(?:badge|badge-[\w-]+|label-(?:danger|warning|important|info|default|"
+                           r"success|primary)|status|statut|etat|event-status|annul\w*|cancel\w*)(?:\s|$)")
 
 
 def is_stamp_time(el) -> bool:

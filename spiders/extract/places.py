@@ -39,7 +39,7 @@ def _shown_place(page: Page) -> Found:
         if not text:
             continue
         if fallback.ATTENDANCE_ONLY.match(text) or (loose and not fallback.LOCATED.search(text)):
-            if mode[0] is None and fallback.ATTENDANCE_WORD.search(text):
+            if mode[0] is None and (fallback.ATTENDANCE_WORD.search(text) or fallback.states_attendance(text)):
                 mode = (text, kind)
             continue       # how one attends, not where (a line of the text must name a place)
         located = (text, kind)
@@ -65,7 +65,8 @@ def _place_candidates(page: Page):
     place, kind = icon_text(page, "place")
     yield place, kind, False
     venue, address, mode = page.labels.get("venue"), page.labels.get("address"), page.labels.get("mode")
-    mode = mode if mode and fallback.PLACE_LIKE.search(" " + mode.text) else None   # "Hybride", not "Gratuit"
+    mode = mode if mode and (fallback.PLACE_LIKE.search(" " + mode.text) or fallback.says_attendance(mode.text)) \
+        else None   # "Hybride", "Classe virtuelle", not "Gratuit"
     if venue or address or mode:
         texts = [h.text for h in (mode, venue, address) if h and h.text]
         yield ", ".join(dict.fromkeys(texts)), "label", False
@@ -77,8 +78,15 @@ def _place_candidates(page: Page):
         yield both.text, "label", False
     for phrase in fallback.place_phrases(page.lines, skip=skip_lines(page)):
         yield phrase, "fallback", False
-    yield fallback.located_line(page.lines, skip=skip_lines(page)), "fallback", True
-    yield fallback.first_line(page.lines, fallback.PLACE_LIKE, skip=skip_lines(page)), "fallback", True
+    # a line of the text: never another field's value ("Format : Webinaire en ligne")
+    skip = skip_lines(page) | {line for g in _OTHER_FIELDS if (h := page.labels.get(g)) for line in h.text.split("\n")}
+    yield fallback.located_line(page.lines, skip=skip), "fallback", True
+    yield fallback.first_line(page.lines, fallback.PLACE_LIKE, skip=skip), "fallback", True
+    yield fallback.first_match(page.lines, fallback.states_attendance, skip=skip), "fallback", True
+
+
+# fields whose values are no place, whatever words they use (a format "Webinaire")
+_OTHER_FIELDS = ("formats", "audience", "access", "organiser", "registration", "parcours")
 
 
 def _mode_shown_apart(page: Page) -> Found:
@@ -87,9 +95,9 @@ def _mode_shown_apart(page: Page) -> Found:
     online = icon_text(page, "online")
     if online[0]:
         return online
-    for el in (*page.badges, *page.tags):
+    for el in (*page.badges, *page.tags, *page.themed_badges):
         text = one_line(text_of(el))
-        if text and fallback.ATTENDANCE_ONLY.match(text):
+        if text and fallback.attendance_only(text):
             return text, "dsfr" if page.is_dsfr else "legacy"
     return NOTHING
 
