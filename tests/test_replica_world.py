@@ -89,6 +89,33 @@ SPECS = [
      {"start": "2023-11-09T09:30:00+01:00", "end": "2023-11-09T17:00:00+01:00"}),
     (whens.WhenSpec("allday", D(2022, 11, 17), None, (), 0, 0), "Jeudi 17 novembre 2022",
      {"start": "2022-11-17", "end": "2022-11-17", "all_day": True, "slots": [["2022-11-17", "2022-11-17"]]}),
+    # issue 14: the v2 families
+    (whens.WhenSpec("list", D(2024, 11, 7), D(2024, 11, 21), (), 0, 0, (D(2024, 11, 7), D(2024, 11, 14),
+                                                                       D(2024, 11, 21))),
+     "les 7, 14 et 21 novembre 2024",
+     {"start": "2024-11-07", "end": "2024-11-21",
+      "slots": [["2024-11-07", "2024-11-07"], ["2024-11-14", "2024-11-14"], ["2024-11-21", "2024-11-21"]]}),
+    (whens.WhenSpec("list", D(2025, 10, 30), D(2025, 11, 6), ((dt.time(10), dt.time(12)),), 1, 0,
+                    (D(2025, 10, 30), D(2025, 11, 6))),
+     "le 30 octobre et le 6 novembre de 10h à 12h",
+     {"start": "2025-10-30T10:00:00+01:00", "end": "2025-11-06T12:00:00+01:00"}),
+    (whens.WhenSpec("month", D(2024, 11, 1), None, (), 3, 0), "11/2024",
+     {"start": "2024-11-01", "end": "2024-11-30", "all_day": True, "slots": [["2024-11-01", "2024-11-30"]]}),
+    (whens.WhenSpec("continuous", D(2024, 11, 13), D(2024, 11, 15), ((dt.time(14), dt.time(12)),), 0, 0),
+     "du 13 (14h) au 15 novembre (12h)",
+     {"start": "2024-11-13T14:00:00+01:00", "end": "2024-11-15T12:00:00+01:00", "all_day": False}),
+    (whens.WhenSpec("weekof", D(2024, 11, 19), None, ((dt.time(14), dt.time(17)),), 0, 0),
+     "Semaine du 18 novembre : mardi de 14h à 17h",
+     {"start": "2024-11-19T14:00:00+01:00", "end": "2024-11-19T17:00:00+01:00"}),
+    (whens.WhenSpec("twodays", D(2024, 11, 14), D(2024, 11, 15), (), 3, 0),
+     "le 14 après-midi et le 15 novembre 2024", {"start": "2024-11-14", "end": "2024-11-15"}),
+    (whens.WhenSpec("timed", D(2024, 11, 14), None, ((dt.time(9, 30), dt.time(12)),), 9, 0),
+     "le quatorze novembre, 9h30-midi", {"start": "2024-11-14T09:30:00+01:00"}),
+    (whens.WhenSpec("timed", D(2024, 11, 14), None, ((dt.time(9, 30), dt.time(12)),), 13, 0),
+     "Le 14 novembre 2024 de 9h30 à midi (mis à jour le 5 novembre 2024)",
+     {"end": "2024-11-14T12:00:00+01:00"}),
+    (whens.WhenSpec("allday", D(2025, 11, 28), None, (), 4, 0), "L E  2 8  N O V E M B R E  2 0 2 5",
+     {"start": "2025-11-28", "end": "2025-11-28"}),
 ]
 
 
@@ -97,6 +124,27 @@ def test_when_text_and_truth(spec: whens.WhenSpec, text: str, expected: dict) ->
     assert whens.render(spec) == text
     truth = whens.truth(spec)
     assert {k: truth[k] for k in expected} == expected
+
+
+def test_generated_when_texts_read_back_to_their_truth() -> None:
+    """Every kind and style the generator draws is read to its truth by the date parser."""
+    from parsers.dates import parse_when
+
+    rng = random.Random(14)
+    for _ in range(3000):
+        ed = rng.choice(EDITIONS)
+        spec = whens.make_spec(rng, ed.start, ed.end, outside=rng.random() < 0.05)
+        spec = whens.reschedule(rng, spec) if rng.random() < 0.2 else spec
+        text, truth = whens.render(spec), whens.truth(spec)
+        when = parse_when(text, year=ed.year, today=D(2026, 11, 26))
+        got = {"start": _iso(when.start), "end": _iso(when.end), "all_day": when.all_day,
+               "slots": [[_iso(a), _iso(b)] for a, b in when.slots]} if when else None
+        assert got == truth, text
+        assert when.precision == whens.precision(spec), text
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
 
 
 def test_generated_weekdays_always_match_their_dates() -> None:

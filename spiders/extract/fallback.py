@@ -1,7 +1,9 @@
 """Last resort: the first date-like or place-like line of the main content.
 
 Only texts are recognised here (nothing is normalised): a line with a French day and
-month, a numeric date or a time range; a line with a postcode or an online/hybrid word.
+month (in digits or words, either order), a month with its year or "en"/"courant"/"fin"
+before it, a numeric date, letter-spaced capitals or a time range; a line with a postcode
+or an online/hybrid word.
 """
 
 from __future__ import annotations
@@ -12,11 +14,19 @@ from parsers.places.attendance import mentions_attendance
 from parsers.places.text import fold
 
 _MONTHS = r"(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)[a-zéû]*\.?"
+_DAY_WORDS = (r"(?:premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+              r"|quinze|seize|vingt|trente)(?:[\s-]+(?:et[\s-]+)?(?:un|deux|trois|quatre|cinq|six"
+              r"|sept|huit|neuf))?")
 DATE_LIKE = re.compile(
     rf"\b\d{{1,2}}(?:er)?\s+{_MONTHS}"           # 7 novembre, 1er déc.
+    rf"|\b{_DAY_WORDS}\s+{_MONTHS}"                # le quatorze novembre
+    rf"|\b{_MONTHS}\s+\d{{1,2}}(?:er)?\b"         # novembre 18 au 19, Nov. 18-19
+    rf"|\b(?:(?:en|courant|d[ée]but|fin)\s+|mi-?){_MONTHS}|\b{_MONTHS}\s+\d{{4}}\b"  # en novembre, novembre 2024
     r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"         # 07/11, 16/11/2021
+    r"|\b(?:0?[1-9]|1[0-2])/\d{4}\b"              # 11/2024
     r"|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b"            # 20.12.18
     r"|\b\d{4}-\d{2}-\d{2}\b"                    # ISO
+    r"|(?-i:\b(?:[A-Z0-9]\s{1,2}){4,}[A-Z0-9]\b)"  # letter-spaced: N O V E M B R E
     r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b.{0,40}\b\d{1,2}\s*h",
     re.I,
 )
