@@ -9,7 +9,8 @@ written (``COPIED``). ``LAB_FIELDS`` are the same for a lab sheet.
 from __future__ import annotations
 
 CONTENT_FIELDS = (
-    "title", "edition", "status", "start_at", "end_at", "all_day", "slots", "when_text",
+    "title", "edition", "status", "start_at", "end_at", "all_day", "slots", "date_precision",
+    "time_zone", "when_text",
     "place_text", "attendance", "venue", "street", "postcode", "commune_code", "commune_name",
     "departement_code", "region_code", "level", "epci_code", "epci_name",
     "organiser", "organiser_kind", "organiser_level", "organiser_departement_code", "organiser_region_code",

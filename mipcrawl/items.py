@@ -69,6 +69,8 @@ class EventItem:
     end: dt.date | dt.datetime | None = None
     all_day: bool | None = None
     slots: list[tuple[Any, Any]] = field(default_factory=list)
+    date_precision: str | None = None         # minute | day | month | season | quarter | semester | year
+    time_zone: str | None = None              # the clock of the times (IANA), the venue's overseas
     date_warnings: list[str] = field(default_factory=list)
     attendance: str | None = None             # offline | online | mixed
     venue: str | None = None

@@ -3,7 +3,10 @@
 One ``event`` row per real event, identified by its canonical URL (``url``, unique).
 Times: ``start_at``/``end_at`` are instants (UTC); ``start_date``/``end_date`` are the
 Europe/Paris calendar days (the all-day form, and the day used for grouping);
-``all_day`` says which form is authoritative. ``status`` is one of scheduled, cancelled,
+``all_day`` says which form is authoritative; ``date_precision`` what start and end are
+sure of (``parsers.dates.PRECISIONS``: minute, day, month, season, quarter, semester,
+year; a period is stored as its first and last day); ``time_zone`` the clock the event's
+times are read in (the venue's for an in-person event overseas, else Europe/Paris). ``status`` is one of scheduled, cancelled,
 rescheduled, withdrawn. ``content_hash`` covers the normalised fields (see
 ``storage.hashing``); an unchanged crawl touches only ``last_seen`` and ``last_run_id``.
 
@@ -54,6 +57,8 @@ class Event(Base):
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     all_day: Mapped[bool | None] = mapped_column(Boolean)
     slots: Mapped[list[Any] | None] = mapped_column(JSONType)
+    date_precision: Mapped[str | None] = mapped_column(String(10))   # minute, day, month… year
+    time_zone: Mapped[str | None] = mapped_column(String(40))        # the event's clock (IANA)
     previous_start_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     when_text: Mapped[str | None] = mapped_column(Text)

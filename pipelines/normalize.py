@@ -16,10 +16,11 @@ from typing import Any
 
 from mipcrawl.fields import ORGANISER_FIELDS, PLACE_FIELDS
 from mipcrawl.items import EventItem, LabItem
-from parsers.dates import parse_when
+from parsers.dates import parse_when, read_when
 from parsers.labs import creation_year
 from parsers.places import Place, parse_organiser, parse_place, preload
 from parsers.text import html_to_text
+from parsers.zones import event_zone
 
 _CANCELLED = re.compile(r"\bannul(?:é|e|ée|ee|és|ées|ation)\b", re.IGNORECASE)
 
@@ -31,20 +32,31 @@ def event_status(item: EventItem) -> str:
     return "cancelled" if any(_CANCELLED.search(t) for t in texts) else "scheduled"
 
 
-def _apply_when(item: EventItem, *, today: dt.date | None) -> None:
+def event_clock(item: EventItem) -> str:
+    """The zone times without a zone are read in: the venue's when people meet there (in
+    person or hybrid) overseas, else Paris (parsers.zones.event_zone)."""
+    return event_zone(item.attendance, item.departement_code, item.region_code, item.commune_code)
+
+
+def normalize_when(item: EventItem, *, today: dt.date | None) -> None:
+    """Dates from the date text, read in the event's clock (so after the place)."""
     if not item.when_text:
         return
     year = item.edition or item.edition_hint
     try:
-        when = parse_when(item.when_text, year=year, today=today)
-        if when is None and item.structured_when:    # the shown text unreadable: schema.org's date
-            when = parse_when(item.structured_when, year=year, today=today)
+        outcome = read_when(item.when_text, year=year, today=today, tz=event_clock(item))
+        if outcome.when is None and item.structured_when:   # the shown text unreadable: schema.org's date
+            structured = read_when(item.structured_when, year=year, today=today, tz=event_clock(item))
+            outcome = structured if structured.when is not None else outcome
     except (TypeError, ValueError):   # a parser bug must not cost the event: kept raw, counted
         return
-    if when is None:
+    when = outcome.when
+    if when is None:   # kept raw and counted; the reason goes with the warnings
+        item.date_warnings = [f"not read: {outcome.reason}"] if outcome.reason else []
         return
     item.start, item.end, item.all_day = when.start, when.end, when.all_day
     item.slots = list(when.slots)
+    item.date_precision, item.time_zone = when.precision, when.zone
     item.date_warnings = list(when.warnings)
 
 
@@ -71,7 +83,8 @@ def _check_structured_when(item: EventItem, *, today: dt.date | None) -> None:
     if not (item.structured_when and item.start is not None):
         return
     try:
-        other = parse_when(item.structured_when, year=item.edition or item.edition_hint, today=today)
+        other = parse_when(item.structured_when, year=item.edition or item.edition_hint, today=today,
+                           tz=event_clock(item))
     except (TypeError, ValueError):
         return
     if other is None or other.start is None:
@@ -110,10 +123,10 @@ def normalize_event(item: EventItem, *, today: dt.date | None = None) -> EventIt
     if item.edition is None and item.edition_hint is not None:
         item.edition = item.edition_hint
     item.status = event_status(item)
-    _apply_when(item, today=today)
-    _check_structured_when(item, today=today)
     _apply_place(item)
     _apply_organiser(item)
+    normalize_when(item, today=today)
+    _check_structured_when(item, today=today)
     item.description_text = _description_text(item.description_html)
     return item
 

@@ -8,11 +8,17 @@ from replica.labs import SECTIONS, Lab, labs_on
 from replica.model import Event
 from replica.organisers import NONE_TRUTH
 
-NO_WHEN = {"start": None, "end": None, "all_day": None, "slots": []}
+NO_WHEN = {"start": None, "end": None, "all_day": None, "slots": [], "date_precision": None}
 
 
 def when_truth(ev: Event) -> dict:
-    return whens.truth(ev.when) if ev.when else dict(NO_WHEN)
+    """The dates a careful reader gets: overseas, an event held there is in local time."""
+    if not ev.when:
+        return dict(NO_WHEN)
+    where = ev.where
+    region = where.commune.region_code if where and where.commune else None
+    return {**whens.truth(ev.when, zone=whens.clock(where.attendance if where else None, region)),
+            "date_precision": whens.precision(ev.when)}
 
 
 def in_official_dates(ev: Event) -> bool | None:

@@ -2,8 +2,9 @@
 
 A ``WhenSpec`` is the model (days, times, kind, writing style); ``render`` writes it in
 French (replica.when_texts) and ``truth`` gives what ``parsers.dates.parse_when(text,
-year=edition)`` should return: local ISO dates (all-day) or datetimes with the Paris
-offset, end inclusive; ``precision`` what the date is sure of ("minute", "day", "month").
+year=edition)`` should return: local ISO dates (all-day) or datetimes with the offset
+of the event's clock (``clock``: Paris, or the venue's zone for an in-person event
+overseas), end inclusive; ``precision`` what the date is sure of ("minute", "day", "month").
 Weekdays always match the dates. Kinds: one day with a time range (timed), a start time
 (start), several sessions (slots) or none (allday); two days (twodays), a range of days
 (range), days apart (list), a month whose day is not fixed yet (month), one span from a
@@ -20,6 +21,9 @@ from zoneinfo import ZoneInfo
 from replica import when_texts
 
 PARIS = ZoneInfo("Europe/Paris")
+# Overseas régions and their clocks: an event held there is written in local time.
+OVERSEAS = {"01": "America/Guadeloupe", "02": "America/Martinique", "03": "America/Cayenne",
+            "04": "Indian/Reunion", "06": "Indian/Mayotte"}
 WEEKDAYS = when_texts.WEEKDAYS
 KINDS = (("timed", 52), ("slots", 8), ("start", 7), ("allday", 9), ("twodays", 6), ("range", 8),
          ("list", 4), ("month", 2), ("continuous", 2), ("weekof", 2))
@@ -43,8 +47,12 @@ def render(spec: WhenSpec) -> str:
 
 # -- truth -----------------------------------------------------------------------------
 
-def _at(d: dt.date, t: dt.time | None) -> str | None:
-    return None if t is None else dt.datetime.combine(d, t, tzinfo=PARIS).isoformat()
+def clock(attendance: str | None, region_code: str | None) -> ZoneInfo:
+    """The clock an event's times are written in: the venue's when people meet there (in
+    person or hybrid) in an overseas région, else Paris."""
+    if attendance in ("offline", "mixed") and region_code in OVERSEAS:
+        return ZoneInfo(OVERSEAS[region_code])
+    return PARIS
 
 
 def _day_slots(spec: WhenSpec) -> list[list[str]]:
@@ -67,9 +75,14 @@ def precision(spec: WhenSpec) -> str:
     return "minute" if spec.times else "day"
 
 
-def truth(spec: WhenSpec) -> dict:
-    """``start``/``end``/``all_day``/``slots`` as ``parse_when`` should give them."""
+def truth(spec: WhenSpec, zone: ZoneInfo = PARIS) -> dict:
+    """``start``/``end``/``all_day``/``slots`` as ``parse_when`` should give them, the times
+    being wall times of ``zone`` (ISO 8601 with its offset)."""
     k, d1 = spec.kind, spec.d1
+
+    def _at(d: dt.date, t: dt.time | None) -> str | None:
+        return None if t is None else dt.datetime.combine(d, t, tzinfo=zone).isoformat()
+
     if k == "continuous" and spec.d2 is not None:
         slots = [[_at(d1, spec.times[0][0]), _at(spec.d2, spec.times[0][1])]]
     elif k == "list" and spec.times:

@@ -1,7 +1,8 @@
 """Field-level differences between a stored event and a freshly read record.
 
 Pure. Dates are compared as instants (``start_at``/``end_at`` are aware UTC datetimes),
-shown in revisions as ISO 8601 with the Paris offset (plain dates for all-day events).
+shown in revisions as ISO 8601 with the offset of the event's clock then (``time_zone``:
+Paris, or the venue's zone overseas; plain dates for all-day events).
 ``start_date``/``end_date`` are derived from the instants and not diffed separately.
 """
 
@@ -24,8 +25,8 @@ class FieldChange:
     new: Any
 
 
-def _shown(name: str, value: Any, all_day: bool | None) -> Any:
-    return display_time(value, all_day) if name in _TIME_FIELDS else value
+def _shown(name: str, value: Any, row: dict[str, Any]) -> Any:
+    return display_time(value, row.get("all_day"), row.get("time_zone")) if name in _TIME_FIELDS else value
 
 
 def field_changes(stored: dict[str, Any], record: dict[str, Any]) -> list[FieldChange]:
@@ -41,7 +42,7 @@ def field_changes(stored: dict[str, Any], record: dict[str, Any]) -> list[FieldC
         out.append(
             FieldChange(
                 _TIME_FIELDS.get(name, name), kind,
-                _shown(name, old, stored.get("all_day")), _shown(name, new, record.get("all_day")),
+                _shown(name, old, stored), _shown(name, new, record),
             )
         )
     return out

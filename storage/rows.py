@@ -14,11 +14,13 @@ fixed offset).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
 import unicodedata
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mipcrawl.fields import CONTENT_FIELDS
 from parsers import PARIS
@@ -39,12 +41,25 @@ def to_instant(value: dt.date | dt.datetime | None) -> tuple[dt.datetime | None,
     return midnight.astimezone(dt.UTC), value
 
 
-def display_time(instant: dt.datetime | None, all_day: bool | None) -> str | None:
-    """ISO 8601 with the Paris offset, or the plain Paris date for all-day values."""
+def display_time(instant: dt.datetime | None, all_day: bool | None, zone: str | None = None) -> str | None:
+    """ISO 8601 with the offset of ``zone`` (the event's clock; Paris by default), or the
+    plain day for all-day values (stored as Paris midnight, so read in Paris)."""
     if instant is None:
         return None
-    local = instant.astimezone(PARIS)
-    return local.date().isoformat() if all_day else local.isoformat()
+    if all_day:
+        return instant.astimezone(PARIS).date().isoformat()
+    return instant.astimezone(zone_named(zone)).isoformat()
+
+
+@functools.lru_cache(maxsize=64)
+def zone_named(name: str | None) -> ZoneInfo:
+    """The zone of that name; Paris for none, or for a name zoneinfo does not know."""
+    if not name:
+        return PARIS
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return PARIS
 
 
 def jsonable(value: Any) -> Any:

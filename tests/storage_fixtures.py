@@ -36,11 +36,16 @@ def item(n: int, edition: int = 2026, **overrides) -> EventItem:
         when_text=f"Le {2 + n % 27}/11 de 9h30 à 12h", place_text="77 avenue de Ségur, 75015 Paris",
         start=dt.datetime(edition, 11, 2 + n % 27, 9, 30, tzinfo=PARIS),
         end=dt.datetime(edition, 11, 2 + n % 27, 12, 0, tzinfo=PARIS), all_day=False,
+        time_zone="Europe/Paris",
         attendance="offline", commune_code="75056", departement_code="75", region_code="11", level="venue",
         organiser="Etalab", organiser_kind="etat", organiser_level="national",
         formats=["atelier"], capture_id=f"urn:uuid:{n}",
     )
     values.update(overrides)
+    if "slots" not in overrides and values["start"] is not None:
+        values["slots"] = [(values["start"], values["end"])]   # as the date parser gives them
+    if "date_precision" not in overrides and values["start"] is not None:
+        values["date_precision"] = "minute" if isinstance(values["start"], dt.datetime) else "day"
     return EventItem(**values)
 
 

@@ -28,7 +28,7 @@ import replica
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 EXACT = ("title", "edition", "status", "organiser")
-DATE_FIELDS = ("start", "end", "all_day")
+DATE_FIELDS = ("start", "end", "all_day", "date_precision")
 PLACE_FIELDS = ("attendance", "commune_code", "departement_code", "region_code", "level", "epci_code")
 ORGANISER_FIELDS = ("organiser_kind", "organiser_region_code")
 # Floors for the share of events whose normalised values equal the truth (measured: 100 %).

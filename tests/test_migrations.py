@@ -7,6 +7,7 @@ earlier revision must upgrade with its data intact. ``LAB_HISTORY`` (0003) and
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -15,12 +16,13 @@ from sqlalchemy import MetaData, Table, insert, select
 from storage_fixtures import at, crawl, item
 
 from models import Base, CrawlRun, Event
+from parsers import PARIS
 from pipelines.normalize import normalize_event
 from pipelines.records import event_record
 from storage.db import make_engine
 from storage.migrate import SchemaMismatch, current_revision, ensure_schema, head_revision, upgrade
 
-V1, PREVIOUS, HEAD = "0001", "0004", "0005"
+V1, PREVIOUS, HEAD = "0001", "0005", "0006"
 LAB_HISTORY, TERRITORY_LEVELS = "0003", "0004"
 
 
@@ -173,3 +175,66 @@ def test_crawl_creates_the_schema_on_an_empty_database(db_url):
     ensure_schema(engine)
     assert current_revision(engine) == HEAD
     engine.dispose()
+
+
+# -- 0006: date precision and clocks; stored events re-read from their date text ----------
+DATES_REREAD = [
+    # (the page, what the previous parser stored, what 0004 makes of it: start, end UTC, precision, zone)
+    (dict(when_text="Le 14 novembre de 9h à 12h", place_text="Fort-de-France", attendance="offline",
+          commune_code="97209", departement_code="972", region_code="02"),
+     (dt.datetime(2026, 11, 14, 9, tzinfo=PARIS), dt.datetime(2026, 11, 14, 12, tzinfo=PARIS)),
+     dt.datetime(2026, 11, 14, 13, tzinfo=dt.UTC), dt.datetime(2026, 11, 14, 16, tzinfo=dt.UTC),
+     "minute", "America/Martinique"),
+    (dict(when_text="Le 14 novembre de 9h à 12h", place_text="En ligne", attendance="online",
+          commune_code=None, departement_code=None, region_code=None),
+     (dt.datetime(2026, 11, 14, 9, tzinfo=PARIS), dt.datetime(2026, 11, 14, 12, tzinfo=PARIS)),
+     dt.datetime(2026, 11, 14, 8, tzinfo=dt.UTC), dt.datetime(2026, 11, 14, 11, tzinfo=dt.UTC),
+     "minute", "Europe/Paris"),
+    (dict(when_text="En novembre"), (dt.date(2026, 11, 1), dt.date(2026, 11, 30)),
+     dt.datetime(2026, 10, 31, 23, tzinfo=dt.UTC), dt.datetime(2026, 11, 29, 23, tzinfo=dt.UTC),
+     "month", "Europe/Paris"),
+]
+
+
+@pytest.mark.parametrize(("page", "before", "start", "end", "precision", "zone"), DATES_REREAD)
+def test_stored_events_are_read_again_from_their_date_text(db_url, page, before, start, end, precision, zone):
+    """0006 re-reads the stored date text in the event's clock: the exports are right at once,
+    and the next crawl of the same page sees no change."""
+    normalised = normalize_event(item(1, **page, start=None, end=None), today=at(3).date())
+    stale = replace(normalised, start=before[0], end=before[1], slots=[before], date_precision=None,
+                    time_zone=None, all_day=not isinstance(before[0], dt.datetime))
+    assert upgrade(db_url, PREVIOUS) == PREVIOUS
+    engine = make_engine(db_url)
+    _store_before_dates(engine, stale)
+    assert upgrade(db_url) == HEAD
+    with engine.connect() as conn:
+        ev = conn.execute(select(Event.__table__)).one()._asdict()
+    engine.dispose()
+    assert (ev["start_at"], ev["end_at"], ev["date_precision"], ev["time_zone"]) == (start, end, precision, zone)
+    assert ev["parser_version"] == "0.0.9"
+    out = crawl(db_url, [normalised], when=at(3))
+    assert out.counts.get("unchanged") == 1 and not out.counts.get("changed")
+
+
+def test_an_event_whose_text_is_now_unreadable_keeps_its_values(db_url):
+    assert upgrade(db_url, PREVIOUS) == PREVIOUS
+    engine = make_engine(db_url)
+    _store_before_dates(engine, item(1, when_text="Publiée le 3 novembre 2026"))
+    assert upgrade(db_url) == HEAD
+    with engine.connect() as conn:
+        ev = conn.execute(select(Event.__table__)).one()._asdict()
+    engine.dispose()
+    assert ev["start_at"] == dt.datetime(2026, 11, 3, 8, 30, tzinfo=dt.UTC) and ev["date_precision"] is None
+
+
+def _store_before_dates(engine, stored):
+    """One event row written through the table as 0005 made it (reflected), with the values
+    of ``stored`` (an item) as an older parser gave them."""
+    event_table = Table("event", MetaData(), autoload_with=engine)
+    record = event_record(stored, parser_version="0.0.9")
+    sqlite = engine.dialect.name == "sqlite"
+    values = {k: v.replace(tzinfo=None) if sqlite and isinstance(v, dt.datetime) else v
+              for k, v in record.items() if k in event_table.c}
+    stamp = at(2).replace(tzinfo=None) if sqlite else at(2)
+    with engine.begin() as conn:
+        conn.execute(insert(event_table).values(**values, source="ditp", first_seen=stamp, last_seen=stamp))

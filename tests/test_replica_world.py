@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -243,3 +244,15 @@ def test_current_paths_avoid_reserved_and_past_paths() -> None:
     every = [p for history in paths.values() for _d, p in history]
     assert len(every) == len(set(every))
     assert not set(every) & taken
+
+
+@pytest.mark.parametrize(("attendance", "region", "zone"), [
+    ("offline", "02", "America/Martinique"), ("mixed", "04", "Indian/Reunion"), ("offline", "03", "America/Cayenne"),
+    ("online", "04", "Europe/Paris"), ("offline", "11", "Europe/Paris"), (None, None, "Europe/Paris"),
+])
+def test_overseas_events_held_there_are_written_in_local_time(attendance, region, zone):
+    spec = whens.WhenSpec("timed", D(2024, 11, 14), None, ((dt.time(9), dt.time(11)),), 0, 0)
+    truth = whens.truth(spec, zone=whens.clock(attendance, region))
+    assert whens.render(spec) == "Le jeudi 14/11 de 9h à 11h"
+    start = dt.datetime.fromisoformat(truth["start"])
+    assert (start.hour, start.tzinfo.utcoffset(start)) == (9, dt.datetime(2024, 11, 14, 9, tzinfo=ZoneInfo(zone)).utcoffset())

@@ -55,7 +55,8 @@ def event_object(ev: Event, edition_name: str | None = None) -> dict[str, Any]:
     obj: dict[str, Any] = {
         "@type": "Event", "@id": ev.url, "url": ev.url, "name": ev.title,
         "eventStatus": SCHEMA + STATUS.get(ev.status, "EventScheduled"),
-        "startDate": display_time(ev.start_at, ev.all_day), "endDate": display_time(ev.end_at, ev.all_day),
+        "startDate": display_time(ev.start_at, ev.all_day, ev.time_zone),
+        "endDate": display_time(ev.end_at, ev.all_day, ev.time_zone),
         "eventAttendanceMode": SCHEMA + ATTENDANCE[ev.attendance] if ev.attendance in ATTENDANCE else None,
         "location": location(ev), "inLanguage": "fr",
         "organizer": {"@type": "Organization", "name": ev.organiser} if ev.organiser else None,
@@ -63,7 +64,7 @@ def event_object(ev: Event, edition_name: str | None = None) -> dict[str, Any]:
         "audience": {"@type": "Audience", "audienceType": ev.audience} if ev.audience else None,
     }
     if ev.previous_start_at is not None:
-        obj["previousStartDate"] = display_time(ev.previous_start_at, ev.all_day)
+        obj["previousStartDate"] = display_time(ev.previous_start_at, ev.all_day, ev.time_zone)
     if ev.status == "withdrawn":
         obj["disambiguatingDescription"] = "Retiré du programme (plus listé par la source)."
     if edition_name and ev.edition:

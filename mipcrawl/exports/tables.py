@@ -4,8 +4,11 @@ One record per event. Fields (``EXPORT_FIELDS``):
 
 - ``url`` (canonical, current), ``edition``, ``title``, ``status`` (scheduled, cancelled,
   rescheduled, withdrawn);
-- ``start``, ``end``: ISO 8601 with the Europe/Paris offset, or a plain date when
+- ``start``, ``end``: ISO 8601 with the offset of the event's clock (``time_zone``:
+  Europe/Paris, or the venue's zone for an in-person event overseas), or a plain date when
   ``all_day`` is true; ``previous_start`` likewise (set after a reschedule);
+- ``date_precision``: what start and end are sure of — minute, day, month, season,
+  quarter, semester or year (a period gives its first and last day); ``time_zone``;
 - ``when_text``, ``place_text``: the text as written on the page;
 - ``attendance`` (offline, online, mixed), ``venue``, ``street``, ``postcode``,
   ``commune_code`` (INSEE), ``commune_name``, ``departement_code``, ``region_code``;
@@ -43,14 +46,16 @@ from storage.rows import display_time
 from storage.selection import Selection
 
 EXPORT_FIELDS = (
-    "url", "edition", "title", "status", "start", "end", "all_day", "previous_start", "when_text",
+    "url", "edition", "title", "status", "start", "end", "all_day", "date_precision", "time_zone",
+    "previous_start", "when_text",
     "place_text", "attendance", "venue", "street", "postcode", "commune_code", "commune_name",
     "departement_code", "region_code", "level", "epci_code", "epci_name", "organiser", "organiser_kind",
     "organiser_level", "organiser_departement_code", "organiser_region_code", "formats", "parcours",
     "audience", "access", "registration_url", "online_url", "duplicate_of", "duplicate_score", "first_seen",
     "last_seen", "last_changed", "withdrawn_at", "parser_version", "capture_id", "source", "captured_at",
 )
-_PLAIN = ("url", "edition", "title", "status", "all_day", "when_text", "place_text", "attendance", "venue",
+_PLAIN = ("url", "edition", "title", "status", "all_day", "time_zone", "when_text", "place_text",
+          "attendance", "venue",
           "street", "postcode", "commune_code", "commune_name", "departement_code", "region_code",
           "level", "epci_code", "epci_name", "organiser", "organiser_kind", "organiser_level",
           "organiser_departement_code", "organiser_region_code", "parcours", "audience", "access",
@@ -59,14 +64,27 @@ _PLAIN = ("url", "edition", "title", "status", "all_day", "when_text", "place_te
 
 def _record(event: Event, duplicate_url: str | None) -> dict[str, Any]:
     row = {name: getattr(event, name) for name in _PLAIN}
+    zone = event.time_zone
     row.update(
-        start=display_time(event.start_at, event.all_day), end=display_time(event.end_at, event.all_day),
-        previous_start=display_time(event.previous_start_at, event.all_day), formats=event.formats or [],
+        start=display_time(event.start_at, event.all_day, zone),
+        end=display_time(event.end_at, event.all_day, zone),
+        date_precision=precision_of(event),
+        previous_start=display_time(event.previous_start_at, event.all_day, zone), formats=event.formats or [],
         duplicate_of=duplicate_url, first_seen=iso(event.first_seen), last_seen=iso(event.last_seen),
         last_changed=iso(event.last_changed), withdrawn_at=iso(event.withdrawn_at),
         source=event.origin, captured_at=iso(event.captured_at),
     )
     return {name: row[name] for name in EXPORT_FIELDS}
+
+
+def precision_of(event: Event) -> str | None:
+    """The event's date precision; "day" or "minute" for one stored before precisions were
+    kept (its start was a day or a time), None without a date."""
+    if event.date_precision:
+        return event.date_precision
+    if event.start_at is None and event.end_at is None:
+        return None
+    return "day" if event.all_day else "minute"
 
 
 def iter_records(session: Session, selection: Selection) -> Iterator[dict[str, Any]]:

@@ -34,7 +34,8 @@ from spiders.failures import unreadable_reason
 
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 RAW_FIELDS = ("url", "title", "edition", "edition_text", *FIELDS)
-NORMALISED_FIELDS = ("title", "edition", "status", "start", "end", "all_day", "slots", "attendance",
+NORMALISED_FIELDS = ("title", "edition", "status", "start", "end", "all_day", "slots", "date_precision",
+                     "time_zone", "attendance",
                      "venue", "postcode", "commune_code", "commune_name", "departement_code",
                      "region_code", "organiser", "formats", "online_url", "date_warnings")
 
