@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, select, true
+from sqlalchemy import ColumnElement, and_, case, func, not_, or_, select, true
 from sqlalchemy.orm import Session
 
 from mipcrawl.scope import PROGRAMME
@@ -49,8 +49,9 @@ class EditionReport:
     end: dt.date | None
     total: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
-    by_day: list[tuple[dt.date, int]] = field(default_factory=list)
+    by_day: list[tuple[dt.date, int]] = field(default_factory=list)   # events whose day is fixed
     undated: int = 0
+    not_fixed: int = 0     # dated only to a month, a season, a quarter or a year ("en novembre")
     by_region: list[tuple[str, int]] = field(default_factory=list)
     by_format: list[tuple[str, int]] = field(default_factory=list)
     by_organiser_type: list[tuple[str, int]] = field(default_factory=list)
@@ -187,13 +188,19 @@ def _edition(session: Session, year: int) -> Edition:
     return edition
 
 
+# The day is fixed for a precision of a day or a time (None: stored before precisions were kept).
+DAY_FIXED = or_(Event.date_precision.is_(None), Event.date_precision.in_(("day", "minute")))
+
+
 def edition_report(session: Session, year: int) -> EditionReport:
     ed, cond = _edition(session, year), Event.edition == year
-    days = _pairs(session, Event.start_date, cond)
+    days = _pairs(session, Event.start_date, and_(cond, DAY_FIXED))
+    not_fixed = session.scalar(select(func.count()).select_from(Event).where(cond, not_(DAY_FIXED))) or 0
     return EditionReport(
         year=year, name=ed.name, start=ed.start_date, end=ed.end_date,
-        total=sum(n for _, n in days), by_status=dict(_pairs(session, Event.status, cond)),
+        total=sum(n for _, n in days) + not_fixed, by_status=dict(_pairs(session, Event.status, cond)),
         by_day=sorted((d, n) for d, n in days if d is not None), undated=sum(n for d, n in days if d is None),
+        not_fixed=not_fixed,
         by_region=[(region_label(c), n) for c, n in _pairs(session, Event.region_code, cond)],
         by_format=format_counts(session, cond), by_organiser_type=_pairs(session, organiser_type(session), cond),
         by_organiser_region=by_organiser_region(session, cond),

@@ -64,7 +64,8 @@ def ics_times(t):
 def test_ics_matches_the_ground_truth(crawled, tmp_path):
     db, events = crawled
     got = ics_events(export(db, tmp_path, "ics"))
-    dated = {t["path"]: t for t in events if t["start"]}
+    # a VEVENT needs a fixed day: "en novembre" (month precision) is none
+    dated = {t["path"]: t for t in events if t["start"] and t["date_precision"] in ("day", "minute")}
     assert sorted(got) == sorted(dated)
     for p, t in dated.items():
         ev = got[p]
@@ -72,6 +73,8 @@ def test_ics_matches_the_ground_truth(crawled, tmp_path):
         assert str(ev["status"]) == ("CANCELLED" if t["status"] in ("cancelled", "withdrawn") else "CONFIRMED"), p
         end = ev["dtend"].dt if "dtend" in ev else None
         assert (ev["dtstart"].dt, end) == ics_times(t), p
+        if not t["all_day"]:   # in the event's clock (TZID): an overseas event keeps its local hour
+            assert ev["dtstart"].dt.utcoffset() == dt.datetime.fromisoformat(t["start"]).utcoffset(), p
         assert (ev["organizer"].params["CN"] if "organizer" in ev else None) == t["organiser"], p
         if t["attendance"] == "offline" and t["commune_name"]:
             assert t["commune_name"] in str(ev["location"]), p
@@ -230,3 +233,24 @@ def test_jsonl_and_csv_give_the_levels_and_the_organiser(month_db, tmp_path, n, 
         rows = {r["url"]: r for r in csv.DictReader(handle)}
     assert {k: records[url(n)][k] for k in expected} == expected
     assert {k: rows[url(n)][k] for k in expected} == {k: v or "" for k, v in expected.items()}
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_tables_carry_the_precision_and_the_clock(tmp_path, capsys, fmt):
+    """"En novembre" says month; an event held in Réunion at 9h shows 9h with its offset."""
+    from storage_fixtures import at, crawl, item
+
+    db = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    reunion = dt.datetime(2026, 11, 14, 9, tzinfo=dt.timezone(dt.timedelta(hours=4)))
+    crawl(db, [item(1, time_zone="Indian/Reunion", start=reunion, end=reunion + dt.timedelta(hours=2),
+                    departement_code="974", region_code="04", commune_code="97411"),
+               item(2, when_text="En novembre", start=dt.date(2026, 11, 1), end=dt.date(2026, 11, 30),
+                    all_day=True, date_precision="month")], when=at(2))
+    assert main(["export", "--db", db, "--format", fmt]) == 0
+    text = capsys.readouterr().out
+    rows = [json.loads(line) for line in text.splitlines()] if fmt == "jsonl" else list(csv.DictReader(io.StringIO(text)))
+    by_url = {r["url"]: r for r in rows}
+    one, two = by_url[item(1).url], by_url[item(2).url]
+    assert (one["start"], one["end"]) == ("2026-11-14T09:00:00+04:00", "2026-11-14T11:00:00+04:00")
+    assert (one["date_precision"], one["time_zone"]) == ("minute", "Indian/Reunion")
+    assert (two["start"], two["end"], two["date_precision"]) == ("2026-11-01", "2026-11-30", "month")

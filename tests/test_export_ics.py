@@ -9,7 +9,7 @@ import datetime as dt
 import icalendar
 import pytest
 from export_fixtures import N, build_month, edited_item, url
-from storage_fixtures import PARIS, at, crawl
+from storage_fixtures import PARIS, at, crawl, item
 
 from mipcrawl.cli import main
 from mipcrawl.exports.ical import uid_for
@@ -94,3 +94,25 @@ def test_region_lab_since_and_date_filters(month, tmp_path):
     # Paris days overlapping 6–7 November: event 4 (6th), 5 (7th) and the all-day 5–7 event 9
     assert sorted(export_ics(month, tmp_path, "--from", "2026-11-06", "--to", "2026-11-07")) == sorted(
         url(n) for n in (4, 5, 9))
+
+
+def test_overseas_times_keep_their_clock_and_undated_days_are_left_out(db_url, tmp_path):
+    """An event held in Martinique at 9h is 9h there (TZID America/Martinique, its VTIMEZONE
+    added); an event dated only to its month ("En novembre") is no VEVENT."""
+    martinique = dt.datetime(2026, 11, 14, 9, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
+    crawl(db_url, [
+        item(1, when_text="Le 14 novembre de 9h à 12h", place_text="Fort-de-France", commune_code="97209",
+             departement_code="972", region_code="02", time_zone="America/Martinique",
+             start=martinique, end=martinique + dt.timedelta(hours=3)),
+        item(2, when_text="En novembre", start=dt.date(2026, 11, 1), end=dt.date(2026, 11, 30), all_day=True,
+             date_precision="month"),
+        item(3),
+    ], when=at(2))
+    out = tmp_path / "feed.ics"
+    assert main(["export", "--db", db_url, "--format", "ics", "--out", str(out)]) == 0
+    cal = icalendar.Calendar.from_ical(out.read_bytes())
+    events = {str(ev["url"]): ev for ev in cal.walk("VEVENT")}
+    assert sorted(events) == sorted([url(1), url(3)])
+    start = events[url(1)]["dtstart"]
+    assert (start.params["TZID"], start.dt.hour, start.dt.astimezone(dt.UTC).hour) == ("America/Martinique", 9, 13)
+    assert sorted(str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")) == ["America/Martinique", "Europe/Paris"]

@@ -41,6 +41,9 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
                ("title", S, ""), ("status", S, "scheduled, cancelled, rescheduled or withdrawn"),
                ("start_at", T, "UTC"), ("end_at", T, "UTC"), ("start_date", D, "Paris day"),
                ("end_date", D, "Paris day (inclusive)"), ("all_day", B, ""),
+               ("date_precision", S, "what start and end are sure of: minute, day, month, season, "
+                                     "quarter, semester or year (a period: its first and last day)"),
+               ("time_zone", S, "the event's clock (IANA): the venue's for an in-person event overseas"),
                ("previous_start_at", T, "UTC start before the last reschedule"),
                ("when_text", S, "as written"), ("place_text", S, "as written"),
                ("attendance", S, "offline, online or mixed"), ("venue", S, ""), ("street", S, ""),

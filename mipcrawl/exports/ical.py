@@ -1,21 +1,25 @@
 """The iCalendar export (RFC 5545, built with the ``icalendar`` library).
 
-One VEVENT per event that has a parsed start (an event without a date cannot be a VEVENT):
+One VEVENT per event whose day is fixed: a parsed start with the precision of a day or a
+time (an event without a date, or dated only to a month, a season or a year — "en
+novembre", "au premier trimestre 2025" — cannot be a VEVENT and is counted as skipped):
 
 - ``UID``: ``<sha1 of the event's first canonical URL>@mipcrawl`` — the URL it was first
   seen at (kept by the ``moved`` revision when the slug changed), so the UID is the same
   across runs, across re-slugs and across databases;
 - ``SEQUENCE``: the number of crawl runs that revised the event after it was added (0 for
   an event never changed), so a re-export after a change bumps only the changed events;
-- ``DTSTART``/``DTEND``: ``TZID=Europe/Paris`` date-times, or ``DATE`` values for all-day
-  events, whose ``DTEND`` is the day after the last day (exclusive, as RFC 5545 wants);
+- ``DTSTART``/``DTEND``: date-times with the ``TZID`` of the event's clock (Europe/Paris,
+  or the venue's zone for an in-person event overseas: ``America/Martinique``,
+  ``Indian/Reunion``…), or ``DATE`` values for all-day events, whose ``DTEND`` is the day
+  after the last day (exclusive, as RFC 5545 wants);
 - ``STATUS``: ``CANCELLED`` for cancelled and withdrawn events (a withdrawn one says so in
   ``COMMENT`` and at the top of ``DESCRIPTION``), ``CONFIRMED`` otherwise;
 - ``SUMMARY``, ``LOCATION``, ``URL``, ``ORGANIZER`` (``CN`` = the organiser's name, the
   event page as address), ``DESCRIPTION`` (clean text + registration link),
   ``CATEGORIES`` (formats), ``CREATED``/``LAST-MODIFIED``/``DTSTAMP`` from first seen and
   last changed (the output depends on the data only, not on the export time);
-- one ``VTIMEZONE`` for Europe/Paris, generated from zoneinfo by ``icalendar``.
+- one ``VTIMEZONE`` per zone used, generated from zoneinfo by ``icalendar``.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from sqlalchemy.orm import Session
 from models import Event
 from parsers import PARIS
 from storage.reads import first_urls, revision_counts
+from storage.rows import zone_named
 from storage.selection import Selection, select_events
 
 PRODID = "-//mipcrawl//Mois de l'innovation publique//FR"
@@ -52,9 +57,18 @@ def _times(vevent: icalendar.Event, ev: Event) -> None:
         vevent.add("dtstart", start)
         vevent.add("dtend", last + dt.timedelta(days=1))
         return
-    vevent.add("dtstart", ev.start_at.astimezone(PARIS))
+    zone = zone_named(ev.time_zone)
+    vevent.add("dtstart", ev.start_at.astimezone(zone))
     if ev.end_at is not None and ev.end_at > ev.start_at:
-        vevent.add("dtend", ev.end_at.astimezone(PARIS))
+        vevent.add("dtend", ev.end_at.astimezone(zone))
+
+
+FIXED = frozenset({None, "day", "minute"})   # None: stored before precisions were kept
+
+
+def day_fixed(ev: Event) -> bool:
+    """Has the event a start whose day is known (precision of a day or a time)?"""
+    return ev.start_at is not None and ev.date_precision in FIXED
 
 
 def _description(ev: Event) -> str:
@@ -100,7 +114,7 @@ def _optional(out: icalendar.Event, ev: Event) -> None:
 
 
 def calendar(session: Session, selection: Selection, *, name: str) -> tuple[icalendar.Calendar, int, int]:
-    """(calendar, events written, events skipped for want of a date)."""
+    """(calendar, events written, events skipped for want of a fixed day)."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -111,7 +125,7 @@ def calendar(session: Session, selection: Selection, *, name: str) -> tuple[ical
     seq, moved = revision_counts(session, [e.id for e in events]), first_urls(session)
     written = 0
     for ev in events:
-        if ev.start_at is None:
+        if not day_fixed(ev):
             continue
         cal.add_component(vevent(ev, uid=uid_for(moved.get(ev.id, ev.url)), sequence=seq.get(ev.id, 0)))
         written += 1

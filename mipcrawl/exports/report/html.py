@@ -63,7 +63,9 @@ def _overview(rep: EditionReport) -> str:
 
 def _days(rep: EditionReport) -> str:
     chart = column_chart([(_day(d), n) for d, n in rep.by_day], title="Événements par jour de début")
-    note = f'<p class="muted">{rep.undated} événement(s) sans date lue.</p>'
+    note = (f'<p class="muted">{rep.undated} événement(s) sans date lue ; <span id="date-not-fixed">'
+            f'{rep.not_fixed} événement(s) à la date non fixée</span> (un mois, une saison, un '
+            f'trimestre ou une année seulement : « en novembre »), hors de ce graphique.</p>')
     rows = [(d.isoformat(), n) for d, n in rep.by_day]
     return section("days", "Par jour", chart, note, "<details><summary>Tableau</summary>"
                    + table("by-day", ("jour (Paris)", "événements"), rows) + "</details>")
