@@ -311,6 +311,11 @@ TIME_TYPOGRAPHY = [
     ("18 novembre 2025 de 14.00 à 16.30", T(2025, 11, 18, 14), T(2025, 11, 18, 16, 30)),
     ("18 novembre 2025 de 9 heures à 12 heures", T(2025, 11, 18, 9), T(2025, 11, 18, 12)),
     ("1ᵉʳ décembre 2025 · 9h30\u202f–\u202f12h", T(2025, 12, 1, 9, 30), T(2025, 12, 1, 12)),
+    ("18 novembre 2025 à 8 heures du soir", T(2025, 11, 18, 20), None),
+    ("18 novembre 2025 à 8h du matin", T(2025, 11, 18, 8), None),
+    ("18 novembre 2025, 3 heures de l'après-midi", T(2025, 11, 18, 15), None),
+    ("18 novembre 2025 de 2 à 5 heures de l'après-midi", T(2025, 11, 18, 14), T(2025, 11, 18, 17)),
+    ("18 novembre 2025 à sept heures du soir", T(2025, 11, 18, 19), None),
 ]
 
 

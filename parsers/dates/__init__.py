@@ -26,7 +26,8 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   letter-spaced capitals ("N O V E M B R E  2 0 2 5").
 - Times: "14h", "14h30", "14 h 30", "14:30", "14.00", "14 heures", "midi", "minuit" (an end
   at "minuit" or "0h" is the next midnight); ranges "de 14h à 16h30", "14h-16h",
-  "9h30/12h30", "entre 14h et 16h"; several slots "9h30-12h et 14h-17h". An end before its
+  "9h30/12h30", "entre 14h et 16h"; several slots "9h30-12h et 14h-17h"; "8h du soir" and
+  "3 heures de l'après-midi" are 20h and 15h ("du matin" keeps the hour). An end before its
   start is read overnight only from the afternoon to before 6h ("de 22h à 2h"); otherwise
   the end is dropped with a warning. A time followed by "de <noun>", after
   "durée :"/"pendant", or alone in brackets after a slot ("(1h30)") is a duration and is

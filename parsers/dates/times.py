@@ -55,6 +55,9 @@ class TimesMixin:
             self.between = False
         if end is not None:
             self.between = False
+        after, j = self.half_of_day(j)
+        if after:   # "8h du soir", "de 2 à 4 heures de l'après-midi"
+            start, end = _afternoon(start), _afternoon(end) if end is not None else None
         if self.is_duration(i, j, end):
             self.out.warnings.append(f"duration ignored: {self.toks[i].text!r}")
             return j
@@ -63,6 +66,16 @@ class TimesMixin:
             return j
         self.attach(Slot(start, end), self.toks[i].text, i, j - 1)
         return j
+
+    def half_of_day(self, j: int) -> tuple[bool, int]:
+        """After a time, "du matin" (kept), "du soir" or "de l'après-midi" (12 hours later):
+        whether it is the afternoon or evening, and the token after those words."""
+        texts = self.texts
+        if texts[j] == "du" and texts[j + 1] in ("matin", "soir"):
+            return texts[j + 1] == "soir", j + 2
+        if texts[j] == "de" and texts[j + 1] == "l'" and texts[j + 2] in _AFTERNOON:
+            return True, j + 3
+        return False, j
 
     def attach(self, slot: Slot, text: str, first: int, last: int) -> None:
         """Give the slot to the date it follows (or keep it for the first date to come)."""
@@ -140,6 +153,13 @@ class TimesMixin:
             return False
         self.zone_phrase(zone, i)
         return True
+
+
+_AFTERNOON = {"apres-midi", "apres midi", "apresmidi"}
+
+
+def _afternoon(clock: Clock) -> Clock:
+    return (clock[0] + 12, clock[1]) if 1 <= clock[0] < 12 else clock
 
 
 def valid_clock(clock: Clock) -> bool:
