@@ -536,6 +536,7 @@ REAL_WORLD = [
     ("Lundi 15 novembre au vendredi 19 novembre 2021", {}, D(2021, 11, 15), D(2021, 11, 19), 1),
     ("16 et 17/11/2021", {}, D(2021, 11, 16), D(2021, 11, 17), 2),
     ("16 nov. 2021 • 10h - 12h", {}, T(2021, 11, 16, 10), T(2021, 11, 16, 12), 1),
+    ("Jeudi 18 novembre 2021 – 14h00 > 16h00", {}, T(2021, 11, 18, 14), T(2021, 11, 18, 16), 1),
     ("le 16 novembre 2021 à 9h et à 14h", {}, T(2021, 11, 16, 9), T(2021, 11, 16, 14), 2),
     ("Le 18 novembre à 14h00 (GMT+1)", {"year": 2021}, T(2021, 11, 18, 14), None, 1),
     ("le 16 novembre et le 18", {"year": 2021}, D(2021, 11, 16), D(2021, 11, 18), 2),
@@ -595,6 +596,10 @@ ASIDES = [
     ("Le 16 novembre 2021 à 14h – Durée : 1h30", T(2021, 11, 16, 14), None, "duration"),
     ("le 18 novembre 2021 de 9h à 17h (pause déjeuner de 12h à 14h)", T(2021, 11, 18, 9),
      T(2021, 11, 18, 17), "brackets"),
+    ("le 18 novembre 2021 de 9h à 17h, pause déjeuner de 12h à 14h", T(2021, 11, 18, 9),
+     T(2021, 11, 18, 17), "break"),
+    ("Le 18 novembre 2021 : 9h-17h. Pause méridienne : 12h30-13h30", T(2021, 11, 18, 9),
+     T(2021, 11, 18, 17), "break"),
 ]
 
 

@@ -31,7 +31,8 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   start is read overnight only from the afternoon to before 6h ("de 22h à 2h"); otherwise
   the end is dropped with a warning. A time followed by "de <noun>", after
   "durée :"/"pendant", or alone in brackets after a slot ("(1h30)") is a duration and is
-  ignored with a warning. A time in brackets when the date already has one is an aside,
+  ignored with a warning; so is a break ("pause déjeuner de 12h à 13h30"), and ">" between
+  two times is a range ("14h00 > 16h00"). A time in brackets when the date already has one is an aside,
   ignored with a warning ("18h30 (ouverture des portes à 18h)"), unless it names another
   clock. "24h/24" is not a time. Times without any date give None.
 - Clocks (parsers.dates.clocks): a time with no zone named is read in ``tz`` — the caller

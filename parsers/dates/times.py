@@ -49,7 +49,7 @@ class TimesMixin:
         elif len(start) == 1:  # a bare hour
             start = (start[0], 0)
         if end is None and self.kinds[j + 1] == "time" and (
-            self.kinds[j] == "dash" or sep in TO or sep == "/" or (sep == "et" and self.between)
+            self.kinds[j] == "dash" or sep in TO or sep in ("/", ">") or (sep == "et" and self.between)
         ):
             end, j = self.toks[j + 1].value, j + 2
             self.between = False
@@ -60,6 +60,9 @@ class TimesMixin:
             start, end = _afternoon(start), _afternoon(end) if end is not None else None
         if self.is_duration(i, j, end):
             self.out.warnings.append(f"duration ignored: {self.toks[i].text!r}")
+            return j
+        if self.is_break(i) and not (self.depth and self.target is not None and self.target.times):
+            self.out.warnings.append(f"break ignored: {self.toks[i].text!r}")
             return j
         if not (valid_clock(start) and (end is None or valid_clock(end))):
             self.out.warnings.append(f"invalid time ignored: {self.toks[i].text!r}")
@@ -105,6 +108,13 @@ class TimesMixin:
             if self.toks[k].text == ")":
                 return False
         return False
+
+    def is_break(self, i: int) -> bool:
+        """"Pause déjeuner de 12h à 13h30": a break within the event, no session of it."""
+        back = i - 1
+        while self.texts[back] in _BREAK_WORDS:
+            back -= 1
+        return self.texts[back] == "pause"
 
     def is_duration(self, i: int, j: int, end: Clock | None) -> bool:
         if end is not None:
@@ -156,6 +166,7 @@ class TimesMixin:
 
 
 _AFTERNOON = {"apres-midi", "apres midi", "apresmidi"}
+_BREAK_WORDS = {"de", ":", "dejeuner", "meridienne", "repas", "cafe", "a", "entre"}
 
 
 def _afternoon(clock: Clock) -> Clock:
