@@ -45,6 +45,11 @@ def _one_to_one() -> str:
 _SHIFTING = re.compile("[^\x00-\x7f" + re.escape(_one_to_one()) + "]")
 _SPACED = re.compile(r"(?<!\S)(?:[A-Za-z0-9] ){3,}[A-Za-z0-9](?!\S)")
 _SPACED_WORD = re.compile(r"(?<!\S)(?:[A-Za-z0-9] )+[A-Za-z0-9](?!\S)")
+_SPACED_HINT = re.compile(r" \w \w \w ")   # cheap (a literal prefix) and needed by _SPACED
+
+
+def _letter_spaced(text: str) -> bool:
+    return _SPACED_HINT.search(text) is not None and _SPACED.search(text) is not None
 _ORDINAL_APART = re.compile(r"(?<![\d])(\d\d?) (er|re|ere)\b")
 _DASHED_MONTH = re.compile(r"(\d)-([a-z]{3,9}\.?)-(\d)")   # "16-nov-2021" is no range
 
@@ -61,7 +66,7 @@ def fold(text: str) -> tuple[str, bool]:
         aligned = _SHIFTING.search(text) is None
         text = _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group(0)], text)
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    if text.count(" ") * 3 > len(text) and _SPACED.search(text):
+    if _letter_spaced(text):
         text, aligned = _SPACED_WORD.sub(_unspace, text), False
     lowered = text.lower()
     norm = " ".join(lowered.split())
@@ -122,7 +127,7 @@ def source_spans(text: str) -> Spans:
         chars.append(folded)
         spans.extend([(i, i + 1)] * len(folded))
     norm = "".join(chars)
-    if norm.count(" ") * 3 > len(norm) and _SPACED.search(norm):
+    if _letter_spaced(norm):
         norm, new = _apply(norm, spans, _regex_edits(_SPACED_WORD, _unspace, norm))
         spans = new if new is not None else spans
     norm = norm.lower()
