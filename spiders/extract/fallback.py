@@ -13,15 +13,15 @@ import re
 from parsers.places.attendance import mentions_attendance
 from parsers.places.text import fold
 
-_MONTHS = r"(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)[a-zéû]*\.?"
-_DAY_WORDS = (r"(?:premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+MONTHS = r"(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)[a-zéû]*\.?"
+DAY_WORDS = (r"(?:premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
               r"|quinze|seize|vingt|trente)(?:[\s-]+(?:et[\s-]+)?(?:un|deux|trois|quatre|cinq|six"
               r"|sept|huit|neuf))?")
 DATE_LIKE = re.compile(
-    rf"\b\d{{1,2}}(?:er)?\s+{_MONTHS}"           # 7 novembre, 1er déc.
-    rf"|\b{_DAY_WORDS}\s+{_MONTHS}"                # le quatorze novembre
-    rf"|\b{_MONTHS}\s+\d{{1,2}}(?:er)?\b"         # novembre 18 au 19, Nov. 18-19
-    rf"|\b(?:(?:en|courant|d[ée]but|fin)\s+|mi-?){_MONTHS}|\b{_MONTHS}\s+\d{{4}}\b"  # en novembre, novembre 2024
+    rf"\b\d{{1,2}}(?:er)?\s+{MONTHS}"           # 7 novembre, 1er déc.
+    rf"|\b{DAY_WORDS}\s+{MONTHS}"                # le quatorze novembre
+    rf"|\b{MONTHS}\s+\d{{1,2}}(?:er)?\b"         # novembre 18 au 19, Nov. 18-19
+    rf"|\b(?:(?:en|courant|d[ée]but|fin)\s+|mi-?){MONTHS}|\b{MONTHS}\s+\d{{4}}\b"  # en novembre, novembre 2024
     r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"         # 07/11, 16/11/2021
     r"|\b(?:0?[1-9]|1[0-2])/\d{4}\b"              # 11/2024
     r"|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b"            # 20.12.18
@@ -104,11 +104,23 @@ PARCOURS_LIKE = re.compile(r"^(?:parcours\s*:?\s*)?l.innovation (?:au service|po
 _MAX_LINE = 200
 
 
+_CLAUSES = re.compile(r"[.;·|]\s+|\s[–—-]\s")
+
+
+def deadline_only(line: str) -> bool:
+    """A line whose dates all close registration ("Inscriptions avant le 8 novembre"); one that
+    gives the event's date too ("Inscriptions avant le 8 novembre. Le 14 novembre, 9h") is not."""
+    if not DEADLINE.search(line):
+        return False
+    return all(DEADLINE.search(c) for c in _CLAUSES.split(line) if DATE_LIKE.search(c))
+
+
 def first_line(lines: list[str], pattern: re.Pattern, *, skip: set[str] = frozenset(),
                max_len: int = _MAX_LINE) -> str | None:
-    """The first short line matching ``pattern`` that is no page stamp and not in ``skip``."""
+    """The first short line matching ``pattern`` that is no page stamp, no registration
+    deadline alone and not in ``skip``."""
     for line in lines:
-        if len(line) > max_len or line in skip or STAMP.match(line) or DEADLINE.search(line):
+        if len(line) > max_len or line in skip or STAMP.match(line) or deadline_only(line):
             continue
         if pattern.search(line):
             return line
