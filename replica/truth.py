@@ -16,7 +16,7 @@ def when_truth(ev: Event) -> dict:
     if not ev.when:
         return dict(NO_WHEN)
     where = ev.where
-    region = where.commune.region_code if where and where.commune else None
+    region = (where.commune.region_code if where.commune else where.region_code) if where else None
     return {**whens.truth(ev.when, zone=whens.clock(where.attendance if where else None, region)),
             "date_precision": whens.precision(ev.when)}
 
