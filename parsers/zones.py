@@ -14,6 +14,9 @@ Pure tables, no I/O. Rules:
   minutes apart, cannot be told from the code alone);
 - an event's clock is its venue's when people meet there (in person or hybrid), Paris
   time when it is online or its place is unknown (``event_zone``);
+- a UTC offset names an overseas clock when one French territory (the first of the table
+  when several share it: the Antilles) keeps that offset at that instant
+  (``zone_of_offset``); Paris's own offsets, UTC and the others name none;
 - zone words are what organisers write after a time ("heure de Paris", "heure de La
   Réunion", "heure des Antilles", "HNC", "heure de Nouméa"); ``zone_of_words`` takes
   them lower-cased and without accents, as ``parsers.dates`` normalises text.
@@ -21,7 +24,9 @@ Pure tables, no I/O. Rules:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 PARIS = "Europe/Paris"
 
@@ -99,3 +104,12 @@ def zone_of_words(words: str) -> str | None:
 
 def is_overseas(zone: str) -> bool:
     return zone != PARIS and zone in BY_TERRITORY.values()
+
+
+def zone_of_offset(offset: dt.timedelta, at: dt.datetime) -> str | None:
+    """The overseas clock on ``offset`` at the instant ``at`` (aware): "-04:00" in November
+    is the Antilles' (America/Guadeloupe), "+04:00" La Réunion's; None for Paris's offsets
+    and for one no French territory keeps."""
+    if at.tzinfo is None:
+        raise ValueError("at must be an aware datetime")
+    return next((z for z in BY_TERRITORY.values() if at.astimezone(ZoneInfo(z)).utcoffset() == offset), None)

@@ -16,11 +16,11 @@ from typing import Any
 
 from mipcrawl.fields import ORGANISER_FIELDS, PLACE_FIELDS
 from mipcrawl.items import EventItem, LabItem
-from parsers.dates import parse_when, read_when
+from parsers.dates import Outcome, parse_when, read_when
 from parsers.labs import creation_year
 from parsers.places import Place, parse_organiser, parse_place, preload
 from parsers.text import html_to_text
-from parsers.zones import event_zone
+from parsers.zones import event_zone, zone_of_offset
 
 _CANCELLED = re.compile(r"\bannul(?:é|e|ée|ee|és|ées|ation)\b", re.IGNORECASE)
 
@@ -42,12 +42,14 @@ def normalize_when(item: EventItem, *, today: dt.date | None) -> None:
     """Dates from the date text, read in the event's clock (so after the place)."""
     if not item.when_text:
         return
-    year = item.edition or item.edition_hint
+    year, clock = item.edition or item.edition_hint, event_clock(item)
     try:
-        outcome = read_when(item.when_text, year=year, today=today, tz=event_clock(item))
+        outcome = read_when(item.when_text, year=year, today=today, tz=clock)
         if outcome.when is None and item.structured_when:   # the shown text unreadable: schema.org's date
-            structured = read_when(item.structured_when, year=year, today=today, tz=event_clock(item))
+            structured = read_when(item.structured_when, year=year, today=today, tz=clock)
             outcome = structured if structured.when is not None else outcome
+        elif not _place_gives_clock(item):
+            outcome = _on_machine_clock(item, outcome, year=year, today=today)
     except (TypeError, ValueError):   # a parser bug must not cost the event: kept raw, counted
         return
     when = outcome.when
@@ -58,6 +60,32 @@ def normalize_when(item: EventItem, *, today: dt.date | None) -> None:
     item.slots = list(when.slots)
     item.date_precision, item.time_zone = when.precision, when.zone
     item.date_warnings = list(when.warnings)
+
+
+def _place_gives_clock(item: EventItem) -> bool:
+    """People meet at a place whose territory is known (its clock is then the event's)."""
+    return item.attendance in ("offline", "mixed") and bool(item.departement_code or item.region_code)
+
+
+# an ISO 8601 time with its offset ("2024-11-14T09:00:00-04:00")
+_MACHINE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})")
+
+
+def _on_machine_clock(item: EventItem, outcome: Outcome, *, year: int | None, today: dt.date | None) -> Outcome:
+    """Written hours whose clock no place gives (online, or no territory known) are on the
+    clock of the page's machine date when that is an overseas one and reading them there
+    gives its instant (an online event shown "le 14 novembre à 9h" beside
+    "2024-11-14T09:00:00+04:00": 9h in La Réunion)."""
+    when, found = outcome.when, _MACHINE_TIME.search(item.structured_when or "")
+    if when is None or when.all_day or found is None or item.when_text is None:
+        return outcome
+    machine = dt.datetime.fromisoformat(found.group(0))
+    offset = machine.utcoffset()
+    zone = zone_of_offset(offset, machine) if offset is not None else None
+    if zone is None or when.start == machine:
+        return outcome
+    other = read_when(item.when_text, year=year, today=today, tz=zone)
+    return other if other.when is not None and other.when.start == machine else outcome
 
 
 def place_values(place: Place) -> dict[str, Any]:

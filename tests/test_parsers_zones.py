@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -76,3 +77,22 @@ def test_territory_of(code, territory):
 def test_every_territory_zone_is_overseas():
     assert all(zones.is_overseas(z) for z in zones.BY_TERRITORY.values())
     assert not zones.is_overseas("Europe/Paris")
+
+
+NOV = dt.datetime(2025, 11, 14, 12, tzinfo=dt.UTC)
+JUL = dt.datetime(2025, 7, 14, 12, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(("hours", "at", "zone"), [
+    (-4, NOV, "America/Guadeloupe"), (-3, NOV, "America/Cayenne"), (4, NOV, "Indian/Reunion"),
+    (3, NOV, "Indian/Mayotte"), (11, NOV, "Pacific/Noumea"), (-10, NOV, "Pacific/Tahiti"),
+    (12, NOV, "Pacific/Wallis"), (-2, JUL, "America/Miquelon"),     # Miquelon's summer time
+    (1, NOV, None), (2, JUL, None), (0, NOV, None), (5.5, NOV, None), (-5, NOV, None),
+])
+def test_zone_of_offset(hours, at, zone):
+    assert zones.zone_of_offset(dt.timedelta(hours=hours), at) == zone
+
+
+def test_zone_of_offset_needs_an_instant():
+    with pytest.raises(ValueError):
+        zones.zone_of_offset(dt.timedelta(hours=-4), dt.datetime(2025, 11, 14, 12))

@@ -56,3 +56,25 @@ def test_a_text_without_a_date_is_kept_raw_counted_and_says_why():
     item = normalize_event(_item("mardi de 14h à 17h", "En ligne"), today=None)
     assert item.start is None and item.date_precision is None and unparsed_fields(item) == ["when"]
     assert item.date_warnings and "weekday" in item.date_warnings[0]
+
+
+MACHINE_CLOCKS = [
+    # (place, written, the page's machine date, zone, local start hour) — the machine date's
+    # overseas offset names the clock only when no place gives one and the hours agree with it
+    ("En ligne", "Le 14 novembre de 9h à 12h", "2026-11-14T09:00:00+04:00", "Indian/Reunion", 9),
+    (None, "jeudi 19 novembre, 14h-16h", "2026-11-19T14:00:00-03:00", "America/Cayenne", 14),
+    ("En ligne", "Le 14 novembre à 9h", "2026-11-14T08:00:00+00:00", "Europe/Paris", 9),       # UTC: no clock
+    ("En ligne", "Le 14 novembre à 9h", "2026-11-14T10:00:00+04:00", "Europe/Paris", 9),       # hours disagree
+    ("77 avenue de Ségur, 75015 Paris", "Le 14 novembre à 9h", "2026-11-14T09:00:00+04:00", "Europe/Paris", 9),
+    ("12 rue de la Paix, 97300 Cayenne", "Le 14 novembre à 9h", "2026-11-14T09:00:00+04:00",
+     "America/Cayenne", 9),                                                                     # the venue's clock
+]
+
+
+@pytest.mark.parametrize(("place", "when", "machine", "zone", "hour"), MACHINE_CLOCKS)
+def test_a_machine_date_names_the_clock_no_place_gives(place, when, machine, zone, hour):
+    item = _item(when, place)
+    item.structured_when = machine
+    item = normalize_event(item, today=TODAY)
+    assert (item.time_zone, item.start.hour) == (zone, hour)
+    assert item.start.utcoffset() == item.start.astimezone(ZoneInfo(zone)).utcoffset()

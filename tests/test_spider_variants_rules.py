@@ -83,11 +83,21 @@ CASES = [
      page('<main><h1>T</h1><p>Public : agents<br><time datetime="2024-11-14T10:00">jeudi 14 novembre à 10h</time>'
           ' – <time datetime="2024-11-14T11:40">11h40</time><br>Accès : libre</p></main>'),
      {"when_text": ("jeudi 14 novembre à 10h – 11h40", "attr")}),
-    ("a machine date on an overseas clock wins over written hours with no zone",
+    ("a machine date on an overseas clock says which clock written hours with no zone are on",
      page('<main><h1>T</h1><p>Date : <time datetime="2024-11-14T09:00:00-04:00">jeudi 14 novembre à 9h</time></p>'
           "</main>"),
-     {"when_text": ("2024-11-14T09:00:00-04:00", "attr"),
-      "start": (dt.datetime(2024, 11, 14, 13, 0, tzinfo=dt.UTC), None)}),     # 9h in Martinique
+     {"when_text": ("jeudi 14 novembre à 9h", "attr"), "structured_when": ("2024-11-14T09:00:00-04:00", None),
+      "start": (dt.datetime(2024, 11, 14, 13, 0, tzinfo=dt.UTC), None)}),     # 9h in the Antilles
+    ("… and the written text keeps its end and its sessions",
+     page('<main><h1>T</h1><p>Date : <time datetime="2021-11-12T09:30:00-03:00">Vendredi 12 novembre 2021 : '
+          "9H30-12H et 14H-17H</time></p></main>"),
+     {"when_text": ("Vendredi 12 novembre 2021 : 9H30-12H et 14H-17H", "attr"),
+      "end": (dt.datetime(2021, 11, 12, 20, 0, tzinfo=dt.UTC), None)}),       # 17h in Guyane
+    ("a machine date in UTC names no clock: the written hours stay on Paris's",
+     page('<main><h1>T</h1><p>Date : <time datetime="2024-11-14T08:00:00+00:00">jeudi 14 novembre à 9h</time></p>'
+          "</main>"),
+     {"when_text": ("jeudi 14 novembre à 9h", "attr"), "time_zone": ("Europe/Paris", None),
+      "start": (dt.datetime(2024, 11, 14, 8, 0, tzinfo=dt.UTC), None)}),
     ("a machine date on Paris's clock leaves the written text",
      page('<main><h1>T</h1><p>Date : <time datetime="2024-11-14T09:00:00+01:00">jeudi 14 novembre à 9h</time></p>'
           "</main>"),

@@ -39,9 +39,6 @@ STAMP_MARK = re.compile(r"publi|modifi|updated|\bchanged|created|submitted|post-
                         r"post-meta|article-date|date-?published|date-?modified|node__meta|dateCreated", re.I)
 # A date that closes registration, not the event's ("Inscriptions jusqu'au 8 novembre").
 DEADLINE = re.compile(r"inscri\w*\s+(?:jusqu|avant)|date limite|cl[oô]ture", re.I)
-# A time zone named in a date text ("heure de Paris", "heure locale", "UTC-4", "HNC")
-ZONE_WORD = re.compile(r"\bheure (?:de |d'|locale|métropole|m[ée]tropolitaine)|\b(?:UTC|GMT)\s?[+-]|\b(?:HNC|HAST|CET)\b",
-                       re.I)
 # A time of day in a date text ("9h30", "09:30", ISO "T09:30").
 HAS_TIME = re.compile(r"\d{1,2}\s*h\b|\d{1,2}\s*h\s*\d{2}|\d{1,2}:\d{2}", re.I)
 # A line that holds hours and nothing else ("de 9h30 à 16h", "14h - 17h30", "10:00–12:00").

@@ -13,16 +13,22 @@ from spiders.extract.marks import strip_label
 def time_text(times: list) -> str:
     """The date as written around a ``<time>`` (its line, label dropped, so "Le <time>7/11</time>
     de 9h à 12h" keeps its hours), one line per session when the ``<time>`` elements are the
-    items of one field, else the ``datetime`` attribute(s). A machine value on another clock
-    than Paris's (``-04:00``: an overseas venue's local time) wins over a written time that
-    names no zone: it says which clock the hours are on."""
+    items of one field, else the ``datetime`` attribute(s)."""
     written = _written_time(times[0])
-    if written and _FOREIGN_OFFSET.search(datetime_attr(times[0]) or "") and not fallback.ZONE_WORD.search(written):
-        return " – ".join(filter(None, (datetime_attr(t) for t in times[:2])))   # its clock is not Paris's
     if written and fallback.DATE_LIKE.search(written):
         lines = [written] + [w for t in _sibling_items(times) if (w := _written_time(t)) and w != written]
         return "\n".join(dict.fromkeys(lines))
     return " – ".join(datetime_attr(t) for t in times[:2])
+
+
+def foreign_clock_value(times: list) -> str | None:
+    """The machine value(s) of the ``<time>`` elements when the first is on another clock than
+    Paris's (an explicit offset such as ``-04:00``: an overseas venue's local time), else None.
+    Kept beside the written text (which holds the end and the sessions): it tells the
+    normaliser which clock the written hours are on."""
+    if not _FOREIGN_OFFSET.search(datetime_attr(times[0]) or ""):
+        return None
+    return " – ".join(filter(None, (datetime_attr(t) for t in times[:2])))
 
 
 # an explicit UTC offset that is neither Paris's winter nor summer one (nor plain UTC, "Z")

@@ -1,7 +1,8 @@
 """The event's date as the page shows it: ``<time>`` elements, a calendar icon, a date label, a
 date after the title, a date line of the text — completed by hours shown apart. schema.org
 dates only where the page shows none: the visible text wins a disagreement (the normaliser
-counts it, ``page.structured_when`` keeps the machine value)."""
+counts it, ``page.structured_when`` keeps the machine value; so it does for a ``<time>`` on
+another clock than Paris's, which says which clock the written hours are on)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from spiders.extract import structured as sd
 from spiders.extract.dom import one_line
 from spiders.extract.marks import NOTHING, Found, icon_text
 from spiders.extract.page import Page
-from spiders.extract.times import datetime_attr, not_event_time, time_text
+from spiders.extract.times import datetime_attr, foreign_clock_value, not_event_time, time_text
 from spiders.extract.titles import heading_text, skip_lines, split_title_date, title_heading
 
 
@@ -43,6 +44,8 @@ def _shown_when(page: Page) -> Found:
 def _shown_day(page: Page) -> Found:
     times = [t for t in page.times if datetime_attr(t) and not not_event_time(t)]
     if times:
+        if page.structured_when is None:   # an overseas clock's machine value: kept beside the text
+            page.structured_when = foreign_clock_value(times)
         return time_text(times), "attr"
     day, kind = icon_text(page, "date")
     if day:
