@@ -26,6 +26,7 @@ from mipcrawl.cli import logfile
 from mipcrawl.cli.errors import ExitCode
 from mipcrawl.cli.interrupt import Interruption, close_left_open
 from mipcrawl.cli.progress import Progress
+from mipcrawl.cli.reactor import run_in_reactor
 from mipcrawl.cli.wayback import wayback_problem
 from mipcrawl.scope import RunScope
 from storage.urls import redact_url
@@ -137,7 +138,7 @@ def _run(process: CrawlerProcess, scopes: Sequence[RunScope], settings: Settings
             crawler.signals.connect(_log_failure_to(crawler, log_file), signal=signals.spider_opened, weak=False)
     reporter = Progress(lambda: _started_stats(crawlers)) if progress else None
     interruption = Interruption()
-    errors = _run_in_reactor(process, list(zip(scopes, crawlers, strict=True)), reporter, interruption)
+    errors = run_in_reactor(process, list(zip(scopes, crawlers, strict=True)), reporter, interruption)
     outcomes = [CrawlOutcome(scope, stats)
                 for scope, stats in zip(scopes, _outcome_stats(crawlers), strict=True)]
     for index, message in errors.items():
@@ -160,50 +161,6 @@ def _interrupted(outcomes: list[CrawlOutcome], db_url: str) -> None:
             outcome.stats.update({keys.RUN_STATUS: "partial", keys.GATE_REASON: "interrupted"})
         elif outcome.stats.get(keys.RUN_ID) is None and outcome.stats.get(keys.RUN_STATUS) is None:
             outcome.stats.update({keys.RUN_STATUS: "interrupted", keys.GATE_REASON: "not started"})
-
-
-def _run_in_reactor(process: CrawlerProcess, runs: list[tuple[RunScope, Crawler]],
-                    reporter: Progress | None, interruption: Interruption) -> dict[int, str]:
-    """Crawl each (scope, crawler) in turn until done or interrupted (``interruption``), then
-    stop the reactor; the one-line reason of every crawl that could not start, by its index."""
-    from twisted.internet import defer, reactor, task
-
-    loop = task.LoopingCall(reporter.tick) if reporter is not None else None
-    errors: dict[int, str] = {}
-
-    @defer.inlineCallbacks
-    def chain() -> Any:
-        try:
-            for index, (scope, crawler) in enumerate(runs):
-                if interruption.interrupted:
-                    break
-                interruption.current = crawler
-                try:
-                    yield process.crawl(crawler, **scope.spider_kwargs)
-                except Exception as exc:  # noqa: BLE001 - a crawl that cannot start (bad setting…) fails alone
-                    errors[index] = f"{type(exc).__name__}: {exc}".splitlines()[0]
-                    continue
-                if crawler.settings.get("JOBDIR"):
-                    from mipcrawl.middlewares.resume import forget_finished
-
-                    forget_finished(crawler)
-        finally:
-            if loop is not None and loop.running:
-                loop.stop()
-            if reactor.running:
-                reactor.stop()
-
-    if loop is not None:
-        loop.start(0.5, now=False)
-    reactor.callWhenRunning(chain)   # so that its end can always stop the reactor
-    interruption.install()           # instead of Scrapy's handlers: see mipcrawl/cli/interrupt.py
-    try:
-        process.start(stop_after_crawl=False, install_signal_handlers=False)
-    finally:
-        interruption.restore()
-    if reporter is not None:
-        reporter.finish()
-    return errors
 
 
 def _log_failure_to(crawler: Crawler, log_file: logfile.GuardedFileHandler) -> Any:
