@@ -21,12 +21,15 @@ MIPCRAWL_GATE_COVERAGE_TOLERANCE = 0.05  # title/date/place coverage may not fal
 MIPCRAWL_GATE_MAX_ERROR_RATE = 0.05      # failed pages / pages
 # Layout change (storage/layout.py): a field's strategy mix moving by more than this share (total
 # variation distance) or its coverage falling by more than this, against the edition's last
-# healthy run, both runs having parsed at least MIN_PAGES event pages. CHANGE: "warn" (the run
+# healthy run, both runs having parsed at least MIN_PAGES event pages and MIN_SHARE of the
+# edition's listed event pages (a night that re-read only the changed pages is no sample of
+# the layout: it is not compared and carries its reference forward). CHANGE: "warn" (the run
 # stays healthy, `mipcrawl crawl` exits 6, the summary says what moved), "fail" (the run is
 # partial: exit 3, nothing withdrawn) or "off".
 MIPCRAWL_LAYOUT_SHIFT = 0.5
 MIPCRAWL_LAYOUT_COVERAGE_DROP = 0.10
 MIPCRAWL_LAYOUT_MIN_PAGES = 20
+MIPCRAWL_LAYOUT_MIN_SHARE = 0.8
 MIPCRAWL_LAYOUT_CHANGE = "warn"
 MIPCRAWL_GATE_MAX_SURGE = 3.0            # listed events may not grow past this many times the last healthy run…
 MIPCRAWL_GATE_SURGE_SLACK = 500          # …nor past it plus this many (whichever allows more)

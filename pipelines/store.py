@@ -202,7 +202,8 @@ def layout_policy(s: Any) -> LayoutPolicy:
         raise NotConfigured(f"MIPCRAWL_LAYOUT_CHANGE must be warn, fail or off, not {action!r}")
     return LayoutPolicy(shift=s.getfloat("MIPCRAWL_LAYOUT_SHIFT", 0.5),
                         coverage_drop=s.getfloat("MIPCRAWL_LAYOUT_COVERAGE_DROP", 0.10),
-                        min_pages=s.getint("MIPCRAWL_LAYOUT_MIN_PAGES", 20), action=action)
+                        min_pages=s.getint("MIPCRAWL_LAYOUT_MIN_PAGES", 20),
+                        min_share=s.getfloat("MIPCRAWL_LAYOUT_MIN_SHARE", 0.8), action=action)
 
 
 def _stop(crawler: Any, reason: str) -> None:

@@ -100,10 +100,14 @@ class ProgrammeSpider(SiteSpider):
         yield item
 
     def _count_strategies(self, item: EventItem, failed: list[str]) -> None:
+        """The strategy of each field, run-wide and by the page's edition (the layout check
+        compares an edition with its own past: ``storage/layout.py``)."""
         stats = self.crawler.stats
         for name in (*FIELDS, "edition"):
             strategy = item.strategies.get(name) or ("error" if name in failed else "none")
             stats.inc_value(f"mipcrawl/strategy/{name}/{strategy}")
+            if item.edition is not None:
+                stats.inc_value(f"mipcrawl/layout/{item.edition}/{name}/{strategy}")
 
     def listing_failed(self, failure):
         edition = failure.request.cb_kwargs.get("edition")

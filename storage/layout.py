@@ -10,9 +10,15 @@ counts into shares; ``compare`` says what moved:
   sum of the share differences — 0 same mix, 1 nothing in common; JSON-LD reading 90 % of
   the dates yesterday and 0 % today is 0.9).
 
-Both runs must have parsed at least ``min_pages`` pages (an incremental run that met few
-changed pages says little): a smaller run carries the figures of its reference forward, so
-the next run is compared with a run that saw enough.
+The figures are an edition's own (``mipcrawl/layout/<edition>/<field>/<strategy>``; the
+run-wide counts when a run has no per-edition ones). Two runs are compared only when both
+read a **comparable sample** of the edition: at least ``min_pages`` event pages, and at least
+``min_share`` of the event pages its listing holds (``sample``). A template change rewrites
+every page, so the night it happens every page is fetched again and parsed; a run that
+parsed only the pages that changed (an incremental night of 304s, the events an older parser
+read, a finished edition's few updates) holds a sample chosen by what changed, whose shares
+say nothing of the layout. Such a run is not compared and carries its reference forward, so
+the next run is compared with a run that read the whole edition.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 PREFIX = "mipcrawl/strategy/"
+BY_EDITION = "mipcrawl/layout/"
 MISSING = ("none", "error")
 
 
@@ -29,16 +36,19 @@ class LayoutPolicy:
     shift: float = 0.5
     coverage_drop: float = 0.10
     min_pages: int = 20
-    action: str = "warn"          # warn (exit code 5) | fail (the run is partial) | off
+    min_share: float = 0.8
+    action: str = "warn"          # warn (exit code 6) | fail (the run is partial) | off
 
 
-def figures(stats: dict[str, Any]) -> dict[str, Any]:
-    """``{"parsed": N, "fields": {field: {"coverage": c, "strategies": {name: share}}}}``."""
+def figures(stats: dict[str, Any], edition: int | None = None) -> dict[str, Any]:
+    """``{"parsed": N, "fields": {field: {"coverage": c, "strategies": {name: share}}}}`` of
+    ``edition``'s pages when the stats count by edition, else of all the run's pages."""
+    prefix = f"{BY_EDITION}{edition}/" if edition is not None and _by_edition(stats) else PREFIX
     counts: dict[str, dict[str, int]] = {}
     for key, value in stats.items():
-        if not key.startswith(PREFIX) or not isinstance(value, int):
+        if not key.startswith(prefix) or not isinstance(value, int):
             continue
-        field, _, strategy = key[len(PREFIX):].partition("/")
+        field, _, strategy = key[len(prefix):].partition("/")
         if field.startswith("lab_") or not strategy:
             continue
         counts.setdefault(field, {})[strategy] = value
@@ -52,10 +62,26 @@ def figures(stats: dict[str, Any]) -> dict[str, Any]:
     return {"parsed": parsed, "fields": fields}
 
 
+def _by_edition(stats: dict[str, Any]) -> bool:
+    return any(key.startswith(BY_EDITION) for key in stats)
+
+
+def with_sample(now: dict[str, Any], listed: int) -> dict[str, Any]:
+    """``now`` with ``sample``: the share of the ``listed`` event pages it parsed."""
+    return {**now, "sample": round(min(1.0, now["parsed"] / listed), 4) if listed else 0.0}
+
+
+def comparable(fig: dict[str, Any] | None, policy: LayoutPolicy) -> bool:
+    """Did this run read enough of its edition for its shares to describe the layout?"""
+    if not fig:
+        return False
+    return bool(fig.get("parsed", 0) >= policy.min_pages and fig.get("sample", 1.0) >= policy.min_share)
+
+
 def reference(now: dict[str, Any], previous: dict[str, Any] | None, policy: LayoutPolicy) -> dict[str, Any]:
     """What this run leaves for the next one to be compared with: its own figures when it
-    parsed enough pages, else the reference it was itself compared with."""
-    if now["parsed"] >= policy.min_pages or not previous:
+    read a comparable sample, else the reference it was itself compared with."""
+    if comparable(now, policy) or not previous:
         return now
     return {**previous, "carried": True}
 
@@ -67,7 +93,7 @@ def shift(a: dict[str, float], b: dict[str, float]) -> float:
 
 def compare(now: dict[str, Any], before: dict[str, Any] | None, policy: LayoutPolicy) -> list[str]:
     """One line per field whose coverage fell or whose strategy mix moved, by field name."""
-    if policy.action == "off" or not before or min(now["parsed"], before.get("parsed", 0)) < policy.min_pages:
+    if policy.action == "off" or not before or not (comparable(now, policy) and comparable(before, policy)):
         return []
     lines = []
     for field, fig in now["fields"].items():

@@ -21,20 +21,21 @@ def judge_editions(session: Session, scope: RunScope, evidence: dict[int | None,
     Editions the run only met in passing (an event of another edition linked from this
     edition's listing) are not judged; errors that belong to no edition count against every
     judged one; an edition crawled alone that left no evidence at all is not healthy. The
-    run's field figures (``storage.layout``, from the spider's strategy counts in ``stats``)
-    are compared with the edition's last healthy run: a move is a warning, or — with the
+    edition's field figures (``storage.layout``, from the spider's strategy counts in
+    ``stats``, with the share of the listed pages they come from) are compared with the
+    edition's last healthy run when both read a comparable sample: a move is a warning, or — with the
     layout policy's action ``fail`` — a reason the edition is not healthy."""
     gate: dict[str, Any] = {}
     healthy: list[int] = []
     reasons: list[str] = []
     warnings: list[str] = []
-    now = {**layout.figures(stats or {}), "run": run_id}
     for edition, ev in sorted(evidence.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
         if edition is None or (scope.edition not in (None, edition) and not ev.pages):
             continue
         ev.errors += unassigned_errors
         previous = runs.last_healthy_figures(session, scope.spider, edition, run_id, ev.origin)
         verdict = judge(ev, previous, policy, finished=finished)
+        now = {**layout.with_sample(layout.figures(stats or {}, edition), len(ev.listed_urls)), "run": run_id}
         moved = _layout(verdict.figures, now, previous, policy.layout)
         gate[str(edition)] = verdict.figures
         warnings += [f"{edition}: layout changed: {w}" for w in moved]

@@ -32,8 +32,9 @@ def _edition(edition: str, f: dict[str, Any]) -> list[str]:
     lines += [f"  reason: {x}" for x in f.get("reasons") or []]
     layout, reference = f.get("layout"), f.get("layout_reference") or {}
     if layout:
-        since = f"; next run compared with run {reference.get('run')}" if reference.get("carried") else ""
-        lines.append(f"  layout: {layout.get('parsed', 0)} event pages parsed{since}")
+        share = f" ({layout['sample']:.0%} of those listed)" if "sample" in layout else ""
+        since = f"; not compared, next run compared with run {reference.get('run')}" if reference.get("carried") else ""
+        lines.append(f"  layout: {layout.get('parsed', 0)} event pages parsed{share}{since}")
         lines.append(f"  {'field':<18} {'read':>5}  strategies")
         for name, fig in layout.get("fields", {}).items():
             mix = ", ".join(f"{s} {v:.0%}" for s, v in sorted(fig["strategies"].items(), key=lambda kv: -kv[1]))
