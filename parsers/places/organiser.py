@@ -36,7 +36,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from parsers.places.mentions import find_mentions
-from parsers.places.text import fold, tokenize
+from parsers.places.text import Token, fold, tokenize
 
 _ARTICLES = frozenset({"le", "la", "les", "l"})
 
@@ -111,26 +111,59 @@ def _needs_article(name: str) -> bool:
     return len(words) == 2 and words[0] in _ARTICLES
 
 
-def _named_lab(text: str, labs: Mapping[str, str | tuple[str, str | None]]) -> tuple[str, str | None, str] | None:
+LabValue = str | tuple[str, str | None]
+LabNames = dict[str, tuple[LabValue, bool]]  # name key -> (the caller's value, written with its article)
+
+
+def lab_names(labs: Mapping[str, LabValue]) -> LabNames:
+    """The index ``find_lab_name`` looks names up in: each name's key (``parsers.labs.name_key``)
+    -> (its value in ``labs``, whether it must be written with its article); the first name of
+    a key wins. Build it once for many texts (``parsers.lablink`` does)."""
+    from parsers.labs import name_key  # parsers.labs reads organisers with this module
+
+    wanted: LabNames = {}
+    for name, value in labs.items():
+        if key := name_key(name):
+            wanted.setdefault(key, (value, _needs_article(name)))
+    return wanted
+
+
+def find_lab_name(text: str, wanted: LabNames) -> tuple[LabValue, int, int] | None:
+    """(value, start, end) of the longest run of whole words of ``text`` (first of equal length)
+    that names a lab of ``wanted``. One word (and its article) written without a capital is an
+    everyday word ("le labo", "la base de données"), and a run never ends on an elided article
+    ("Lab l'innovation" is not "Lab L")."""
+    from parsers.labs import name_key
+
+    tokens = tokenize(text)
+    for size in range(min(6, len(tokens)), 0, -1):
+        for i in range(len(tokens) - size + 1):
+            start, end = tokens[i].start, tokens[i + size - 1].end
+            found = wanted.get(name_key(text[start:end]))
+            if found is None or (found[1] and tokens[i].key not in _ARTICLES):
+                continue
+            if text[end:end + 1] in ("'", "’") or _everyday(tokens[i:i + size]):
+                continue
+            return found[0], start, end
+    return None
+
+
+def _everyday(run: tuple[Token, ...]) -> bool:
+    words = [t for t in run if t.key not in _ARTICLES]
+    return len(words) < 2 and not any(t.capital for t in words)
+
+
+def _named_lab(text: str, labs: Mapping[str, LabValue]) -> tuple[str, str | None, str] | None:
     """(key, région code or None, the text less the lab's name) of the lab ``labs`` knows whose
     name the text holds as a run of whole words, names compared by the lab-name key of
     ``parsers.labs`` ("TiLab" = "Ti Lab", "Lab Zéro" = "Lab0", "Lab'@rchipel" = "LabArchipel",
     "Fabrique RH" = "La Fabrique RH")."""
-    from parsers.labs import name_key  # parsers.labs reads organisers with this module
-
-    wanted: dict[str, tuple[str | tuple[str, str | None], bool]] = {}
-    for name, value in labs.items():
-        if key := name_key(name):
-            wanted.setdefault(key, (value, _needs_article(name)))
-    tokens = tokenize(text)
-    for size in range(min(6, len(tokens)), 0, -1):
-        for i in range(len(tokens) - size + 1):
-            found = wanted.get(name_key(text[tokens[i].start:tokens[i + size - 1].end]))
-            if found is None or (found[1] and tokens[i].key not in _ARTICLES):
-                continue
-            key, region = (found[0], None) if isinstance(found[0], str) else found[0]
-            return key, region, f"{text[:tokens[i].start]} {text[tokens[i + size - 1].end:]}"
-    return None
+    found = find_lab_name(text, lab_names(labs))
+    if found is None:
+        return None
+    value, start, end = found
+    key, region = (value, None) if isinstance(value, str) else value
+    return key, region, f"{text[:start]} {text[end:]}"
 
 
 def _kind(folded: str) -> str:
