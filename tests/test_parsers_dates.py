@@ -563,7 +563,7 @@ REAL_WORLD = [
     ("Du mardi au jeudi 18 novembre, de 9h à 17h", {"year": 2021},
      T(2021, 11, 16, 9), T(2021, 11, 18, 17), 3),
     ("lundi - vendredi 19/11/2021", {}, D(2021, 11, 15), D(2021, 11, 19), 1),
-    ("du lundi au vendredi, du 2 au 30 novembre 2021", {}, D(2021, 11, 2), D(2021, 11, 30), 1),
+    ("du lundi au vendredi, du 2 au 30 novembre 2021", {}, D(2021, 11, 2), D(2021, 11, 30), 5),  # a slot per week
     ("jeudi 18 novembre 2021 de 9h30 à 12h30 et de 13h30 à 16h30", {},
      T(2021, 11, 18, 9, 30), T(2021, 11, 18, 16, 30), 2),
     ("18/11/2021 de 14h00 à 16h00 (UTC+1)", {}, T(2021, 11, 18, 14), T(2021, 11, 18, 16), 1),

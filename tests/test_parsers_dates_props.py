@@ -343,7 +343,9 @@ V2_VOCAB = ["trimestre", "1er trimestre", "automne", "hiver", "été", "en 2016"
             "11/2024", "novembre 24", "fin", "mi-", "courant", "(matin)", "après-midi", "(14h)",
             "heure de Paris", "UTC-4", "HNC", "à La Réunion", "Publié le", "Inscriptions avant le",
             "Article du", "convocation du", "semaine du", "N O V E M B R E", "1ᵉʳ", "\u00a0", "–",
-            "quatorze", "premier", "vingt-deux", "98", "25", "T3", "second semestre", "2018-2022"]
+            "quatorze", "premier", "vingt-deux", "98", "25", "T3", "second semestre", "2018-2022",
+            "du lundi au vendredi", "sauf le week-end", "en semaine", "sauf le mercredi", "jours ouvrés",
+            "tous les mardis", "November", "Nov", "14th", "PM", "am", "Thursday,", "midi", "minuit"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -439,3 +441,53 @@ def test_the_shortcut_reads_what_the_grammar_reads(data, year, today, tz):
     quick = _outcome(text, year, today, tz, None, None, shortcut=True)
     full = _outcome(text, year, today, tz, None, None, shortcut=False)
     assert quick == full
+
+
+# -- weekdays that filter a range, the month first, English names -------------------------------
+EN_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]
+FILTERS = {"du lundi au vendredi": range(5), "sauf le week-end": range(5), "en semaine": range(5),
+           "du mardi au jeudi": range(1, 4), "sauf le mercredi": (0, 1, 3, 4, 5, 6),
+           "mardi et jeudi": (1, 3), "les lundis et vendredis": (0, 4), "du vendredi au lundi": (4, 5, 6, 0)}
+
+
+@SOME
+@given(dates, st.integers(1, 45), st.sampled_from(sorted(FILTERS)), st.booleans(),
+       st.one_of(st.none(), clocks))
+def test_weekdays_beside_a_range_keep_only_those_days(first, length, words, before, clock):
+    last = first + dt.timedelta(days=length)
+    assume(last.year <= 2099)
+    allowed = set(FILTERS[words])
+    days = [first + dt.timedelta(days=n) for n in range(length + 1)]
+    wanted = [d for d in days if d.weekday() in allowed]
+    assume(wanted)
+    span = f"du {_day(first)} {MONTHS[first.month - 1]} {first.year} au {_day(last)} {MONTHS[last.month - 1]} {last.year}"
+    times = ""
+    if clock:
+        assume(clock[0] < 23)
+        times = f" de {clock[0]}h{clock[1]:02d} à {clock[0] + 1}h{clock[1]:02d}"
+        assume(all(_local(d, clock) for d in wanted))
+    text = f"{words}{times}, {span}" if before and words.startswith("du ") else f"{span}, {words}{times}"
+    when = parse_when(text)
+    assert when is not None and when.warnings == ()
+    if clock:
+        assert [s.date() for s, _ in when.slots] == wanted
+        assert all(s.hour == clock[0] and e - s == dt.timedelta(hours=1) for s, e in when.slots)
+    else:
+        covered = [d for a, b in when.slots for d in days if a <= d <= b]
+        assert covered == wanted
+        # all-day slots are runs of days: one ends more than a day before the next begins
+        assert all((nxt[0] - end).days > 1 for (_, end), nxt in zip(when.slots, when.slots[1:], strict=False))
+        assert when.precision == "day"
+
+
+@SOME
+@given(dates, st.sampled_from(["{M} {d}, {y}", "{EN} {d}, {y}", "{d} {EN} {y}", "{en}. {d}th {y}",
+                               "{W}, {EN} {d}, {y}", "{M} {d} {y}"]))
+def test_the_month_first_and_english_names_read_back(day, pattern):
+    text = pattern.format(M=MONTHS[day.month - 1], EN=EN_MONTHS[day.month - 1], d=day.day, y=day.year,
+                          en=EN_MONTHS[day.month - 1][:3], W=EN_WEEKDAYS[day.weekday()])
+    assume(not text.startswith("Mar. "))   # "mar." is mardi before a day
+    when = parse_when(text)
+    assert when is not None and (when.start, when.end, when.warnings) == (day, day, ())

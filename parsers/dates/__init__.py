@@ -18,7 +18,8 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   "quarter", "semester" or "year"; a period gives its first and last day.
 - Dates: "16 novembre 2021", "mardi 16 nov. 2021", "1er"/"1ᵉʳ"/"1 er", "16/11/2021",
   "16/11", "16.11.21", "16 11 2021", ISO (with time and offset), the month first
-  ("novembre 18 au 19", "Nov. 18-19", "novembre 16, 2021"), number words ("le premier
+  ("novembre 18 au 19", "Nov. 18-19", "novembre 16, 2021"), English month and weekday
+  names ("Nov 14, 2024", "Thursday, November 14", "2:00 PM"), number words ("le premier
   novembre", "du treize au quinze juillet"). "sept." is September. A two-digit year is the
   one within 80 years before and 20 after today's year (else the context year, else 2050):
   "31/10/98" → 1998, "12/11/25" → 2025; "novembre 24" is November 2024.

@@ -85,8 +85,10 @@ class DaysMixin:
         j = i + 1 if self.texts[i + 1] != "," else i + 2
         if self.kinds[j] == "num":
             return self.read_day(j, weekday)
-        if self.kinds[j] in DATE_KINDS:
-            atom, end = self.read_numeric(j, self.toks[j])
+        if self.kinds[j] in DATE_KINDS or (  # "mardi 18/11", "Thursday, November 14"
+                self.kinds[j] == "month" and self.kinds[j + 1] == "num" and self.month_first_day(j + 1)):
+            atom, end = self.read_numeric(j, self.toks[j]) if self.kinds[j] != "month" else \
+                self.read_month(j, self.toks[j])
             atom.weekday = weekday
             return atom, end
         if self.texts[i + 1] in DIRECTION:

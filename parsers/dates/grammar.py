@@ -28,6 +28,9 @@ from parsers.dates.words import (
 )
 
 _PAD = 8   # the reader looks at most this far ahead (and one token back)
+_ONLY_WORDS = {"sauf", "hors", "excepte", "en", "jours"}
+_EXCEPT_GLUE = {"le", "les", "du", "des", "et", ",", "l'"}
+_WORKDAYS = frozenset(range(5))
 
 
 class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
@@ -68,6 +71,8 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
             return self.read_times(i)
         if (tok.text in STARTERS or kind == "num") and (j := self.read_period(i)) > i:
             return j
+        if tok.text in _ONLY_WORDS and (j := self.only_some_days(i)) > i:
+            return j
         if kind in PLAIN and tok.text not in RELATIVE and (
             tok.text not in PARTS_OF_DAY or not self.this_part_of_day(i)
         ):
@@ -81,9 +86,30 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
         self.other_token(i, tok)
         return i + 1
 
+    def only_some_days(self, i: int) -> int:
+        """"sauf le week-end", "hors week-ends", "en semaine", "jours ouvrés": Monday to
+        Friday; "sauf le mercredi", "sauf samedi et dimanche": all but those days."""
+        texts, j = self.texts, i + 1
+        if (texts[i], texts[j]) == ("en", "semaine") or (texts[i], texts[j]) == ("jours", "ouvres"):
+            days, j = _WORKDAYS, j + 1
+        elif texts[i] == "jours":
+            return i
+        else:
+            days = frozenset(range(7))
+            while texts[j] in _EXCEPT_GLUE or self.kinds[j] in ("weekday", "weekly"):
+                if self.kinds[j] in ("weekday", "weekly"):
+                    days = days - {self.toks[j].value[0]}
+                j += 1
+            if texts[j] in ("weekend", "weekends") or (texts[j], texts[j + 1]) == ("week", "-"):
+                days, j = days & _WORKDAYS, j + (1 if texts[j] != "week" else 3)
+            if days == frozenset(range(7)):
+                return i
+        self.out.weekly = days if self.out.weekly is None else self.out.weekly & days
+        return j
+
     def other_token(self, i: int, tok: Token) -> None:
         if tok.kind == "weekly" or (tok.kind == "weekday" and self.texts[i - 1] == "chaque"):
-            self.out.weekly = tok.value[0]
+            self.out.weekly = (self.out.weekly or frozenset()) | {tok.value[0]}
         elif tok.kind == "year":
             self.year_mark(i)
         elif tok.kind == "zone":

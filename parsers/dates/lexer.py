@@ -17,13 +17,21 @@ MONTHS = {
     "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3,
     "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8,
     "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10, "novembre": 11,
-    "nov": 11, "decembre": 12, "dec": 12,
+    "nov": 11, "decembre": 12, "dec": 12, "aou": 8,
+    # English names, met in pages and feeds ("Nov 14, 2024", "14 November 2024"); "mar" stays
+    # mardi's abbreviation
+    "january": 1, "february": 2, "feb": 2, "march": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "october": 10, "november": 11, "december": 12,
 }
 WEEKDAYS = {
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
 }
-_WEEKDAY_ABBR = {"lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6}
 WEEKDAY_NAMES = tuple(WEEKDAYS)
+WEEKDAYS.update({"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+                 "saturday": 5, "sunday": 6})
+_WEEKDAY_ABBR = {"lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6,
+                 "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
 _PLACES = "|".join(sorted((k.replace(" ", r"[\s-]+") for k in PLACE_ZONES), key=len, reverse=True))
@@ -51,7 +59,7 @@ _TOKEN = re.compile(
         |(?P<cdh>\d\d?)\.(?P<cdm>00|15|30|45)(?![\d.,])
         |(?:(?<=\ba[ ])|(?<=\bde[ ])|(?<=\bvers[ ])|(?<=\bet[ ]))(?P<cth>\d\d?)\.(?P<ctm>[0-5]\d)(?![\d.,])))
     |(?P<year>(?<!\d)(?:19|20)\d\d(?!\d))
-    |(?P<num>(?<![\d])(?P<nv>\d\d?)(?:er|re|eme|e)?(?![\d]))
+    |(?P<num>(?<![\d])(?P<nv>\d\d?)(?:er|re|eme|e|st|nd|rd|th)?(?![\d]))
     |(?P<digits>\d+))
     |(?=[a-z])(?:(?=[hgu])(?P<zone>(?:heures?|h)\s+(?:(?:de|du|des|en)\s+|d'\s*)?(?:(?:la|le)\s+|l'\s*)?
         (?:locale|antillaise|guyanaise|hexagonale|{places})(?![a-z])

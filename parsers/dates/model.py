@@ -53,7 +53,7 @@ class Reading:
     rest: list[str] = field(default_factory=list)
     abort: str | None = None
     has_time: bool = False
-    weekly: int | None = None      # "tous les jeudis", "chaque jeudi": only that weekday
+    weekly: frozenset[int] | None = None  # "tous les jeudis", "du lundi au vendredi": only those weekdays
     periods: list[Atom] = field(default_factory=list)   # lone years read as periods if no date
     ignored: list[tuple[int, int, str]] = field(default_factory=list)  # token ranges, reason
     used: list[int] = field(default_factory=list)       # token indexes of the times read

@@ -30,6 +30,7 @@ import datetime as dt
 
 from parsers.dates.lexer import WEEKDAY_NAMES
 from parsers.dates.model import Atom, Reading
+from parsers.dates.weekdays import weekday_filter
 
 
 class Unreadable(Exception):
@@ -227,7 +228,7 @@ def resolve_days(reading: Reading, *, year: int | None, years: tuple[int, ...] |
         for atom in atoms:
             if atom.day is not None and atom.direction in ("next", "last"):
                 atom.direction = None
-    _drop_leading_weekdays(reading)
+    weekday_filter(reading)
     atoms = reading.atoms
     fill_months(atoms)
     found = iter(fill_years(atoms, reading, year=year, years=years, today=today))
@@ -249,19 +250,6 @@ def _check_weekday(atom: Atom, day: dt.date, reading: Reading) -> None:
     warning = weekday_warning(atom, day)
     if warning:
         reading.warnings.append(warning)
-
-
-def _drop_leading_weekdays(reading: Reading) -> None:
-    """Weekdays alone before the dates of the text say which days of them ("du lundi au
-    vendredi, du 2 au 30 novembre"): they are no dates of their own."""
-    atoms = reading.atoms
-    k = 0
-    while k < len(atoms) and atoms[k].direction == "ref":
-        k += 1
-    if 0 < k < len(atoms):
-        reading.rest.extend(a.text for a in atoms[:k])
-        reading.atoms = atoms[k:]
-        reading.atoms[0].link = None
 
 
 def _on_or_after(atom: Atom, spans: list[Span | None], start: dt.date | None) -> Span:

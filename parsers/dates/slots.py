@@ -35,7 +35,7 @@ class Unit:
     tail: list[Slot] = field(default_factory=list)
     bound: str | None = None
     offset: str | None = None
-    weekly: int | None = None
+    weekly: frozenset[int] | None = None
     tail_offset: str | None = None  # the UTC offset written with the range end, if any
     precision: str = "day"
 
@@ -48,7 +48,7 @@ def _coarser(a: str, b: str) -> str:
 
 
 def make_units(atoms: list[Atom], spans: list[tuple[dt.date, dt.date]],
-               weekly: int | None = None) -> list[Unit]:
+               weekly: frozenset[int] | None = None) -> list[Unit]:
     units: list[Unit] = []
     for atom, (first, last) in zip(atoms, spans, strict=True):
         if atom.aside:
@@ -193,14 +193,23 @@ def _continuous(unit: Unit, zone: ZoneInfo, warnings: list[str]) -> Pair:
 
 
 def _weekly(unit: Unit, times: list[Slot], zone: ZoneInfo, warnings: list[str]) -> list[Pair]:
-    """"tous les jeudis de novembre": one slot per such weekday of the range."""
+    """"tous les jeudis de novembre": one slot per such weekday of the range; all-day
+    slots of consecutive days are one ("du 4 au 29 novembre, du lundi au vendredi": a slot
+    per week)."""
     if (unit.last - unit.first).days > MAX_WEEKLY_SPAN:
         raise Unreadable("weekly over too long a span")
-    days = [day for day in _days(unit) if day.weekday() == unit.weekly]
+    allowed = unit.weekly or frozenset()
+    days = [day for day in _days(unit) if day.weekday() in allowed]
     if not days:
         raise Unreadable("no such weekday in the range")
     if not times:
-        return [(day, day) for day in days]
+        runs: list[Pair] = []
+        for day in days:
+            if runs and runs[-1][1] == day - dt.timedelta(days=1):
+                runs[-1] = (runs[-1][0], day)
+            else:
+                runs.append((day, day))
+        return runs
     return [_timed(day, slot, unit, zone, warnings) for day in days for slot in times]
 
 
@@ -228,7 +237,7 @@ def bounds(slots: list[Pair]) -> tuple[Value | None, Value | None]:
 
 
 def build_slots(atoms: list[Atom], spans: list[tuple[dt.date, dt.date]], zone: ZoneInfo,
-                warnings: list[str], weekly: int | None = None) -> tuple[list[Pair], str]:
+                warnings: list[str], weekly: frozenset[int] | None = None) -> tuple[list[Pair], str]:
     """The slots, sorted, and their precision (the coarsest of the units)."""
     units = make_units(atoms, spans, weekly)
     if not units:
@@ -242,6 +251,7 @@ def build_slots(atoms: list[Atom], spans: list[tuple[dt.date, dt.date]], zone: Z
     if True in timed:
         return slots, "minute"
     precision = "day"
-    for unit in units:
-        precision = _coarser(precision, unit.precision)
+    for unit in units:   # every day of a weekly unit is fixed ("tous les jeudis de novembre")
+        filtered = unit.weekly is not None and unit.first != unit.last
+        precision = _coarser(precision, "day" if filtered else unit.precision)
     return slots, precision

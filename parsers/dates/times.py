@@ -48,11 +48,19 @@ class TimesMixin:
             start, end = start[:2], start[2:]
         elif len(start) == 1:  # a bare hour
             start = (start[0], 0)
+        if sep in _MERIDIEM and end is None:  # "10:00 AM - 2:00 PM"
+            start, j = _meridiem(start, sep), j + 1
+            sep = self.texts[j]
         if end is None and self.kinds[j + 1] == "time" and (
             self.kinds[j] == "dash" or sep in TO or sep in ("/", ">") or (sep == "et" and self.between)
         ):
             end, j = self.toks[j + 1].value, j + 2
             self.between = False
+        if self.texts[j] in _MERIDIEM and end is not None:  # "2-4 pm": both, if in order
+            pm = self.texts[j]
+            end, j = _meridiem(end, pm), j + 1
+            if self.texts[i + 1] not in _MERIDIEM and _meridiem(start, pm) < end:
+                start = _meridiem(start, pm)
         if end is not None:
             self.between = False
         after, j = self.half_of_day(j)
@@ -167,6 +175,15 @@ class TimesMixin:
 
 _AFTERNOON = {"apres-midi", "apres midi", "apresmidi"}
 _BREAK_WORDS = {"de", ":", "dejeuner", "meridienne", "repas", "cafe", "a", "entre"}
+
+
+_MERIDIEM = {"am", "pm"}
+
+
+def _meridiem(clock: Clock, word: str) -> Clock:
+    """English "am"/"pm" after a time: 2 pm is 14h, 12 am is midnight."""
+    hour = clock[0] % 12 if 1 <= clock[0] <= 12 else clock[0]
+    return (hour + 12, clock[1]) if word == "pm" and hour < 12 else (hour, clock[1])
 
 
 def _afternoon(clock: Clock) -> Clock:

@@ -1,0 +1,138 @@
+"""parsers.dates on the date writing of real organisers' pages (invented here in their manner):
+numeric and abbreviated dates, ISO stamps, noon and midnight, open bounds, weekdays that
+filter a range ("du lundi au vendredi", "sauf le week-end"), English month names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from parsers.dates import parse_when
+
+D = dt.date
+
+
+def T(y, mo, d, h=0, mi=0):
+    return dt.datetime(y, mo, d, h, mi, tzinfo=ZoneInfo("Europe/Paris"))
+
+
+def ids(table):
+    return [row[0][:60] for row in table]
+
+
+# (text, context year, start, end, precision)
+ONE_SPAN = [
+    ("Jeudi 14/11 – 9h30/12h", 2024, T(2024, 11, 14, 9, 30), T(2024, 11, 14, 12), "minute"),
+    ("14 nov. 2024, 10h-12h", None, T(2024, 11, 14, 10), T(2024, 11, 14, 12), "minute"),
+    ("le 14.11.2024", None, D(2024, 11, 14), D(2024, 11, 14), "day"),
+    ("2024-11-14", None, D(2024, 11, 14), D(2024, 11, 14), "day"),
+    ("2024-11-14T09:30", None, T(2024, 11, 14, 9, 30), None, "minute"),
+    ("2024-11-14 09:30:00", None, T(2024, 11, 14, 9, 30), None, "minute"),
+    ("mercredi 20 novembre de 14 h à 16 h 30", 2024, T(2024, 11, 20, 14), T(2024, 11, 20, 16, 30), "minute"),
+    ("le 14 novembre à partir de 9h", 2024, T(2024, 11, 14, 9), None, "minute"),
+    ("le 14 novembre 2024 dès 9h", None, T(2024, 11, 14, 9), None, "minute"),
+    ("jusqu'au 30 novembre", 2024, None, D(2024, 11, 30), "day"),
+    ("à partir du 4 novembre 2024", None, D(2024, 11, 4), None, "day"),
+    ("le 14 novembre à midi", 2024, T(2024, 11, 14, 12), None, "minute"),
+    ("le 14 novembre de 9h à midi", 2024, T(2024, 11, 14, 9), T(2024, 11, 14, 12), "minute"),
+    ("le 14 novembre de midi à 14h", 2024, T(2024, 11, 14, 12), T(2024, 11, 14, 14), "minute"),
+    ("le 14 novembre de 20h à minuit", 2024, T(2024, 11, 14, 20), T(2024, 11, 15), "minute"),
+    ("le 14 novembre, midi et demi", 2024, T(2024, 11, 14, 12, 30), None, "minute"),
+    ("le 14 novembre le matin", 2024, D(2024, 11, 14), D(2024, 11, 14), "day"),
+    ("le 14 novembre 9h-17h30", 2024, T(2024, 11, 14, 9), T(2024, 11, 14, 17, 30), "minute"),
+    ("14 novembre 2024 9 h 00 – 12 h 00", None, T(2024, 11, 14, 9), T(2024, 11, 14, 12), "minute"),
+    ("Du lundi 18 au vendredi 22 novembre 2024", None, D(2024, 11, 18), D(2024, 11, 22), "day"),
+    ("18-22/11/2024", None, D(2024, 11, 18), D(2024, 11, 22), "day"),
+    ("18 au 22.11", 2024, D(2024, 11, 18), D(2024, 11, 22), "day"),
+    ("18/11 au 22/11", 2024, D(2024, 11, 18), D(2024, 11, 22), "day"),
+    ("18.11.2024 - 22.11.2024", None, D(2024, 11, 18), D(2024, 11, 22), "day"),
+    ("Du 18 au 22 novembre 2024 inclus", None, D(2024, 11, 18), D(2024, 11, 22), "day"),
+    ("novembre 2024 (date à préciser)", None, D(2024, 11, 1), D(2024, 11, 30), "month"),
+    ("Date : 14/11/2024 Heure : 10h00", None, T(2024, 11, 14, 10), None, "minute"),
+    ("Date : jeudi 14 novembre 2024 - Horaire : 14h00 - 16h00", None,
+     T(2024, 11, 14, 14), T(2024, 11, 14, 16), "minute"),
+    ("mar. 19 nov. 2024", None, D(2024, 11, 19), D(2024, 11, 19), "day"),
+    ("Jeu. 14/11, 18h30", 2024, T(2024, 11, 14, 18, 30), None, "minute"),
+    ("14-nov-2024", None, D(2024, 11, 14), D(2024, 11, 14), "day"),
+    ("14 NOV 2024 · 9:30 > 12:00", None, T(2024, 11, 14, 9, 30), T(2024, 11, 14, 12), "minute"),
+    ("Rendez-vous le 14 novembre 2024 à 9 h 30 précises", None, T(2024, 11, 14, 9, 30), None, "minute"),
+    ("14 novembre 2024 à 9h00 (accueil café à 8h30)", None, T(2024, 11, 14, 9), None, "minute"),
+    ("aoû 2025", None, D(2025, 8, 1), D(2025, 8, 31), "month"),
+    # English names, met in feeds and bilingual pages
+    ("Nov 14, 2024", None, D(2024, 11, 14), D(2024, 11, 14), "day"),
+    ("November 14, 2024", None, D(2024, 11, 14), D(2024, 11, 14), "day"),
+    ("14 November 2024", None, D(2024, 11, 14), D(2024, 11, 14), "day"),
+    ("Nov. 14th 2024", None, D(2024, 11, 14), D(2024, 11, 14), "day"),
+    ("Thu 14 Nov 2024 09:30", None, T(2024, 11, 14, 9, 30), None, "minute"),
+    ("Thursday, November 14, 2024, 2:00 PM - 4:00 PM", None, T(2024, 11, 14, 14), T(2024, 11, 14, 16), "minute"),
+    ("Wednesday 20 November 2024, 10:00 am", None, T(2024, 11, 20, 10), None, "minute"),
+    ("jeudi, novembre 14, 2024", None, D(2024, 11, 14), D(2024, 11, 14), "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "start", "end", "precision"), ONE_SPAN, ids=ids(ONE_SPAN))
+def test_forms_organisers_write(text, year, start, end, precision):
+    when = parse_when(text, year=year)
+    assert when is not None and (when.start, when.end, when.precision) == (start, end, precision)
+    assert when.method == "rules"
+
+
+def _weekdays(first, last, allowed):
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    return [d for d in days if d.weekday() in allowed]
+
+
+def _runs(days):
+    runs = []
+    for d in days:
+        if runs and runs[-1][1] == d - dt.timedelta(days=1):
+            runs[-1] = (runs[-1][0], d)
+        else:
+            runs.append((d, d))
+    return runs
+
+
+WORKDAYS = range(5)
+# weekdays beside a range say which of its days: timed ones are a slot per day, all-day ones a
+# slot per run of consecutive days
+FILTERED = [
+    ("Du 4 au 29 novembre 2024, du lundi au vendredi de 9h à 17h", D(2024, 11, 4), D(2024, 11, 29), WORKDAYS, (9, 17)),
+    ("du lundi au vendredi de 9h à 17h, du 4 au 29 novembre 2024", D(2024, 11, 4), D(2024, 11, 29), WORKDAYS, (9, 17)),
+    ("du lundi au vendredi, du 4 au 15 novembre 2024", D(2024, 11, 4), D(2024, 11, 15), WORKDAYS, None),
+    ("du 4 au 8 novembre 2024, du lundi au vendredi", D(2024, 11, 4), D(2024, 11, 8), WORKDAYS, None),
+    ("du 18 au 29 novembre 2024, mardi et jeudi de 14h à 16h", D(2024, 11, 18), D(2024, 11, 29), (1, 3), (14, 16)),
+    ("du 4 au 8 novembre 2024, mardi de 14h à 17h", D(2024, 11, 4), D(2024, 11, 8), (1,), (14, 17)),
+    ("du 4 au 29 novembre 2024 (sauf le week-end)", D(2024, 11, 4), D(2024, 11, 29), WORKDAYS, None),
+    ("du 4 au 15 novembre 2024, en semaine, de 9h à 17h", D(2024, 11, 4), D(2024, 11, 15), WORKDAYS, (9, 17)),
+    ("du 4 au 15 novembre 2024, sauf le mercredi", D(2024, 11, 4), D(2024, 11, 15), (0, 1, 3, 4, 5, 6), None),
+    ("du 4 au 15 novembre 2024 sauf samedi et dimanche", D(2024, 11, 4), D(2024, 11, 15), WORKDAYS, None),
+    ("du 4 au 15 novembre 2024 hors week-ends", D(2024, 11, 4), D(2024, 11, 15), WORKDAYS, None),
+    ("du 4 au 15 novembre 2024, jours ouvrés", D(2024, 11, 4), D(2024, 11, 15), WORKDAYS, None),
+    ("tous les lundis et jeudis de novembre 2024", D(2024, 11, 1), D(2024, 11, 30), (0, 3), None),
+    ("Du 2 au 13 décembre 2024, du vendredi au lundi", D(2024, 12, 2), D(2024, 12, 13), (4, 5, 6, 0), None),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "last", "allowed", "hours"), FILTERED, ids=ids(FILTERED))
+def test_weekdays_beside_a_range_say_which_days(text, first, last, allowed, hours):
+    when = parse_when(text)
+    days = _weekdays(first, last, set(allowed))
+    if hours:
+        expected = tuple((T(d.year, d.month, d.day, hours[0]), T(d.year, d.month, d.day, hours[1])) for d in days)
+    else:
+        expected = tuple(_runs(days))
+    assert when is not None and when.slots == expected and when.warnings == ()
+    assert when.precision == ("minute" if hours else "day")
+
+
+def test_a_weekday_range_before_one_day_still_ends_on_it():
+    """"du lundi au vendredi 19 novembre" is that week, not a filter."""
+    when = parse_when("du lundi au vendredi 19 novembre 2021")
+    assert when.slots == ((D(2021, 11, 15), D(2021, 11, 19)),)
+
+
+@pytest.mark.parametrize("text", ["en semaine", "sauf le week-end", "tous les jours de 9h à 12h"])
+def test_a_weekday_filter_alone_is_no_date(text):
+    assert parse_when(text, year=2024) is None
