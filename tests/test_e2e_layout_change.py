@@ -13,6 +13,7 @@ import re
 
 import pytest
 from cli_run import mipcrawl
+from receivers import answering
 
 import replica
 
@@ -27,11 +28,13 @@ def nights(tmp_path_factory) -> tuple[list, str]:
     site = replica.build_site(work / "site", seed=2, events_per_edition=40, day=10, wild=5, wild_from_day=SWITCH)
     db = f"sqlite:///{work / 'db.sqlite'}"
     out = []
-    with replica.serve(site) as base_url:
+    with replica.serve(site) as base_url, answering(200) as (hook, received):
         for day, extra in ((10, []), (11, []), (SWITCH, []), (13, []), (13, ["-s", "MIPCRAWL_REFRESH=1"])):
             replica.set_day(base_url, day)
             out.append(mipcrawl("crawl", "programme", "--edition", "2026", "--base-url", base_url, "--db", db,
-                                "--data-dir", str(work), "--no-progress", *extra))
+                                "--data-dir", str(work), "--no-progress", "--notify", hook,
+                                "--notify-on", "always", *extra))
+            out[-1].webhook = [r["body"] for r in received[len(out) - 1:]]
     return out, db
 
 
@@ -60,3 +63,16 @@ def test_runs_detail_of_an_unknown_run_is_a_usage_error(nights) -> None:
     _, db = nights
     shown = mipcrawl("runs", "--detail", "99", "--db", db)
     assert shown.returncode == 2 and "no run 99" in shown.stderr
+
+
+def test_the_webhook_message_lists_the_warnings_of_the_switch_day_only(nights) -> None:
+    """The detector's warnings reach ``--notify`` (stats ``mipcrawl/layout_warnings``), as the
+    crawl's own warning lines say them."""
+    runs, _ = nights
+    assert [len(r.webhook) for r in runs] == [1] * 5
+    listed = [{f["title"]: f["value"] for f in r.webhook[0]["attachments"][0]["fields"]}.get("layout warnings")
+              for r in runs]
+    assert [bool(x) for x in listed] == [False, False, True, False, False]
+    said = re.findall(r"^warning: (2026: layout changed: .*)$", runs[2].stderr, re.M)
+    assert said and listed[2].splitlines() == said
+    assert "(exit 6)" in runs[2].webhook[0]["text"]
