@@ -8,6 +8,7 @@ Control endpoints (GET or POST, never faulted nor counted):
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import json
 import socket
@@ -16,6 +17,7 @@ import sys
 import threading
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import asdict, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
@@ -71,11 +73,11 @@ def _not_modified(headers, route: Route) -> bool:
     return False
 
 
-class Handler(BaseHTTPRequestHandler):
+class QuietHandler(BaseHTTPRequestHandler):
+    """HTTP/1.1 keep-alive, no per-request log lines, no Nagle delay: the replica's servers."""
+
     protocol_version = "HTTP/1.1"
-    server_version = "Drupal"
     sys_version = ""
-    server: ReplicaServer
 
     def setup(self) -> None:
         super().setup()
@@ -84,6 +86,25 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args) -> None:  # noqa: A002 - no per-request logs
         pass
+
+
+@contextlib.contextmanager
+def running(server: ThreadingHTTPServer, name: str) -> Iterator[None]:
+    """``server`` answering in a daemon thread for the ``with`` block, shut down after it."""
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              name=name, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+class Handler(QuietHandler):
+    server_version = "Drupal"
+    server: ReplicaServer
 
     def do_GET(self) -> None:
         self._answer(head=False)

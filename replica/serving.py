@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import json
 import tempfile
-import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +14,7 @@ from urllib.parse import urlencode
 from replica.build import SITE_JSON, build_site
 from replica.faults import FaultConfig
 from replica.routes import Site
-from replica.server import make_server
+from replica.server import make_server, running
 
 
 def _site_params(site_dir: Path, **wanted_params: int | None) -> None:
@@ -46,15 +45,8 @@ def serve(site_dir=None, *, seed: int | None = None, events_per_edition: int | N
         _site_params(site_dir, seed=seed, events_per_edition=events_per_edition, wild=wild,
                      wild_from_day=wild_from_day)
         server = make_server(Site(site_dir, day), port=port, config=config)
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                                  name="replica-server", daemon=True)
-        thread.start()
-        try:
+        with running(server, "replica-server"):
             yield server.base_url
-        finally:
-            server.shutdown()
-            server.server_close()
-            thread.join()
 
 
 def _control(base_url: str, path: str) -> dict:

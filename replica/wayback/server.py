@@ -15,15 +15,14 @@ import email.utils
 import hashlib
 import json
 import re
-import socket
 import sys
 import time
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, parse_qsl, urlsplit
 
-from replica.server import Stats
+from replica.server import QuietHandler, Stats
 from replica.wayback import bodies, cdx
 from replica.wayback.cdx import Row
 from replica.wayback.plan import parse_timestamp
@@ -86,18 +85,9 @@ def nearest(rows: list[Row], ts: str) -> Row:
     return min(rows, key=lambda r: (abs(parse_timestamp(r.timestamp) - at), r.timestamp))
 
 
-class ArchiveHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class ArchiveHandler(QuietHandler):
     server_version = "wayback-replica"
-    sys_version = ""
     server: ArchiveServer
-
-    def setup(self) -> None:
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-    def log_message(self, format, *args) -> None:  # noqa: A002 - no per-request logs
-        pass
 
     def do_GET(self) -> None:
         parts = urlsplit(self.path)

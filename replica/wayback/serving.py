@@ -5,11 +5,11 @@ from __future__ import annotations
 import contextlib
 import json
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from replica.build import SITE_JSON, build_site
+from replica.server import running
 from replica.wayback.build import DEFAULT_ORIGINAL, archive_ready, build_archive, load_index
 from replica.wayback.server import ArchiveConfig, ArchiveServer
 
@@ -31,12 +31,5 @@ def serve_archive(site_dir=None, *, original: str = DEFAULT_ORIGINAL, rate_limit
         seed = json.loads((site_dir / SITE_JSON).read_text())["seed"]
         server = ArchiveServer(site_dir, load_index(site_dir), seed=seed, original=original,
                                config=config, port=port)
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                                  name="archive-server", daemon=True)
-        thread.start()
-        try:
+        with running(server, "archive-server"):
             yield server.base_url
-        finally:
-            server.shutdown()
-            server.server_close()
-            thread.join()
