@@ -69,6 +69,19 @@ ONE_SPAN = [
     ("Thursday, November 14, 2024, 2:00 PM - 4:00 PM", None, T(2024, 11, 14, 14), T(2024, 11, 14, 16), "minute"),
     ("Wednesday 20 November 2024, 10:00 am", None, T(2024, 11, 20, 10), None, "minute"),
     ("jeudi, novembre 14, 2024", None, D(2024, 11, 14), D(2024, 11, 14), "day"),
+    # quarters of an hour in words, a two-digit year before the time
+    ("le 14 novembre 2024 à 8 heures et demie", None, T(2024, 11, 14, 8, 30), None, "minute"),
+    ("le 14 novembre 2024 à 14h et quart", None, T(2024, 11, 14, 14, 15), None, "minute"),
+    ("le 14 novembre 2024 à 14h moins le quart", None, T(2024, 11, 14, 13, 45), None, "minute"),
+    ("le 14 novembre 2024 de 9h et demie à 11 h moins le quart", None,
+     T(2024, 11, 14, 9, 30), T(2024, 11, 14, 10, 45), "minute"),
+    ("16 nov. 21 à 10h", 2024, T(2021, 11, 16, 10), None, "minute"),
+    ("le 14 nov 24 de 9h à 10h", 2021, T(2024, 11, 14, 9), T(2024, 11, 14, 10), "minute"),
+    # decades: a period of ten years
+    ("dans les années 1990", None, D(1990, 1, 1), D(1999, 12, 31), "year"),
+    ("les années 90", None, D(1990, 1, 1), D(1999, 12, 31), "year"),
+    ("Un laboratoire né au début des années 2010", None, D(2010, 1, 1), D(2019, 12, 31), "year"),
+    ("depuis les années 2000", None, D(2000, 1, 1), None, "year"),
 ]
 
 

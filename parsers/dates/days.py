@@ -170,8 +170,9 @@ class DaysMixin:
         if self.kinds[j] == "year":
             atom.year = self.toks[j].value[0]
             return j + 1
-        if self.kinds[j] == "num" and len(self.texts[j]) == 2 and self.kinds[j + 1] in (
+        if self.kinds[j] == "num" and len(self.texts[j]) == 2 and (self.kinds[j + 1] in (
             "", "punct", "dash", "time", "trange"
+        ) or self.texts[j + 1] in ("a", "de", "des") and self.kinds[j + 2] in ("time", "trange")
         ) and atom.month is not None:
             atom.year, atom.short_year = self.toks[j].value[0], True  # "16 nov. 21"
             return j + 1

@@ -54,7 +54,8 @@ _TOKEN = re.compile(
         (?![a-z\d:]))
     |(?=24|7)(?P<roundclock>24\s*h\s*/\s*24|7\s*j\s*/\s*7)
     |(?=\d\d?\s*h)(?P<time>(?<![\d:.,])(?P<th>\d\d?)\s*(?:heures?|hrs?|h)
-        (?:\s*(?P<tm>\d\d)(?!\d)(?:\s*(?:minutes?|mn|min)\b)?)?(?![a-z\d]))
+        (?:\s*(?P<tm>\d\d)(?!\d)(?:\s*(?:minutes?|mn|min)\b)?
+        |\s+(?P<tq>et\s+demie?|et\s+quart|moins\s+(?:le\s+)?quart)(?![a-z]))?(?![a-z\d]))
     |(?=\d\d?[:.])(?P<clock>(?<![\d:/.,])(?:(?P<ch>\d\d?):(?P<cm>\d\d)(?::\d\d)?(?![\d:])
         |(?P<cdh>\d\d?)\.(?P<cdm>00|15|30|45)(?![\d.,])
         |(?:(?<=\ba[ ])|(?<=\bde[ ])|(?<=\bvers[ ])|(?<=\bet[ ]))(?P<cth>\d\d?)\.(?P<ctm>[0-5]\d)(?![\d.,])))
@@ -66,7 +67,7 @@ _TOKEN = re.compile(
         |(?:utc|gmt)(?:\s*(?P<zsign>[+-])\s*(?P<zh>\d\d?)(?::?(?P<zm>\d\d))?)?(?![a-z\d])
         |hnc(?![a-z]))
     |(?=[ajdmn])(?:(?P<phrase>apres[-\s]?midi|aujourd'?\s*hui|apres[-\s]demain|avant[-\s]hier
-        |jusqu'?\s*(?:au|aux|a|en)(?![a-z])|a\s+partir\s+(?:du|de|d')|des\s+le
+        |jusqu'?\s*(?:au|aux|a|en)(?![a-z])|a\s+partir\s+(?:du|de|d')|des\s+le(?![a-z])
         |mise?\s+a\s+jour|mis\s+en\s+ligne)
     |(?P<noon>midi(?:\s*(?:et\s*)?(?P<half>demie?|30|quart|15))?(?![a-z]))
     |(?P<placeholder>n\s*\+\s*\d|annee\s+prochaine|annee\s+suivante))
@@ -145,6 +146,16 @@ def _alpha(m: re.Match[str], text: str) -> tuple[str, str, tuple[Any, ...]]:
     return "word", word, ()
 
 
+def _time(m: re.Match[str]) -> tuple[Any, ...]:
+    """"14h30", "8 heures et demie" (8:30), "14h et quart", "14h moins le quart" (13:45)."""
+    hour, quarter = int(m.group("th")), m.group("tq")
+    if quarter is None:
+        return (hour, int(m.group("tm") or 0))
+    if quarter.startswith("moins"):
+        return (hour - 1, 45) if hour else (23, 45)
+    return (hour, 15 if quarter.endswith("quart") else 30)
+
+
 def _trange(m: re.Match[str]) -> tuple[Any, ...]:
     """"14h30-16h" in one token: (start hour, start minute, end hour, end minute)."""
     ra, ram, rac, rb, rbm, rbc = m.group("ra", "ram", "rac", "rb", "rbm", "rbc")
@@ -156,7 +167,7 @@ _VALUE: dict[str, Callable[[re.Match[str]], tuple[Any, ...]]] = {
     "iso": _iso,
     "numdate": _numdate,
     "spacedate": lambda m: tuple(map(int, m.group("sd", "sm", "sy"))),
-    "time": lambda m: (int(m.group("th")), int(m.group("tm") or 0)),
+    "time": _time,
     "clock": _clock,
     "noon": _noon,
     "year": lambda m: (int(m.group("year")),),

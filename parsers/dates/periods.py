@@ -34,7 +34,7 @@ _YEAR_IN = {"en", "annee", "l'annee", "courant", "l'an", "an", "depuis", "des", 
 LABELS = {"date", "dates", "annee", "creation", "periode", "quand", "calendrier"}
 _PERIOD_FILLERS = {"de", "du", "d'", "l'annee", "l'", "annee", "en", "-"}
 _BEFORE_SEASON = {"l'", "en", "cet", "ce", "cette", "au", "du", "le", "d'", "de"}
-STARTERS = {*SEASONS, *ORDINALS, *APPROX, "t", "q", "s"}
+STARTERS = {*SEASONS, *ORDINALS, *APPROX, "t", "q", "s", "annees"}
 
 
 class PeriodsMixin:
@@ -57,6 +57,8 @@ class PeriodsMixin:
             return self.read_season(i)
         if word in APPROX:
             return self.read_approx(i)
+        if word == "annees":
+            return self.read_decade(i)
         if self.texts[i + 1] in UNITS and (word in ORDINALS or self.kinds[i] == "num"):
             return self.read_part(i, self._ordinal(i))
         if self.texts[i + 1] in ("au", "a", "-") and self.texts[i + 3] in UNITS and \
@@ -67,6 +69,27 @@ class PeriodsMixin:
             unit = "semestre" if word == "s" else "trimestre"
             return self.read_part(i, self.toks[i + 1].value[0], unit, i + 2)
         return i
+
+    def read_decade(self, i: int) -> int:
+        """"les années 1990", "années 90": its ten years (from 1990 to 1999)."""
+        tok = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if tok is None or tok.kind not in ("year", "num") or (tok.kind == "num" and len(tok.text) != 2):
+            return i
+        first = tok.value[0] + (1900 if tok.kind == "num" else 0)
+        if first % 10:
+            return i
+        text, back = f"{self.texts[i]} {tok.text}", i - 1
+        start = Atom(year=first, month=1, period="year", text=text, first=i, last=i + 1)
+        while self.texts[back] in ("les", "des", "la", "l'"):
+            back -= 1
+        if self.texts[back] in _YEAR_FROM:   # "depuis les années 2000"
+            start.bound = "from"
+            self.out.periods.append(start)
+        else:
+            self.out.periods += [start, Atom(year=first + 9, month=1, period="year", text=text,
+                                             first=i, last=i + 1, link="range")]
+        self.period_prep = True
+        return i + 2
 
     def _ordinal(self, i: int) -> int:
         if self.kinds[i] == "num":
