@@ -123,8 +123,8 @@ def _organiser(rng: random.Random, lab_rng: random.Random, ed: Edition,
     if r < 0.03:
         return None, None, None
     if r < 0.03 + lab_share:
-        text, lab_id, line = lab_events.lab_organiser(lab_rng, ed.year)
-        return (organisers.of_lab(text, lab_id) if text else None), lab_id, line
+        region = (where.commune.region_code if where.commune else where.region_code) if where else None
+        return lab_events.lab_organiser(lab_rng, ed.year, region)
     line = lab_events.passing_mention(lab_rng, ed.year)
     commune = where.commune if where else None
     if commune and rng.random() < 0.35:
@@ -174,7 +174,8 @@ def generate(seed: int, ed: Edition, index: int) -> Event:
     where = None if rng.random() < 0.04 else wheres.make_where(rng, all_online=ed.all_online)
     org, lab_id, line = _organiser(rng, event_rng(seed, ed.year, index, ":lab"), ed, where)
     # the families of issue 13 draw from the event's own streams: the other draws stay as they were
-    org = organisers.vary(event_rng(seed, ed.year, index, ":org"), org, where.commune if where else None)
+    if lab_id is None:  # a lab's event keeps the lab's forms (replica.lab_events)
+        org = organisers.vary(event_rng(seed, ed.year, index, ":org"), org, where.commune if where else None)
     where = territories.vary(event_rng(seed, ed.year, index, ":place"), where)
     published, updated = _dates(rng, ed)
     presentation = _weighted(rng, PRESENTATIONS)

@@ -15,7 +15,6 @@ import random
 from dataclasses import dataclass
 
 from parsers import geo
-from replica.labs import LABS
 from replica.territories import epci_name, gentile_forms, readable_epci
 from replica.wheres import nameable, of_commune
 
@@ -73,12 +72,6 @@ def fixed(text: str) -> Org:
         return Org(text, kind, level, None, code)
     dep = geo.departement(code)
     return Org(text, kind, level, code, dep.region_code if dep else None)
-
-
-def of_lab(text: str, lab_id: str) -> Org:
-    """A lab's name: the lab, and the région it serves (a reader of the programme knows its labs)."""
-    lab = next(x for x in LABS if x.id == lab_id)
-    return Org(text, LAB, "region", None, lab.region_code)
 
 
 def _in(c: geo.Commune) -> str:

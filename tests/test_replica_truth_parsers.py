@@ -13,6 +13,7 @@ import collections
 
 import pytest
 
+from parsers.lablink import LabRef, link_lab
 from parsers.places import parse_organiser, parse_place
 from replica import model, organisers, vocab
 from replica.editions import EDITIONS
@@ -83,3 +84,22 @@ def test_lines_of_organisers_and_territory_forms_are_drawn(events):
 
 def test_every_fixed_organiser_has_its_truth():
     assert all(organisers.known(t) for t in (*vocab.NATIONAL_ORGANISERS, *vocab.LOCAL_ORGANISERS))
+
+
+def test_lab_run_events_link_to_the_truths_lab(events):
+    """Every way the replica writes a lab-run event (its name and spellings, a generic form of
+    its région, a line with a body of its région, a 'proposé par' line in the description) links
+    to the truth's lab; a lab named in passing links nothing (``parsers.lablink``)."""
+    labs = tuple(LabRef(lab.id, lab.name, lab.variants, lab.region_code) for lab in LABS)
+    wrong, methods = [], collections.Counter()
+    for ev in events:
+        place = parse_place(ev.where.text) if ev.where and ev.where.text else None
+        link = link_lab(ev.organiser, ev.description, labs, place.region_code if place else None)
+        methods[link.method if link else "none" if ev.organiser_line is None else "passing"] += 1
+        if (link.key if link else None) != ev.lab_id:
+            wrong.append((ev.organiser, ev.organiser_line, ev.lab_id, link))
+    assert len(wrong) / len(events) <= 0.005, wrong[:10]
+    assert min(methods[m] for m in ("name", "alias", "generic", "description", "passing")) >= 20, methods
+    texts = [ev.organiser for ev in events if ev.lab_id and ev.organiser]
+    assert sum(t.startswith(("le lab du SGAR", "Le laboratoire d'innovation de la préfecture")) for t in texts) >= 3
+    assert sum(" en partenariat avec " in t or " / " in t or " et " in t for t in texts) >= 20
