@@ -749,9 +749,8 @@ def test_a_stamp_line_is_no_event_date():
 
 # -- the long tail goes to dateparser ------------------------------------------------------
 FALLBACK = [
-    ("dans 3 jours", D(2026, 11, 29)),
-    ("il y a 2 jours", D(2026, 11, 24)),
-    ("dans 3 jours à 14h30", T(2026, 11, 29, 14, 30)),
+    ("le 16 11 21", D(2021, 11, 16)),
+    ("16 11 21", D(2021, 11, 16)),
 ]
 
 
@@ -760,11 +759,27 @@ def test_fallback_reads_what_the_rules_do_not(text, start):
     when = parse_when(text, today=TODAY)
     assert (when.start, when.method) == (start, "fallback")
     assert "fallback" in when.warnings[0]
+
+
+RELATIVE_DAYS = [
+    ("dans 3 jours", D(2026, 11, 29)),
+    ("il y a 2 jours", D(2026, 11, 24)),
+    ("dans 3 jours à 14h30", T(2026, 11, 29, 14, 30)),
+    ("dans 15 jours", D(2026, 12, 11)),
+    ("il y a 1 jour", D(2026, 11, 25)),
+]
+
+
+@pytest.mark.parametrize(("text", "start"), RELATIVE_DAYS, ids=[r[0] for r in RELATIVE_DAYS])
+def test_days_from_today_are_read_by_the_rules(text, start):
+    when = parse_when(text, today=TODAY)
+    assert (when.start, when.method, when.warnings) == (start, "rules", ())
     assert parse_when(text) is None  # relative: no today, no guess
 
 
-@pytest.mark.parametrize("text", ["dans 2 semaines", "dans 1 mois", "10h-12h", "à 14h"])
-def test_fallback_refuses_vague_periods_and_bare_times(text):
+@pytest.mark.parametrize("text", ["dans 2 semaines", "dans 1 mois", "10h-12h", "à 14h", "2 jours",
+                                  "Durée : 2 jours", "dans 10 minutes", "dans 2j", "il y a 3 heures"])
+def test_fallback_refuses_vague_periods_durations_and_bare_times(text):
     assert parse_when(text, today=TODAY) is None
 
 

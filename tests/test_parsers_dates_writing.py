@@ -56,6 +56,8 @@ ONE_SPAN = [
     ("mar. 19 nov. 2024", None, D(2024, 11, 19), D(2024, 11, 19), "day"),
     ("Jeu. 14/11, 18h30", 2024, T(2024, 11, 14, 18, 30), None, "minute"),
     ("14-nov-2024", None, D(2024, 11, 14), D(2024, 11, 14), "day"),
+    ("14/nov/2024", None, D(2024, 11, 14), D(2024, 11, 14), "day"),
+    ("le 14/Nov/2024 à 10h", None, T(2024, 11, 14, 10), None, "minute"),
     ("14 NOV 2024 · 9:30 > 12:00", None, T(2024, 11, 14, 9, 30), T(2024, 11, 14, 12), "minute"),
     ("Rendez-vous le 14 novembre 2024 à 9 h 30 précises", None, T(2024, 11, 14, 9, 30), None, "minute"),
     ("14 novembre 2024 à 9h00 (accueil café à 8h30)", None, T(2024, 11, 14, 9), None, "minute"),

@@ -54,6 +54,17 @@ class DaysMixin:
             return Atom(offset_days=0, text=tok.text), i + 1
         return None, i
 
+    def read_offset(self, i: int) -> Atom | None:
+        """"dans 3 jours", "il y a 2 jours": today plus or minus that many days."""
+        texts = self.texts
+        j, sign = (i + 1, 1) if texts[i] == "dans" else (i + 3, -1)
+        if sign < 0 and (texts[i + 1], texts[i + 2]) != ("y", "a"):
+            return None
+        if self.kinds[j] != "num" or texts[j + 1] not in ("jour", "jours"):
+            return None
+        return Atom(offset_days=sign * self.toks[j].value[0], text=" ".join(texts[i:j + 2]),
+                    last=j + 1)
+
     def this_part_of_day(self, i: int) -> bool:
         return self.texts[i] in PARTS_OF_DAY and self.texts[i - 1] in ("ce", "cet", "cette")
 

@@ -3,7 +3,9 @@
 Called only when the text holds a day-like number the rules did not use (so "10h-12h" or
 "Mois de l'innovation publique 2021" never reach it) and nothing made the rules refuse it. dateparser must find a day and a month
 (and a year unless the context gives one); "now" is pinned to `today` or to the context
-year, and relative phrases are read only when `today` is given.
+year. Only absolute dates: relative words are the rules' ("demain", "dans 3 jours", "il y
+a 2 jours", "lundi prochain"), and dateparser's relative readings of what is left are
+guesses ("2 jours" is a duration, not two days ago; "dans 10 minutes" no event date).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ _DAYLIKE = re.compile(r"\d{1,2}(?:er|e)?|\d{5,8}")
 
 
 @functools.lru_cache(maxsize=32)
-def _parser(base: dt.datetime, need_year: bool, relative: bool) -> Any:
+def _parser(base: dt.datetime, need_year: bool) -> Any:
     from dateparser.date import DateDataParser  # lazy: ~0.3 s to import
 
     settings = {
@@ -34,7 +36,7 @@ def _parser(base: dt.datetime, need_year: bool, relative: bool) -> Any:
         "PREFER_DAY_OF_MONTH": "first",
         "RELATIVE_BASE": base,
         "REQUIRE_PARTS": ["day", "month", "year"] if need_year else ["day", "month"],
-        "PARSERS": ["absolute-time", "relative-time"] if relative else ["absolute-time"],
+        "PARSERS": ["absolute-time"],
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
     return DateDataParser(languages=["fr"], settings=settings)
@@ -55,7 +57,7 @@ def parse(norm: str, reading: Reading, *, year: int | None, today: dt.date | Non
     else:
         base = dt.datetime(year or 2000, 1, 1)  # noqa: DTZ001 idem, pinned, never the clock
     try:
-        data = _parser(base, year is None and today is None, today is not None).get_date_data(norm)
+        data = _parser(base, year is None and today is None).get_date_data(norm)
     except (ValueError, OverflowError):
         return None
     found = data["date_obj"]

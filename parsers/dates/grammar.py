@@ -73,6 +73,10 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
             return j
         if tok.text in _ONLY_WORDS and (j := self.only_some_days(i)) > i:
             return j
+        if tok.text in ("dans", "il") and (offset := self.read_offset(i)) is not None:
+            offset.first = i
+            self.add_atom(offset)
+            return offset.last + 1
         if kind in PLAIN and tok.text not in RELATIVE and (
             tok.text not in PARTS_OF_DAY or not self.this_part_of_day(i)
         ):

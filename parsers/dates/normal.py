@@ -51,7 +51,7 @@ _SPACED_HINT = re.compile(r" \w \w \w ")   # cheap (a literal prefix) and needed
 def _letter_spaced(text: str) -> bool:
     return _SPACED_HINT.search(text) is not None and _SPACED.search(text) is not None
 _ORDINAL_APART = re.compile(r"(?<![\d])(\d\d?) (er|re|ere)\b")
-_DASHED_MONTH = re.compile(r"(\d)-([a-z]{3,9}\.?)-(\d)")   # "16-nov-2021" is no range
+_DASHED_MONTH = re.compile(r"(\d)([-/])([a-z]{3,9}\.?)\2(\d)")   # "16-nov-2021", "16/nov/2021"
 
 
 def normalise(text: str) -> str:
@@ -73,8 +73,8 @@ def fold(text: str) -> tuple[str, bool]:
     aligned = aligned and len(norm) == len(lowered)
     if (" er" in norm or " re" in norm) and _ORDINAL_APART.search(norm):
         norm, aligned = _ORDINAL_APART.sub(r"\1\2", norm), False
-    if "-" in norm:
-        norm = _DASHED_MONTH.sub(r"\1 \2 \3", norm)
+    if "-" in norm or "/" in norm:
+        norm = _DASHED_MONTH.sub(r"\1 \3 \4", norm)
     edits = number_word_edits(norm)
     if edits:
         norm, aligned = _apply(norm, None, edits)[0], False
@@ -133,7 +133,7 @@ def source_spans(text: str) -> Spans:
     norm = norm.lower()
     norm, spans = _collapse(norm, spans)
     for pattern, repl in ((_ORDINAL_APART, lambda m: m.group(1) + m.group(2)),
-                          (_DASHED_MONTH, lambda m: f"{m.group(1)} {m.group(2)} {m.group(3)}")):
+                          (_DASHED_MONTH, lambda m: f"{m.group(1)} {m.group(3)} {m.group(4)}")):
         norm, new = _apply(norm, spans, _regex_edits(pattern, repl, norm))
         spans = new if new is not None else spans
     norm, new = _apply(norm, spans, number_word_edits(norm))
