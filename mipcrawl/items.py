@@ -89,6 +89,9 @@ class EventItem:
     organiser_departement_code: str | None = None
     organiser_region_code: str | None = None
     description_text: str | None = None
+    lab: str | None = None                    # the key of the lab that runs it (parsers.lablink)
+    lab_method: str | None = None             # how its texts named the lab: name, alias, generic…
+    lab_confidence: float | None = None
 
 
 @dataclass
@@ -109,6 +112,9 @@ class LabItem:
     sections: dict[str, str] = field(default_factory=dict)   # H2 title -> clean text
     website: str | None = None
     strategies: dict[str, str] = field(default_factory=dict)
+    kind: str = "sheet"                       # "sheet" (current) or "atlas" (the 2022 Atlas)
+    links: list[str] = field(default_factory=list)            # other lab pages its content links to
+    redirected_from: list[str] = field(default_factory=list)  # URLs that redirected (301…) here
 
     # normalised
     year_created: int | None = None

@@ -3,7 +3,7 @@
 from models.base import NAMING_CONVENTION, Base, UTCDateTime
 from models.edition import Edition
 from models.event import Event, EventRevision, Organiser
-from models.lab import Lab, LabRevision
+from models.lab import Lab, LabPage, LabRevision
 from models.run import CrawlRun, ListingPage, RunLock
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "Event",
     "EventRevision",
     "Lab",
+    "LabPage",
     "LabRevision",
     "ListingPage",
     "Organiser",

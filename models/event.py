@@ -10,6 +10,10 @@ times are read in (the venue's for an in-person event overseas, else Europe/Pari
 rescheduled, withdrawn. ``content_hash`` covers the normalised fields (see
 ``storage.hashing``); an unchanged crawl touches only ``last_seen`` and ``last_run_id``.
 
+``lab_id`` is the lab that runs the event (``lab_method`` says how its raw organiser and
+description texts named it, ``lab_confidence`` how sure that is): set by the crawl, and set
+again from the stored texts whenever the lab table changes (``storage.labs.relink``).
+
 ``event_revision`` holds one row per changed field (``change`` in added, changed,
 rescheduled, cancelled, withdrawn, reappeared, moved), with the run, the parser version
 and the capture that showed it. ``origin`` says where a copy was read: ``live`` (the site)
@@ -81,6 +85,9 @@ class Event(Base):
     organiser_level: Mapped[str | None] = mapped_column(String(12))
     organiser_departement_code: Mapped[str | None] = mapped_column(String(5))
     organiser_region_code: Mapped[str | None] = mapped_column(String(5))
+    lab_id: Mapped[int | None] = mapped_column(ForeignKey("lab.id", ondelete="SET NULL"), index=True)
+    lab_method: Mapped[str | None] = mapped_column(String(20))      # name, alias, generic, description…
+    lab_confidence: Mapped[float | None] = mapped_column(Float)
     formats: Mapped[list[str] | None] = mapped_column(JSONType)
     parcours: Mapped[str | None] = mapped_column(Text)
     audience: Mapped[str | None] = mapped_column(Text)

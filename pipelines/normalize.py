@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
+from mipcrawl.config import database_url
 from mipcrawl.fields import ORGANISER_FIELDS, PLACE_FIELDS
 from mipcrawl.items import EventItem, LabItem
 from parsers.dates import Outcome, parse_when, read_when
+from parsers.lablink import LabRef, link_lab
 from parsers.labs import creation_year
 from parsers.places import Place, parse_organiser, parse_place, preload
 from parsers.text import html_to_text
 from parsers.zones import event_zone, zone_of_offset
+from storage.labs import known_labs
 
 _CANCELLED = re.compile(r"\bannul(?:é|e|ée|ee|és|ées|ation)\b", re.IGNORECASE)
 
@@ -137,25 +141,46 @@ def _apply_place(item: EventItem) -> None:
         item.online_url = place.online_url
 
 
-def _apply_organiser(item: EventItem) -> None:
-    for name, value in organiser_values(item.organiser).items():
+@lru_cache(maxsize=8)
+def lab_names(labs: tuple[LabRef, ...]) -> dict[str, tuple[str, str | None]]:
+    """Every name and alias of ``labs`` → (lab key, région), as ``organiser_values`` takes them."""
+    names: dict[str, tuple[str, str | None]] = {}
+    for lab in labs:
+        for name in (lab.name, *lab.aliases):
+            names.setdefault(name, (lab.key, lab.region_code))
+    return names
+
+
+def _apply_organiser(item: EventItem, labs: tuple[LabRef, ...]) -> None:
+    for name, value in organiser_values(item.organiser, labs=lab_names(labs) or None).items():
         setattr(item, name, value)
+
+
+def _apply_lab(item: EventItem, labs: tuple[LabRef, ...]) -> None:
+    """The lab that runs the event, from its organiser line and description (``parsers.lablink``)."""
+    link = link_lab(item.organiser, item.description_text, labs, region_code=item.region_code) if labs else None
+    item.lab, item.lab_method, item.lab_confidence = (link.key, link.method, link.confidence) if link else (
+        None, None, None)
 
 
 def _description_text(html: str | None) -> str | None:
     return html_to_text(html) or None if html else None
 
 
-def normalize_event(item: EventItem, *, today: dt.date | None = None) -> EventItem:
-    """Fill the normalised fields of ``item`` from its raw texts (in place) and return it."""
+def normalize_event(item: EventItem, *, today: dt.date | None = None, labs: Sequence[LabRef] = ()) -> EventItem:
+    """Fill the normalised fields of ``item`` from its raw texts (in place) and return it.
+    ``labs``: the labs known (``storage.labs.lab_refs``), which the organiser and the lab
+    link are read against."""
+    known = tuple(labs)
     if item.edition is None and item.edition_hint is not None:
         item.edition = item.edition_hint
     item.status = event_status(item)
     _apply_place(item)
-    _apply_organiser(item)
+    _apply_organiser(item, known)
     normalize_when(item, today=today)
     _check_structured_when(item, today=today)
     item.description_text = _description_text(item.description_html)
+    _apply_lab(item, known)
     return item
 
 
@@ -186,23 +211,28 @@ def normalize_lab(item: LabItem) -> LabItem:
 class NormalizePipeline:
     """Scrapy glue around :func:`normalize_event` and :func:`normalize_lab`."""
 
-    def __init__(self, stats=None, today: dt.date | None = None):
+    def __init__(self, stats=None, today: dt.date | None = None, db_url: str | None = None):
         self.stats = stats
         self.today = today
+        self.db_url = db_url          # where the known labs are read at open (None: no labs)
+        self.labs: tuple[LabRef, ...] = ()
 
     @classmethod
     def from_crawler(cls, crawler):
-        raw = crawler.settings.get("MIPCRAWL_TODAY")
+        s = crawler.settings
+        raw = s.get("MIPCRAWL_TODAY")
         today = dt.date.fromisoformat(raw) if raw else dt.datetime.now(dt.UTC).date()
-        return cls(stats=crawler.stats, today=today)
+        db_url = (s.get("MIPCRAWL_DATABASE_URL") or database_url()) if s.getbool("MIPCRAWL_STORE_ENABLED", True) else None
+        return cls(stats=crawler.stats, today=today, db_url=db_url)
 
     def open_spider(self, spider=None):
         preload()
+        self.labs = tuple(known_labs(self.db_url)) if self.db_url else ()
 
     def process_item(self, item):
         if isinstance(item, EventItem):
             self._inc("mipcrawl/items/event")
-            normalize_event(item, today=self.today)
+            normalize_event(item, today=self.today, labs=self.labs)
             for name in unparsed_fields(item):
                 self._inc(f"mipcrawl/normalize/{name}_unparsed")
             if item.date_warnings:

@@ -14,7 +14,16 @@ from typing import Any
 
 from mipcrawl.fields import COPIED, LAB_FIELDS
 from mipcrawl.items import EventItem, LabItem
-from storage.rows import MAX_URL, REDIRECTED_FROM, content_hash, fingerprint, jsonable, to_instant
+from storage.labs import REDIRECTED_FROM as LAB_REDIRECTED_FROM
+from storage.rows import (
+    LAB_KEY,
+    MAX_URL,
+    REDIRECTED_FROM,
+    content_hash,
+    fingerprint,
+    jsonable,
+    to_instant,
+)
 from storage.urls import canonical_url
 
 
@@ -46,6 +55,8 @@ def event_record(item: EventItem, *, parser_version: str) -> dict[str, Any]:
     record["fingerprint"] = fingerprint(record)
     record["content_hash"] = content_hash(record)
     record[REDIRECTED_FROM] = _redirect_sources(item, url)
+    record[LAB_KEY] = item.lab
+    record["lab_method"], record["lab_confidence"] = (item.lab_method, item.lab_confidence) if item.lab else (None, None)
     return record
 
 
@@ -62,9 +73,23 @@ def _redirect_sources(item: EventItem, url: str) -> list[str]:
     return sources
 
 
+def _canonical(urls: list[str]) -> set[str]:
+    found = set()
+    for url in urls:
+        try:
+            found.add(canonical_url(url))
+        except ValueError:
+            continue
+    return found
+
+
 def lab_record(item: LabItem) -> dict[str, Any]:
-    """The ``lab`` column values read from ``item``, with the hash of its content."""
-    record: dict[str, Any] = {"url": canonical_url(item.url), "capture_id": item.capture_id}
+    """The ``lab_page`` column values read from ``item``, with the hash of its content (the
+    pages it links to and was redirected from are not content: they tell which lab it is)."""
+    url = canonical_url(item.url)
+    record: dict[str, Any] = {"url": url, "capture_id": item.capture_id, "kind": item.kind,
+                              "links": sorted(_canonical(item.links) - {url}) or None,
+                              LAB_REDIRECTED_FROM: sorted(_canonical(item.redirected_from) - {url})}
     for name in LAB_FIELDS:
         value = getattr(item, name)
         if name == "tags":

@@ -52,6 +52,9 @@ class LabsSpider(SiteSpider):
             yield self._failure(response.url, "lab", reason, response.status)
             return
         item = read_lab(response, fetched_at=self.clock())
+        item.kind = "atlas" if urlsplit(item.url).path.startswith(LAB_SHEET_PREFIXES[-1]) else "sheet"
+        item.links = named_sheet(response, item.url, site=site_origin(self.base_url))
+        item.redirected_from = [u for u in response.meta.get("redirect_urls", ()) if u != item.url]
         for name, strategy in item.strategies.items():
             self.crawler.stats.inc_value(f"mipcrawl/strategy/lab_{name}/{strategy}")
         yield item
@@ -70,14 +73,22 @@ class LabsSpider(SiteSpider):
         return item
 
 
-def sheet_urls(response: Response, *, site: Origin | None) -> list[str]:
-    """Links of the page's content to a lab sheet (either pattern), menus and footers skipped."""
+def named_sheet(response: Response, url: str, *, site: Origin | None) -> list[str]:
+    """The other lab page a lab page's content links to ("retrouvez le laboratoire sur sa
+    nouvelle fiche"), related cards skipped; none when it links several (a list of labs)."""
+    others = [u for u in sheet_urls(response, site=site, cards=False) if u != url]
+    return others if len(others) == 1 else []
+
+
+def sheet_urls(response: Response, *, site: Origin | None, cards: bool = True) -> list[str]:
+    """Links of the page's content to a lab sheet (either pattern), menus and footers skipped
+    (and link cards too unless ``cards``: an index lists its sheets so)."""
     found = []
     content = find_main(response.selector.root)
     stack = [content]
     while stack:
         el = stack.pop()
-        if el is not content and el.tag != "a" and skipped(el, cards=False):
+        if el is not content and el.tag != "a" and skipped(el, cards=not cards):
             continue
         if el.tag == "a" and el.get("href"):
             url = urljoin(response.url, el.get("href").strip()).split("#", 1)[0]

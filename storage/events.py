@@ -24,11 +24,11 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from models import Event, EventRevision
+from models import Event, EventRevision, Lab
 from storage.diff import FieldChange, field_changes, next_status, status_change
 from storage.index import EventIndex
 from storage.references import OrganiserCache, ensure_editions, organiser_key
-from storage.rows import REDIRECTED_FROM
+from storage.rows import LAB_KEY, REDIRECTED_FROM
 from storage.upsert import upsert
 
 _EVENT = Event.__table__
@@ -61,6 +61,7 @@ class EventStore:
     def ingest(self, session: Session, records: list[dict[str, Any]], ctx: RunContext) -> None:
         batch = list({r["url"]: r for r in records}.values())
         redirects = {r["url"]: r.pop(REDIRECTED_FROM, None) or [] for r in batch}
+        _with_labs(session, batch)
         self._ensure_editions(session, batch)
         self.index.load(session, batch)
         self._follow_redirects(session, batch, redirects, ctx)
@@ -243,3 +244,14 @@ class EventStore:
         self._update(session, [(k.id, rec) for k, rec in moves], ctx, {k.id: k.url for k, _ in moves})
         self._insert(session, new, ctx, duplicates)
         ctx.counts["duplicates"] += len(duplicates)
+
+
+def _with_labs(session: Session, batch: list[dict[str, Any]]) -> None:
+    """Each record's lab, named by its key (``LAB_KEY``), as ``lab_id``; a key no stored lab
+    has is no link."""
+    keys = {r.get(LAB_KEY) for r in batch} - {None}
+    ids = {k: i for k, i in session.execute(select(Lab.key, Lab.id).where(Lab.key.in_(keys)))} if keys else {}
+    for rec in batch:
+        rec["lab_id"] = ids.get(rec.pop(LAB_KEY, None))
+        if rec["lab_id"] is None:
+            rec["lab_method"] = rec["lab_confidence"] = None

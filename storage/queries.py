@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from models import CrawlRun, Edition, Event, EventRevision, Lab, LabRevision
+from models import CrawlRun, Edition, Event, EventRevision, Lab, LabPage, LabRevision
 from parsers import PARIS
 from storage.db import (
     DatabaseFailed,
@@ -147,9 +147,11 @@ def changes(session: Session, *, since: str | None = None, edition: int | None =
 
 
 def lab_changes(session: Session, *, since: str | None = None) -> list[dict[str, Any]]:
-    """Lab revisions in order, with the lab's URL and name (``added``, ``changed`` per field)."""
-    stmt = (select(LabRevision, Lab.url, Lab.name)
-            .join(Lab, Lab.id == LabRevision.lab_id).order_by(LabRevision.id))
+    """Lab revisions in order, with the page's URL (the lab's current sheet for a change of the
+    lab itself) and the lab's name (``added``, ``changed`` per field; ``renamed``, ``moved``…)."""
+    stmt = (select(LabRevision, func.coalesce(LabPage.url, Lab.url), Lab.name)
+            .join(Lab, Lab.id == LabRevision.lab_id).outerjoin(LabPage, LabPage.id == LabRevision.page_id)
+            .order_by(LabRevision.id))
     if since:
         stmt = stmt.where(revisions_since(session, since, LabRevision))
     return [{"run_id": rev.run_id, "at": iso(rev.at), "url": url, "title": name, "change": rev.change,
@@ -223,6 +225,23 @@ def history(session: Session, event: Event) -> list[dict[str, Any]]:
 
 def labs(session: Session) -> list[Lab]:
     return list(session.scalars(select(Lab).order_by(Lab.region_code, Lab.name)))
+
+
+def lab_overview(session: Session) -> list[dict[str, Any]]:
+    """Every lab (by région and name) with its pages (current sheet first), its aliases and
+    the number of events it runs per edition."""
+    pages: dict[int, list[dict[str, Any]]] = {}
+    for page in session.scalars(select(LabPage).order_by(LabPage.lab_id, LabPage.kind.desc(), LabPage.id)):
+        pages.setdefault(page.lab_id, []).append({"url": page.url, "kind": page.kind, "name": page.name,
+                                                  "last_seen": iso(page.last_seen)})
+    events: dict[int | None, dict[int | None, int]] = {}
+    stmt = (select(Event.lab_id, Event.edition, func.count()).where(Event.lab_id.is_not(None))
+            .group_by(Event.lab_id, Event.edition))
+    for lab_id, edition, n in session.execute(stmt):
+        events.setdefault(lab_id, {})[edition] = n
+    return [{"key": lab.key, "name": lab.name, "region_code": lab.region_code, "region_text": lab.region_text,
+             "host": lab.host, "year_created": lab.year_created, "url": lab.url, "aliases": lab.aliases or [],
+             "pages": pages.get(lab.id, []), "events": events.get(lab.id, {})} for lab in labs(session)]
 
 
 def editions(session: Session) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from models import Edition, Event, EventRevision, Lab, LabRevision
+from models import Edition, Event, EventRevision, Lab, LabPage, LabRevision
 from storage.selection import Selection, region_code, where
 
 
@@ -47,7 +47,7 @@ def edition_names(session: Session) -> dict[int, str]:
 
 def package_rows(session: Session, selection: Selection) -> dict[str, Iterable[Any]]:
     """The rows of each table of the data package: editions, the selected events and their
-    revisions, the labs (of the selected région) and theirs."""
+    revisions, the labs (of the selected région), their pages and their history."""
     chosen = where(session, selection)
     ids = select(Event.id).where(chosen)
     labs = select(Lab).order_by(Lab.id)
@@ -60,6 +60,7 @@ def package_rows(session: Session, selection: Selection) -> dict[str, Iterable[A
         "revisions": session.scalars(select(EventRevision).where(EventRevision.event_id.in_(ids))
                                      .order_by(EventRevision.id)).all(),
         "labs": session.scalars(labs).all(),
+        "lab_pages": session.scalars(select(LabPage).where(LabPage.lab_id.in_(lab_ids)).order_by(LabPage.id)).all(),
         "lab_revisions": session.scalars(select(LabRevision).where(LabRevision.lab_id.in_(lab_ids))
                                          .order_by(LabRevision.id)).all(),
     }

@@ -30,7 +30,7 @@ from storage import runs
 from storage.db import first_line, make_session_factory
 from storage.events import EventStore, RunContext
 from storage.gate import EditionEvidence, GatePolicy
-from storage.labs import store_labs
+from storage.labs import lab_refs, relink_if_changed, store_labs
 from storage.locks import EditionLock, LockBusy, LockLost, lock_scopes
 from storage.migrate import ensure_schema
 from storage.urls import canonical_url, listing_page_number
@@ -72,6 +72,7 @@ class RunRecorder:
         self._labs: list[dict[str, Any]] = []
         self._unchanged: list[str] = []       # canonical URLs of pages seen, not changed (issue 7)
         self.lab_counts: Counter[str] = Counter()
+        self._labs_before: tuple[Any, ...] | None = None   # a lab run: the labs at its start (relink)
         self._ctx: RunContext | None = None
         self.lock: EditionLock | None = None
 
@@ -110,6 +111,7 @@ class RunRecorder:
             run_id = runs.start_run(session, spider=spider, scope=self.scope.key, editions=editions,
                                     now=now, parser_version=self.parser_version, command=self.command).id
             closed = runs.close_stale_runs(session, spider, editions, now, by_run=run_id)
+            self._labs_before = None if self.scope.is_programme else tuple(lab_refs(session))
         if closed:
             log.warning("closed stale running run(s) %s as failed", closed)
         self.lock.set_run(run_id, spider=spider, editions=editions)
@@ -151,8 +153,7 @@ class RunRecorder:
             self.ctx.counts["errors"] += missing
             self.unassigned_errors += missing
 
-    def add_lab(self, record: dict[str, Any]) -> None:
-        """A row of ``lab`` (``pipelines.records.lab_record``)."""
+    def add_lab(self, record: dict[str, Any]) -> None:   # a lab page's row (pipelines.records.lab_record)
         self._labs.append(record)
         if len(self._labs) >= self.batch_size:
             self.flush()
@@ -219,10 +220,8 @@ class RunRecorder:
                 self._failed(self._write([], [], unchanged), f"{len(unchanged)} unchanged pages", None,
                              count=len(unchanged))
         elif exc is not None:
-            for rec in events:
-                self._failed(exc, rec["url"], rec["edition"])
-            for lab in labs:
-                self._failed(exc, lab["url"], None)
+            for what, edition in [(r["url"], r["edition"]) for r in events] + [(lab["url"], None) for lab in labs]:
+                self._failed(exc, what, edition)
         if self.lock is not None:
             self.lock.heartbeat()
 
@@ -276,6 +275,8 @@ class RunRecorder:
                 if self.listings:
                     session.execute(ListingPage.__table__.insert(),
                                     [{**row, "run_id": self.ctx.run_id} for row in self.listings])
+                if self._labs_before is not None:   # the labs changed: stored events linked again
+                    self.lab_counts["relinked"] += relink_if_changed(session, self._labs_before)
             reasons = ["interrupted"] * interrupted + reasons   # SIGINT/SIGTERM: said first
             return self._finish("partial" if reasons else "healthy", "; ".join(reasons) or None, gate, stats)
         except LockLost as exc:

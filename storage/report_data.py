@@ -96,13 +96,13 @@ def format_counts(session: Session, cond: ColumnElement[bool], by_edition: bool 
 
 
 def lab_keys(session: Session) -> dict[str, str]:
-    """Name key of every lab spelling → the lab's display name (its current sheet's, when known)."""
-    rows = session.execute(select(Lab.name, Lab.region_code, Lab.url).order_by(Lab.url)).all()
-    display: dict[str, str] = {}
-    for name, region, url in rows:
-        if name and (region not in display or "/laboratoires-innovation/" in url):
-            display[region or name_key(name)] = name
-    return {name_key(n): display[r or name_key(n)] for n, r, _ in rows if n}
+    """Name key of every lab name and alias → the lab's name."""
+    keys: dict[str, str] = {}
+    for name, aliases, key in session.execute(select(Lab.name, Lab.aliases, Lab.key).order_by(Lab.id)):
+        for spelling in (name, *(aliases or ())):
+            if spelling:
+                keys.setdefault(name_key(spelling), name or key)
+    return keys
 
 
 def organiser_type(session: Session) -> ColumnElement[str]:

@@ -99,4 +99,5 @@ def content_hash(record: dict[str, Any]) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
+LAB_KEY = "_lab"   # not a column: the key of the event's lab (EventStore.ingest makes it lab_id)
 REDIRECTED_FROM = "_redirected_from"   # not a column: the URLs that redirected here (EventStore.ingest takes it off)

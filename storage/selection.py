@@ -8,9 +8,8 @@ selection)`` checks them against the database and returns the SQL conditions on 
   events without a parsed date are left out when a range is given;
 - ``region``: an INSEE région code ("11") or its name ("Île-de-France", accents and case
   ignored);
-- ``lab``: a lab's name in any spelling, its sheet URL or its slug; the events kept are
-  those whose organiser is that lab under any of the names its sheets carry (a territorial
-  lab's current sheet and its older atlas sheet share the région);
+- ``lab``: a lab's key, name or alias in any spelling, or one of its pages' URL or slug;
+  the events kept are those whose organiser is that lab under any of its names;
 - ``since``: a crawl run id (events with a revision in that run or a later one) or a date
   ``YYYY-MM-DD`` (events with a revision from that Paris day on) — "what changed" feeds.
 """
@@ -26,7 +25,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, select, true
 from sqlalchemy.orm import Session
 
-from models import Event, EventRevision, Lab
+from models import Event, EventRevision, Lab, LabPage
 from parsers import geo
 from storage.queries import EmptyDatabase, InvalidQuery, check_edition, revisions_since
 
@@ -64,14 +63,18 @@ def region_code(value: str) -> str:
 
 
 def lab_names(session: Session, lab: str) -> set[str]:
-    """Every name key of the lab ``lab`` designates; ``InvalidQuery`` when no sheet matches."""
-    wanted, rows = name_key(lab), session.execute(select(Lab.url, Lab.name, Lab.region_code)).all()
-    hits = [r for r in rows if lab.rstrip("/") == r.url or r.url.rsplit("/", 1)[-1] == lab
-            or (wanted and wanted == name_key(r.name))]
+    """Every name key of the lab ``lab`` designates (by its key, one of its pages' URL or
+    slug, its name or an alias); ``InvalidQuery`` when no lab matches."""
+    wanted = name_key(lab)
+    pages: dict[int, set[str]] = {}
+    for lab_id, url in session.execute(select(LabPage.lab_id, LabPage.url)):
+        pages.setdefault(lab_id, set()).update((url, url.rsplit("/", 1)[-1]))
+    rows = session.scalars(select(Lab)).all()
+    hits = [r for r in rows if lab == r.key or lab.rstrip("/") in pages.get(r.id, ())
+            or (wanted and wanted in {name_key(n) for n in (r.name, *(r.aliases or ()))})]
     if not hits:
         raise InvalidQuery(f"unknown lab {lab!r} (see `mipcrawl labs`)")
-    regions = {r.region_code for r in hits if r.region_code}
-    return {name_key(r.name) for r in rows if r in hits or (r.region_code and r.region_code in regions)}
+    return {name_key(n) for r in hits for n in (r.name, *(r.aliases or ())) if n}
 
 
 def _since(session: Session, since: str) -> ColumnElement[bool]:

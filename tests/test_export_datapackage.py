@@ -34,13 +34,17 @@ def test_the_package_validates_with_frictionless(package):
 def test_descriptor_has_keys_licence_and_sources(package):
     desc = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["name"]: r for r in desc["resources"]}
-    assert sorted(resources) == ["editions", "events", "lab_revisions", "labs", "revisions"]
+    assert sorted(resources) == ["editions", "events", "lab_pages", "lab_revisions", "labs", "revisions"]
     assert sorted(p.name for p in package.iterdir()) == ["datapackage.json", "editions.csv", "events.csv",
-                                                         "lab_revisions.csv", "labs.csv", "revisions.csv"]
+                                                         "lab_pages.csv", "lab_revisions.csv", "labs.csv",
+                                                         "revisions.csv"]
     assert resources["lab_revisions"]["schema"]["foreignKeys"] == [
-        {"fields": ["lab_id"], "reference": {"resource": "labs", "fields": ["id"]}}]
+        {"fields": ["lab_id"], "reference": {"resource": "labs", "fields": ["id"]}},
+        {"fields": ["page_id"], "reference": {"resource": "lab_pages", "fields": ["id"]}}]
     lab_revs, labs = rows(package / "lab_revisions.csv"), rows(package / "labs.csv")
-    assert [(r["lab_id"], r["change"]) for r in lab_revs] == [(labs[0]["id"], "added")]
+    pages = rows(package / "lab_pages.csv")
+    assert [(r["lab_id"], r["page_id"], r["change"]) for r in lab_revs] == [(labs[0]["id"], pages[0]["id"], "added")]
+    assert [p["lab_id"] for p in pages] == [labs[0]["id"]]
     assert resources["events"]["schema"]["primaryKey"] == ["id"]
     assert resources["revisions"]["schema"]["foreignKeys"] == [
         {"fields": ["event_id"], "reference": {"resource": "events", "fields": ["id"]}}]

@@ -1,8 +1,10 @@
 """Alembic migrations agree with the models, and upgrade a database holding data intact.
 
 ``PREVIOUS``/``HEAD`` name the last two revisions; ``V1`` the first: a database of every
-earlier revision must upgrade with its data intact. ``LAB_HISTORY`` (0003) and
-``TERRITORY_LEVELS`` (0004) are the revisions whose data upgrade is checked on its own."""
+earlier revision must upgrade with its data intact. ``LAB_HISTORY`` (0003),
+``TERRITORY_LEVELS`` (0004) and the dates (0006, from ``BEFORE_DATES``) are the revisions
+whose data upgrade is checked on its own; labs as entities (0007) in
+``tests/test_migrations_labs.py``."""
 
 from __future__ import annotations
 
@@ -22,8 +24,8 @@ from pipelines.records import event_record
 from storage.db import make_engine
 from storage.migrate import SchemaMismatch, current_revision, ensure_schema, head_revision, upgrade
 
-V1, PREVIOUS, HEAD = "0001", "0005", "0006"
-LAB_HISTORY, TERRITORY_LEVELS = "0003", "0004"
+V1, PREVIOUS, HEAD = "0001", "0006", "0007"
+LAB_HISTORY, TERRITORY_LEVELS, BEFORE_DATES = "0003", "0004", "0005"
 
 
 def test_head_is_the_latest_migration():
@@ -203,7 +205,7 @@ def test_stored_events_are_read_again_from_their_date_text(db_url, page, before,
     normalised = normalize_event(item(1, **page, start=None, end=None), today=at(3).date())
     stale = replace(normalised, start=before[0], end=before[1], slots=[before], date_precision=None,
                     time_zone=None, all_day=not isinstance(before[0], dt.datetime))
-    assert upgrade(db_url, PREVIOUS) == PREVIOUS
+    assert upgrade(db_url, BEFORE_DATES) == BEFORE_DATES
     engine = make_engine(db_url)
     _store_before_dates(engine, stale)
     assert upgrade(db_url) == HEAD
@@ -217,7 +219,7 @@ def test_stored_events_are_read_again_from_their_date_text(db_url, page, before,
 
 
 def test_an_event_whose_text_is_now_unreadable_keeps_its_values(db_url):
-    assert upgrade(db_url, PREVIOUS) == PREVIOUS
+    assert upgrade(db_url, BEFORE_DATES) == BEFORE_DATES
     engine = make_engine(db_url)
     _store_before_dates(engine, item(1, when_text="Publiée le 3 novembre 2026"))
     assert upgrade(db_url) == HEAD

@@ -13,7 +13,7 @@ from storage_fixtures import at, feed, recorder
 from mipcrawl.cli import main
 from mipcrawl.cli.errors import ExitCode
 from mipcrawl.items import LabItem
-from models import Lab, LabRevision
+from models import LabPage, LabRevision
 from storage.db import make_engine, make_session_factory
 
 LAB = "https://www.modernisation.gouv.fr/laboratoires-dinnovation-territoriale/"
@@ -34,10 +34,10 @@ def run_labs(db_url: str, items: list[LabItem], day: int) -> int:
     return rec.ctx.run_id
 
 
-def stored(db_url: str) -> tuple[dict[str, Lab], list[LabRevision]]:
+def stored(db_url: str) -> tuple[dict[str, LabPage], list[LabRevision]]:
     engine = make_engine(db_url)
     with make_session_factory(engine)() as session:
-        labs = {lab.url: lab for lab in session.scalars(select(Lab))}
+        labs = {page.url: page for page in session.scalars(select(LabPage))}
         revs = list(session.scalars(select(LabRevision).order_by(LabRevision.id)))
     engine.dispose()
     return labs, revs

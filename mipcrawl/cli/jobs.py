@@ -22,14 +22,15 @@ def parse_edition(value: str) -> list[int]:
 
 
 def jobs_for(target: str, edition: str) -> list[RunScope]:
-    """The runs for ``crawl [programme|labs|all] --edition YEAR|all``: one per edition, then the labs."""
+    """The runs for ``crawl [programme|labs|all] --edition YEAR|all``: the labs first (the
+    programme's events are linked to the labs known when it runs), then one per edition."""
     if target == LABS and edition != "all":
         raise CommandError("--edition applies to the programme; the labs have no edition", ExitCode.USAGE)
     scopes = []
-    if target in (PROGRAMME, "all"):
-        scopes += [RunScope.programme(year) for year in parse_edition(edition)]
     if target in (LABS, "all"):
         scopes.append(RunScope.labs())
+    if target in (PROGRAMME, "all"):
+        scopes += [RunScope.programme(year) for year in parse_edition(edition)]
     return scopes
 
 

@@ -3,8 +3,9 @@ Data Package descriptor, ``datapackage.json`` (Table Schema types, primary and f
 licence, sources), ready for data.gouv.fr.
 
 Tables: ``events`` (the selected events), ``revisions`` (their change history), ``editions``
-(every edition, the events' foreign key target), ``labs`` (every lab sheet, or those of
-the selected région) and ``lab_revisions`` (their change history). Datetimes are UTC (``2024-11-05T09:00:00Z``), days are Paris days,
+(every edition, the events' foreign key target), ``labs`` (every lab, or those of the
+selected région), ``lab_pages`` (the pages describing them) and ``lab_revisions`` (their
+change history). Datetimes are UTC (``2024-11-05T09:00:00Z``), days are Paris days,
 lists are joined with ``"; "``, a revision's ``old``/``new`` values are JSON text. Text cells
 are spreadsheet-safe (``mipcrawl.exports.spreadsheet``; each text field's description says so).
 """
@@ -64,22 +65,28 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
     "revisions": [("id", INT, ""), ("event_id", INT, "events.id"), ("run_id", INT, "crawl run"),
                   ("at", T, "UTC"), ("change", S, "added, changed, rescheduled, cancelled, withdrawn, reappeared, moved"),
                   ("field", S, ""), ("old", S, "JSON"), ("new", S, "JSON"), ("parser_version", S, "")],
-    "labs": [("id", INT, ""), ("url", S, "sheet URL"), ("name", S, ""), ("title", S, ""),
+    "labs": [("id", INT, ""), ("key", S, "the slug of its current sheet"), ("url", S, "current sheet URL"),
+             ("name", S, ""), ("aliases", S, "other names, '; '-separated"),
              ("region_text", S, "as written"), ("region_code", S, "INSEE"), ("host", S, ""),
-             ("year_created", INT, ""), ("tags", S, "'; '-separated"), ("lead", S, ""),
-             ("first_seen", T, "UTC"), ("last_seen", T, "UTC")],
-    "lab_revisions": [("id", INT, ""), ("lab_id", INT, "labs.id"), ("run_id", INT, "crawl run"),
-                      ("at", T, "UTC"), ("change", S, "added, changed"), ("field", S, ""),
-                      ("old", S, "JSON"), ("new", S, "JSON")],
+             ("year_created", INT, ""), ("first_seen", T, "UTC"), ("last_seen", T, "UTC")],
+    "lab_pages": [("id", INT, ""), ("lab_id", INT, "labs.id"), ("url", S, "page URL"),
+                  ("kind", S, "sheet (current) or atlas (2022)"), ("name", S, "as written"), ("title", S, ""),
+                  ("region_text", S, "as written"), ("region_code", S, "INSEE"), ("host", S, ""),
+                  ("year_created", INT, ""), ("tags", S, "'; '-separated"), ("lead", S, ""),
+                  ("first_seen", T, "UTC"), ("last_seen", T, "UTC")],
+    "lab_revisions": [("id", INT, ""), ("lab_id", INT, "labs.id"), ("page_id", INT, "lab_pages.id (empty: the lab)"),
+                      ("run_id", INT, "crawl run"), ("at", T, "UTC"),
+                      ("change", S, "added, changed (a page); renamed, moved, alias, merged (the lab)"),
+                      ("field", S, ""), ("old", S, "JSON"), ("new", S, "JSON")],
 }
 # the closed vocabularies of a column (Table Schema ``enum`` constraints)
 ENUMS = {"level": LEVELS, "organiser_kind": KINDS,
          "organiser_level": ORGANISER_LEVELS,
          "attendance": ("offline", "online", "mixed")}
-KEYS = {"editions": ("year", []), "labs": ("id", []),
+KEYS = {"editions": ("year", []), "labs": ("id", []), "lab_pages": ("id", [("lab_id", "labs", "id")]),
         "events": ("id", [("edition", "editions", "year")]),
         "revisions": ("id", [("event_id", "events", "id")]),
-        "lab_revisions": ("id", [("lab_id", "labs", "id")])}
+        "lab_revisions": ("id", [("lab_id", "labs", "id"), ("page_id", "lab_pages", "id")])}
 
 
 def cell(value: Any, kind: str) -> str:
