@@ -81,7 +81,7 @@ def _legacy_crumb(page: Page) -> EditionFound | None:
 
 def _heading(page: Page) -> EditionFound | None:
     """A short line naming the Semaine/Mois with its year, in the content or the page title."""
-    for line in [*page.lines, *page.root.xpath("//head/title/text()")]:
+    for line in [*page.lines, *page.root.xpath("/html/head/title/text()")]:
         m = _NAMED.search(line) if len(line) <= 120 else None
         if m:
             return EditionFound(int(m.group(1)), one_line(line) or line, "label")

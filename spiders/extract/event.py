@@ -7,6 +7,7 @@ returns ``(value, strategy)`` — ``attr``, ``dsfr``/``legacy``, ``label``, ``ti
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spiders.extract import fallback
 from spiders.extract import structured as sd
@@ -146,7 +147,7 @@ def badges(page: Page) -> Found:
 
 def _status_shown(page: Page) -> str | None:
     for el in page.elements:
-        if el.get("role") == "alert" or _BANNER.search(el.get("class") or ""):
+        if el.get("role") == "alert" or ((cls := el.get("class")) and _banner_class(cls)):
             text = one_line(text_of(el))
             if text and len(text) <= _MAX_BANNER:
                 return text
@@ -159,6 +160,11 @@ def _status_shown(page: Page) -> str | None:
 # An alert or notice box of the content ("Attention : cette rencontre est annulée.")
 _BANNER = re.compile(r"(?:^|\s|-)(?:alert|notice|messages?|warning|avertissement|annonce|bandeau)(?:\s|$|-)")
 _MAX_BANNER = 200
+
+
+@lru_cache(maxsize=4096)
+def _banner_class(cls: str) -> bool:
+    return bool(_BANNER.search(cls))
 
 
 

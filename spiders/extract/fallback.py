@@ -116,10 +116,9 @@ def first_line(lines: list[str], pattern: re.Pattern, *, skip: set[str] = frozen
                max_len: int = _MAX_LINE) -> str | None:
     """The first short line matching ``pattern`` that is no page stamp, no registration
     deadline alone and not in ``skip``."""
-    for line in lines:
-        if len(line) > max_len or line in skip or STAMP.match(line) or deadline_only(line):
-            continue
-        if pattern.search(line):
+    for line in lines:     # the pattern first: it turns away most lines, and cheaply
+        if len(line) <= max_len and pattern.search(line) and line not in skip and not STAMP.match(line) \
+                and not deadline_only(line):
             return line
     return None
 

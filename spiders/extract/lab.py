@@ -142,8 +142,8 @@ def _title(page: LabPage):
     text = one_line(text_of(page.h1)) if page.h1 is not None else None
     if text:
         return text, page.flavour
-    for path, strategy in (("//head/meta[@property='og:title' or @name='og:title']/@content", "meta"),
-                           ("//head/title/text()", "head")):
+    for path, strategy in (("/html/head/meta[@property='og:title' or @name='og:title']/@content", "meta"),
+                           ("/html/head/title/text()", "head")):
         for content in page.root.xpath(path):
             text = one_line(_SITE_SUFFIX.sub("", content.split(" | ")[0]))   # "Lab'O | modernisation.gouv.fr"
             if text:

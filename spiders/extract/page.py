@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import urljoin
 
 from scrapy.http import TextResponse
@@ -99,19 +99,19 @@ class Page:
     @cached_property
     def themed_badges(self) -> list:
         """Status and tag marks of pre-DSFR themes (Bootstrap badges and labels, status classes)."""
-        return [el for el in self.elements if _THEMED_BADGE.search(el.get("class") or "")]
+        return [el for el in self.elements if (cls := el.get("class")) and _themed_badge(cls)]
 
     @cached_property
     def head_titles(self) -> list[str]:
         """The page's titles in ``<head>``: ``<title>``, ``og:title``, ``twitter:title``."""
-        found = self.root.xpath("//head/title/text() | //head/meta[@property='og:title' or "
+        found = self.root.xpath("/html/head/title/text() | /html/head/meta[@property='og:title' or "
                                 "@name='twitter:title']/@content")
         return [" ".join(t.split()) for t in found if t.strip()]
 
     @cached_property
     def site_names(self) -> set[str]:
         """The site's name as the page states it (``og:site_name``, ``application-name``)."""
-        found = self.root.xpath("//head/meta[@property='og:site_name' or @name='application-name']/@content")
+        found = self.root.xpath("/html/head/meta[@property='og:site_name' or @name='application-name']/@content")
         return {" ".join(t.split()) for t in found if t.strip()}
 
     @cached_property
@@ -127,7 +127,7 @@ class Page:
         return urljoin(self.url, href)
 
     def canonical_url(self) -> str:
-        for href in self.root.xpath("//head/link[@rel='canonical']/@href"):
+        for href in self.root.xpath("/html/head/link[@rel='canonical']/@href"):
             if href.strip():
                 return urljoin(self.url, href.strip())
         return self.url
@@ -143,6 +143,11 @@ def _is_action(el, cls: str) -> bool:
 # Status markers of pre-DSFR themes: Bootstrap labels/badges, "status"/"statut" classes.
 _THEMED_BADGE = re.compile(r"(?:^|\s)(?:badge|badge-[\w-]+|label-(?:danger|warning|important|info|default|"
                            r"success|primary)|status|statut|etat|event-status|annul\w*|cancel\w*)(?:\s|$)")
+
+
+@lru_cache(maxsize=4096)
+def _themed_badge(cls: str) -> bool:
+    return bool(_THEMED_BADGE.search(cls))
 
 
 def is_stamp_time(el) -> bool:

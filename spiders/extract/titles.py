@@ -28,7 +28,7 @@ def title(page: Page) -> Found:
         return text, "dsfr" if page.is_dsfr else "legacy"
     if name:
         return name, kind
-    head = page.root.xpath("//head/title/text()")
+    head = page.root.xpath("/html/head/title/text()")
     if head and head[0].strip():
         return one_line(head[0].split(" | ")[0]), "fallback"
     return NOTHING

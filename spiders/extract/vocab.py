@@ -180,6 +180,7 @@ def field_name_group(cls: str) -> str | None:
 _FIELD_NAME = re.compile(r"(?:^|\s)field-{1,2}name-field-([a-z0-9_-]+)")
 
 
+@lru_cache(maxsize=8192)
 def icon_group(cls: str) -> str | None:
     """The field an icon class marks (``fr-icon-map-pin-2-line`` → place), or None."""
     for m in ICON_CLASS.finditer(cls):
@@ -210,14 +211,20 @@ def icon_of(el) -> str | None:
     elif tag == "img":
         m = _ICON_FILE.search(el.get("src") or "")
         return _named_group(m.group(1)) if m else None
-    elif _LIGATURE.search(cls):
+    elif cls and _ligature_class(cls):
         return _named_group((el.text or "").strip())
     return icon_group(cls) if "-" in cls else None
 
 
 def is_ligature(el) -> bool:
     """An icon font element whose text is the icon's name, not words of the page."""
-    return bool(_LIGATURE.search(el.get("class") or ""))
+    cls = el.get("class")
+    return bool(cls) and _ligature_class(cls)
+
+
+@lru_cache(maxsize=8192)
+def _ligature_class(cls: str) -> bool:
+    return bool(_LIGATURE.search(cls))
 
 
 def starts_with_label(text: str) -> bool:
