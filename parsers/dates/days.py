@@ -198,8 +198,12 @@ class DaysMixin:
             year, month, day, clock, offset = tok.value
             atom = Atom(day=day, month=month, year=year, utc_offset=offset, text=tok.text)
             if clock:
-                atom.times.append(Slot(clock))
+                end, j = None, i + 1   # "2024-11-19 09:30-12:30"
+                if (self.kinds[j] == "dash" or self.texts[j] in TO) and self.kinds[j + 1] == "time":
+                    end, j = self.toks[j + 1].value, j + 2
+                atom.times.append(Slot(clock, end))
                 self.out.has_time = True
+                return atom, j
             return atom, i + 1
         if tok.kind == "monthyear":
             month, year = tok.value

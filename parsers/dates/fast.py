@@ -50,8 +50,10 @@ _RANGE = re.compile(
 )
 _NUM_RANGE = re.compile(r"du\s(?P<d1>\d\d?)/(?P<m1>\d\d?)(?:/(?P<y1>(?:19|20)\d\d))?"
                         r"\sau\s(?P<d2>\d\d?)/(?P<m2>\d\d?)(?:/(?P<y2>(?:19|20)\d\d))?")
-_ISO = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:[t\s](?P<h>\d\d):(?P<mi>\d\d)"
-                  r"(?::\d\d(?:[.,]\d+)?)?(?P<off>z|[+-]\d\d:?\d\d)?)?")
+# an offset after a time needs the "T" or the seconds of a machine stamp: "2024-11-19
+# 09:30-12:30" is a time range
+_ISO = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:(?:(?P<t>t)|\s)(?P<h>\d\d):(?P<mi>\d\d)"
+                  r"(?P<sec>:\d\d(?:[.,]\d+)?)?(?P<off>z|(?(t)[+-]\d\d:?\d\d|(?(sec)[+-]\d\d:?\d\d|(?!))))?)?")
 _TIME = r"\d\d?(?:h\d\d|h|:\d\d)(?![\d:])"
 _LABEL = r"(?:horaires?|matin|apres-midi|soir|de|et|a|[:;,/-])"
 _TIMES_ONLY = re.compile(rf"(?:{_LABEL}\s?)*{_TIME}(?:\s?(?:{_LABEL}\s?)*{_TIME})*")

@@ -145,6 +145,10 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
             self.conn = role
 
     def other_word(self, i: int, tok: Token, word: str) -> None:
+        if word == "fin" and self.texts[i + 1] == ":" and self.out.atoms:   # "Début : … Fin : …"
+            self.out.rest.append(word)
+            self.conn = "to"
+            return
         if (word, self.texts[i + 1]) == ("semaine", "du"):
             self.week_of = True
         if (word, self.texts[i + 1]) == ("nouvelle", "date"):

@@ -40,8 +40,8 @@ _PLACES = "|".join(sorted((k.replace(" ", r"[\s-]+") for k in PLACE_ZONES), key=
 _TOKEN = re.compile(
     r"""[ ]*(?:
     (?=\d)(?:(?=\d{4}[-/.]\d)(?P<iso>(?<![\d/.])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)
-        (?:[t\s]+(?P<ih>\d\d?):(?P<imi>\d\d)(?::\d\d(?:[.,]\d+)?)?
-        (?P<ioff>z|[+-]\d\d:?\d\d)?)?(?![\d/.]))
+        (?:(?:(?P<it>t)\s*|\s+)(?P<ih>\d\d?):(?P<imi>\d\d)(?P<isec>:\d\d(?:[.,]\d+)?)?
+        (?P<ioff>z|(?(it)[+-]\d\d:?\d\d|(?(isec)[+-]\d\d:?\d\d|(?!))))?)?(?![\d/.]))
     |(?=\d\d?[/.-](?:19|20)\d\d(?!\d))(?P<monthyear>(?<![\d/.])(?P<mym>0?[1-9]|1[0-2])[/.-](?P<myy>(?:19|20)\d\d)(?![\d/.]\d))
     |(?=\d\d?[/.-]\d)(?P<numdate>(?<![\d/.,])(?:(?P<nd>\d\d?)/(?P<nm>\d\d?)(?:/(?P<ny>\d{4}|\d\d))?
         |(?P<nd2>\d\d?)(?P<nsep>[.-])(?P<nm2>\d\d?)(?P=nsep)(?P<ny2>\d{4}|\d\d)

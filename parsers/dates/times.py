@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from parsers.dates.model import Atom, Clock, Reading, Slot
-from parsers.dates.words import BEFORE_HOUR, DURATION, FILLERS, RELATIVE, TO
+from parsers.dates.words import BEFORE_HOUR, DURATION, FILLERS, OPEN_TO, RELATIVE, TO
 from parsers.zones import PLACE_ZONES
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ class TimesMixin:
         if sep in _MERIDIEM and end is None:  # "10:00 AM - 2:00 PM"
             start, j = _meridiem(start, sep), j + 1
             sep = self.texts[j]
+        if sep == "et" and self.texts[j + 1] in OPEN_TO and self.kinds[j + 2] == "time":
+            j, sep = j + 1, self.texts[j + 1]   # "à partir de 9h30 et jusqu'à 12h30"
         if end is None and self.kinds[j + 1] == "time" and (
             self.kinds[j] == "dash" or sep in TO or sep in ("/", ">") or (sep == "et" and self.between)
         ):

@@ -48,6 +48,8 @@ def _times_move(run: list[Atom], dated: list[Atom]) -> bool:
 def weekday_filter(reading: Reading) -> None:
     """Turn bare weekdays beside a range into ``Reading.weekly``, or drop leading ones."""
     atoms = reading.atoms
+    if not atoms or not (_bare(atoms[0]) or _bare(atoms[-1])):
+        return   # the usual case: no bare weekday at either end
     lead = 0
     while lead < len(atoms) and _bare(atoms[lead]):
         lead += 1
