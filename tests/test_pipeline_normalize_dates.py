@@ -78,3 +78,16 @@ def test_a_machine_date_names_the_clock_no_place_gives(place, when, machine, zon
     item = normalize_event(item, today=TODAY)
     assert (item.time_zone, item.start.hour) == (zone, hour)
     assert item.start.utcoffset() == item.start.astimezone(ZoneInfo(zone)).utcoffset()
+
+
+def test_days_apart_keep_one_slot_each_down_to_the_stored_record():
+    """Issue 14: a list of days is one slot per day (start the first, end the last), stored
+    as such — the event is multi-slot, not one span over the days between."""
+    from pipelines.records import event_record
+
+    item = normalize_event(_item("les 7, 14 et 21 novembre de 10h à 12h", "En ligne"), today=TODAY)
+    days = [dt.date(2026, 11, d) for d in (7, 14, 21)]
+    assert [(s.date(), s.hour, e.date(), e.hour) for s, e in item.slots] == [(d, 10, d, 12) for d in days]
+    assert (item.start, item.end) == (item.slots[0][0], item.slots[-1][1])
+    record = event_record(item, parser_version="test")
+    assert len(record["slots"]) == 3 and record["date_precision"] == "minute"

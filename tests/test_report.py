@@ -129,7 +129,7 @@ def test_report_numbers_agree_with_sql(crawled, report):
     assert {k: int(v[0]) for k, v in table(page, "by-format").items()} == dict(want["format"])
     assert {k: int(v[0]) for k, v in table(page, "by-day").items()} == dict(want["day"])
     not_fixed = page.get_element_by_id("date-not-fixed").text_content()   # "en novembre": no day to chart
-    assert int(not_fixed.split()[0]) == want["not fixed"][True]
+    assert int(not_fixed.split()[0]) == want["not fixed"][True] > 0   # the replica has such dates
     modes = {"présentiel": "offline", "en ligne": "online", "mixte": "mixed", "non renseigné": None}
     assert {modes[k]: int(v[0]) for k, v in table(page, "by-attendance").items()} == dict(want["attendance"])
     assert int(table(page, "data-quality")["sans organisateur"][0]) == want["no organiser"][True]
