@@ -26,7 +26,7 @@ from parsers.text import html_to_text
 from parsers.zones import event_zone, zone_of_offset
 from storage.labs import known_labs
 
-_CANCELLED = re.compile(r"\bannul(?:é|e|ée|ee|és|ées|ation)\b", re.IGNORECASE)
+_CANCELLED = re.compile(r"\bannul(?:é|e|ée|ee|és|ées|ation)\b|\bn.aura (?:\w+ )?pas lieu(?:\s*(?:[.!,;)]|$|en raison|pour cause|faute|suite))", re.IGNORECASE)
 
 def event_status(item: EventItem) -> str:
     """``cancelled`` when the source says so (title or a badge), else ``scheduled``.

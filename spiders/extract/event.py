@@ -154,7 +154,8 @@ def _status_shown(page: Page) -> str | None:
     hit = page.labels.get("status")
     if hit and hit.text:
         return one_line(hit.text)
-    return fallback.first_line(page.lines, fallback.STATUS_ONLY)
+    return fallback.first_line(page.lines, fallback.STATUS_ONLY) or fallback.first_line(
+        page.lines, fallback.STATUS_STATED)
 
 
 # An alert or notice box of the content ("Attention : cette rencontre est annulée.")

@@ -41,6 +41,8 @@ STAMP_MARK = re.compile(r"publi|modifi|updated|\bchanged|created|submitted|post-
 DEADLINE = re.compile(r"inscri\w*\s+(?:jusqu|avant)|date limite|cl[oô]ture", re.I)
 # A time of day in a date text ("9h30", "09:30", ISO "T09:30").
 HAS_TIME = re.compile(r"\d{1,2}\s*h\b|\d{1,2}\s*h\s*\d{2}|\d{1,2}:\d{2}", re.I)
+# A line that is a numeric date and nothing else ("02/10/2024", "02.10.2024", "2024-10-02")
+NUMERIC_DATE_ONLY = re.compile(r"^\W*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})\W*$")
 # A line that holds hours and nothing else ("de 9h30 à 16h", "14h - 17h30", "10:00–12:00").
 _CLOCK = r"(?:\d{1,2}\s*[hH]\s*(?:\d{2})?|\d{1,2}:\d{2}|midi)"
 HOURS_ONLY = re.compile(rf"^(?:de\s+|à\s+|dès\s+)?{_CLOCK}(?:\s*(?:à|-|–|—|jusqu'à)\s*{_CLOCK})?\.?$", re.I)
@@ -96,6 +98,24 @@ ACCESS_LIKE = re.compile(
 # A line that is an event's status ("Annulé", "Reporté", "COMPLET"), with a badge or two beside it
 STATUS_ONLY = re.compile(r"^\W*(?:annul[ée]+e?s?|report[ée]+e?s?|complet|compl[èe]te|d[ée]programm[ée]+e?)\b"
                          r"(?:\W+\w+){0,3}\W*$", re.I)
+# A line that states this event's cancellation in a sentence: a status word opening the line
+# before a dash or colon ("ANNULÉ – en raison des intempéries"), or this event (a
+# demonstrative, or the event at the sentence's start) said cancelled or not taking place
+# ("Nous sommes au regret de vous informer que cet atelier est annulé", "Important : cette
+# rencontre n'aura pas lieu"). "En cas de pluie, l'atelier sera annulé" says no such thing.
+# "n'aura pas lieu" that ends the clause (not "… en présentiel", "… comme prévu": it happens otherwise)
+NOT_TAKING_PLACE_END = r"\s*(?:[.!,;)]|$|en raison|pour cause|faute|suite)"
+_THIS_EVENT = (r"(?:cet|cette|ce)\s+(?:[ée]v[èée]nement|atelier|rencontre|conf[ée]rence|webinaire|s[ée]ance|session|"
+               r"manifestation|animation|visite|r[ée]union|formation|s[ée]minaire|journ[ée]e|matin[ée]e|forum|"
+               r"d[ée]bat|hackathon|table[- ]ronde|temps d.[ée]change|[ée]change|sprint|live|d[ée]jeuner|petit[- ]d[ée]jeuner)")
+STATUS_STATED = re.compile(
+    r"^\W*(?:annul[ée]+e?s?|d[ée]programm[ée]+e?s?)\s*[–—:!-]"
+    rf"|\b{_THIS_EVENT}\s+(?:est|a\s+[ée]t[ée])\s+(?:malheureusement\s+|d[ée]finitivement\s+)?annul[ée]+e?\b"
+    rf"|\b{_THIS_EVENT}\s+(?:\w+\s+)?n.aura\s+(?:malheureusement\s+)?pas\s+lieu{NOT_TAKING_PLACE_END}"
+    r"|^\W*(?:(?:attention|important|information|avis)\s*:\s*)?(?:l.|le\s+|la\s+)(?:[ée]v[èée]nement|atelier|rencontre|"
+    r"conf[ée]rence|webinaire|s[ée]ance|session)\s+(?:est|a\s+[ée]t[ée])\s+annul[ée]+e?\b",
+    re.I,
+)
 # The 2021 parcours all start this way (see the reference).
 PARCOURS_LIKE = re.compile(r"^(?:parcours\s*:?\s*)?l.innovation (?:au service|pour des services)", re.I)
 _MAX_LINE = 200
@@ -113,12 +133,12 @@ def deadline_only(line: str) -> bool:
 
 
 def first_line(lines: list[str], pattern: re.Pattern, *, skip: set[str] = frozenset(),
-               max_len: int = _MAX_LINE) -> str | None:
-    """The first short line matching ``pattern`` that is no page stamp, no registration
-    deadline alone and not in ``skip``."""
+               max_len: int = _MAX_LINE, timed: bool = False) -> str | None:
+    """The first short line matching ``pattern`` (and with a time of day, ``timed``) that is
+    no page stamp, no registration deadline alone and not in ``skip``."""
     for line in lines:     # the pattern first: it turns away most lines, and cheaply
         if len(line) <= max_len and pattern.search(line) and line not in skip and not STAMP.match(line) \
-                and not deadline_only(line):
+                and not deadline_only(line) and (not timed or HAS_TIME.search(line)):
             return line
     return None
 

@@ -116,7 +116,9 @@ def text(value: Any) -> str | None:
         return text(value.get("name") or value.get("@value"))
     if isinstance(value, str | int | float):
         raw = str(value)
-        if "&" in raw and _ENTITY.search(raw):    # a template escaped it for HTML ("l&#039;innovation")
+        for _ in range(2):   # a template escaped it for HTML ("l&#039;innovation"), or twice ("l&amp;#039;")
+            if "&" not in raw or not _ENTITY.search(raw):
+                break
             raw = html.unescape(raw)
         return " ".join(raw.split()) or None
     return None

@@ -4,6 +4,7 @@ without a date written after it — else the schema.org name, else the ``<title>
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from spiders.extract import fallback
@@ -64,13 +65,28 @@ def heading_text(h) -> str | None:
 
 
 def is_site_name(el, page: Page) -> bool:
-    """A heading that is the site's name: one link home and nothing else, or ``og:site_name``."""
+    """A heading that is the site's name: one link home and nothing else, ``og:site_name``, or
+    a heading the theme marks as the site's (``site-title``, ``site-name``, a logo or brand
+    block: WordPress, Drupal, Bootstrap)."""
+    if any(_SITE_CLASS.search(x.get("class") or "") for x in (el, el.getparent()) if x is not None):
+        return True
     links = el.findall(".//a")
     text = one_line(text_of(el, skip=False)) or ""
     if len(links) == 1 and (links[0].get("rel") == "home" or _is_home(links[0].get("href"), page)) \
             and one_line(text_of(links[0], skip=False)) == text:
         return True
     return bool(text) and text in page.site_names
+
+
+@lru_cache(maxsize=4096)
+def _stamp_class(cls: str) -> bool:
+    """A block the theme marks as the page's byline or publication stamp (``post-meta``,
+    ``entry-date``, ``node__meta``…): its dates are the page's, not the event's."""
+    return bool(fallback.STAMP_MARK.search(cls))
+
+
+_SITE_CLASS = re.compile(r"(?:^|\s)(?:site[-_]?(?:title|name|branding|logo)|(?:navbar-)?brand|logo|header__title"
+                         r"|fr-header__service-title)(?:\s|$)", re.I)
 
 
 def _is_home(href: str | None, page: Page) -> bool:
@@ -109,6 +125,7 @@ def skip_lines(page: Page) -> set[str]:
     """Lines no last-resort reader may take: the titles, and the lines of the page's stamps."""
     if "skip_lines" not in page.memo:
         stamps = {text_of(p) for t in page.stamp_times if (p := t.getparent()) is not None}
+        stamps |= {text_of(el) for el in page.elements if (cls := el.get("class")) and _stamp_class(cls)}
         heading = title_heading(page)
         titled = {text_of(heading)} if heading is not None else set()
         page.memo["skip_lines"] = {text_of(h) for h in page.main.xpath(".//h1")} | stamps | titled

@@ -60,8 +60,18 @@ def _shown_day(page: Page) -> Found:
     titled = split_title_date(heading_text(heading))[1] if heading is not None else None
     if titled:
         return titled, "title"
-    line = fallback.first_line(page.lines, fallback.DATE_LIKE, skip=skip_lines(page))
+    line = _date_line(page, skip_lines(page))
     return (line, "fallback") if line else NOTHING
+
+
+def _date_line(page: Page, skip: set[str]) -> str | None:
+    """The text's first date line; but a bare numeric date ("02.10.2024", how a CMS stamps a
+    page) yields to a later line that gives a date with its hours (the event's session)."""
+    line = fallback.first_line(page.lines, fallback.DATE_LIKE, skip=skip)
+    if line and fallback.NUMERIC_DATE_ONLY.match(line):
+        timed = fallback.first_line(page.lines, fallback.DATE_LIKE, skip=skip | {line}, timed=True)
+        return timed or line
+    return line
 
 
 def _with_hours(page: Page, day: str) -> str:
