@@ -10,8 +10,10 @@ across editions.
 
 Organiser types are the kinds the crawl read from the organiser's name
 (``event.organiser_kind``, ``parsers.places.parse_organiser``), and their territory the
-organiser's région (``organiser_region_code``; "national" for a national body); an organiser
-whose name is a lab's (any spelling its sheets carry) is a lab.
+organiser's région (``organiser_region_code``; "national" for a national body); an event a
+lab runs (its stored link ``event.lab_id``: the lab named by its organiser line, a co-organiser
+or a "proposé par …" line, ``parsers.lablink``) is a lab's. ``by_lab`` and the comparison's
+``labs`` / ``by_lab`` count those links: "les laboratoires ont organisé N événements en 2021".
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from mipcrawl.scope import PROGRAMME
 from models import CrawlRun, Edition, Event, EventRevision, Lab
 from parsers import PARIS, geo
 from storage.queries import InvalidQuery, check_edition
-from storage.selection import ensure_not_empty, name_key
+from storage.selection import ensure_not_empty
 
 LAB = "laboratoire d'innovation"
 # the organiser's kind as the crawl read it (``event.organiser_kind``) → its label here
@@ -56,11 +58,16 @@ class EditionReport:
     by_format: list[tuple[str, int]] = field(default_factory=list)
     by_organiser_type: list[tuple[str, int]] = field(default_factory=list)
     by_organiser_region: dict[str, dict[str, int]] = field(default_factory=dict)  # région → type → events
-    by_lab: list[tuple[str, int]] = field(default_factory=list)
+    by_lab: list[tuple[str, int]] = field(default_factory=list)   # events run by each lab (its link)
     attendance: dict[str, int] = field(default_factory=dict)
     changes_by_day: list[tuple[dt.date, dict[str, int]]] = field(default_factory=list)
     quality: dict[str, int] = field(default_factory=dict)
     runs: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def lab_events(self) -> int:
+        """Events run by labs (each has one lab)."""
+        return sum(n for _, n in self.by_lab)
 
 
 @dataclass
@@ -71,6 +78,8 @@ class ComparisonReport:
     by_format: dict[str, dict[int, int]]
     attendance: dict[int, dict[str, int]]
     by_organiser_type: dict[str, dict[int, int]] = field(default_factory=dict)
+    labs: dict[int, int] = field(default_factory=dict)                # events run by labs per edition
+    by_lab: dict[str, dict[int, int]] = field(default_factory=dict)   # lab → edition → events
 
 
 def _pairs(session: Session, column: Any, cond: ColumnElement[bool]) -> list[tuple[Any, int]]:
@@ -95,23 +104,10 @@ def format_counts(session: Session, cond: ColumnElement[bool], by_edition: bool 
     return sorted(session.execute(stmt).all(), key=lambda p: (-p[-1], str(p[0])))
 
 
-def lab_keys(session: Session) -> dict[str, str]:
-    """Name key of every lab name and alias → the lab's name."""
-    keys: dict[str, str] = {}
-    for name, aliases, key in session.execute(select(Lab.name, Lab.aliases, Lab.key).order_by(Lab.id)):
-        for spelling in (name, *(aliases or ())):
-            if spelling:
-                keys.setdefault(name_key(spelling), name or key)
-    return keys
-
-
 def organiser_type(session: Session) -> ColumnElement[str]:
-    """A SQL ``CASE`` giving each event's organiser type: its stored kind, or a lab's name."""
-    labs = set(lab_keys(session))
-    names = session.scalars(select(Event.organiser).where(Event.organiser.is_not(None)).distinct())
-    lab_names = [n for n in names if name_key(n) in labs]
-    whens: list[tuple[ColumnElement[bool], str]] = [
-        (Event.organiser.is_(None), UNKNOWN), (Event.organiser.in_(lab_names), LAB)]
+    """A SQL ``CASE`` giving each event's organiser type: a lab when a lab runs it (its stored
+    link, ``event.lab_id``), else the kind read from its organiser's name."""
+    whens: list[tuple[ColumnElement[bool], str]] = [(Event.lab_id.is_not(None), LAB), (Event.organiser.is_(None), UNKNOWN)]
     whens += [(Event.organiser_kind == kind, label) for kind, label in KIND_LABELS.items()]
     return case(*whens, else_=OTHER)
 
@@ -133,12 +129,28 @@ def by_organiser_region(session: Session, cond: ColumnElement[bool]) -> dict[str
     return {where: dict(kinds) for where, kinds in sorted(table.items(), key=lambda p: (-sum(p[1].values()), p[0]))}
 
 
+def _lab_label() -> ColumnElement[str]:
+    return func.coalesce(Lab.name, Lab.key)
+
+
 def by_lab(session: Session, cond: ColumnElement[bool]) -> list[tuple[str, int]]:
-    keys, counts = lab_keys(session), defaultdict[str, int](int)
-    for organiser, n in _pairs(session, Event.organiser, cond):
-        if organiser and name_key(organiser) in keys:
-            counts[keys[name_key(organiser)]] += n
-    return sorted(counts.items(), key=lambda p: (-p[1], p[0]))
+    """Events per lab that runs them (its stored link)."""
+    stmt = (select(_lab_label(), func.count()).select_from(Event).join(Lab, Lab.id == Event.lab_id)
+            .where(cond).group_by(_lab_label()))
+    return sorted(session.execute(stmt).all(), key=lambda p: (-p[1], p[0]))
+
+
+def labs_by_edition(session: Session, cond: ColumnElement[bool]) -> tuple[dict[int, int], dict[str, dict[int, int]]]:
+    """(events run by labs per edition, and per lab and edition)."""
+    total: dict[int, int] = defaultdict(int)
+    per_lab: dict[str, dict[int, int]] = defaultdict(dict)
+    stmt = (select(_lab_label(), Event.edition, func.count()).select_from(Event).join(Lab, Lab.id == Event.lab_id)
+            .where(cond).group_by(_lab_label(), Event.edition))
+    for name, edition, n in session.execute(stmt):
+        if edition is not None:
+            total[edition] += n
+            per_lab[name][edition] = n
+    return dict(total), dict(per_lab)
 
 
 def changes_by_day(session: Session, cond: ColumnElement[bool]) -> list[tuple[dt.date, dict[str, int]]]:
@@ -233,6 +245,8 @@ def comparison_report(session: Session, years: list[int]) -> ComparisonReport:
             attendance[edition][mode or UNKNOWN] = n
     stmt = select(Event.edition, func.count()).where(cond).group_by(Event.edition)
     events = {year: n for year, n in session.execute(stmt)}
+    labs, per_lab = labs_by_edition(session, cond)
     return ComparisonReport(years=years, events={y: events.get(y, 0) for y in years},
                             by_region=dict(nested["region"]), by_format=dict(nested["format"]),
-                            attendance=dict(attendance), by_organiser_type=dict(nested["organiser"]))
+                            attendance=dict(attendance), by_organiser_type=dict(nested["organiser"]),
+                            labs={y: labs.get(y, 0) for y in years}, by_lab=per_lab)

@@ -9,7 +9,8 @@ selection)`` checks them against the database and returns the SQL conditions on 
 - ``region``: an INSEE région code ("11") or its name ("Île-de-France", accents and case
   ignored);
 - ``lab``: a lab's key, name or alias in any spelling, or one of its pages' URL or slug;
-  the events kept are those whose organiser is that lab under any of its names;
+  the events kept are those the lab runs — their stored link (``event.lab_id``), however
+  their organiser line or description named it, never organiser texts matched at query time;
 - ``since``: a crawl run id (events with a revision in that run or a later one) or a date
   ``YYYY-MM-DD`` (events with a revision from that Paris day on) — "what changed" feeds.
 """
@@ -25,8 +26,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, select, true
 from sqlalchemy.orm import Session
 
-from models import Event, EventRevision, Lab, LabPage
+from models import Event, EventRevision
 from parsers import geo
+from storage.event_labs import find_labs
 from storage.queries import EmptyDatabase, InvalidQuery, check_edition, revisions_since
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -62,28 +64,17 @@ def region_code(value: str) -> str:
     raise InvalidQuery(f"unknown région {value!r} (an INSEE code such as 11, or a name such as Bretagne)")
 
 
-def lab_names(session: Session, lab: str) -> set[str]:
-    """Every name key of the lab ``lab`` designates (by its key, one of its pages' URL or
-    slug, its name or an alias); ``InvalidQuery`` when no lab matches."""
-    wanted = name_key(lab)
-    pages: dict[int, set[str]] = {}
-    for lab_id, url in session.execute(select(LabPage.lab_id, LabPage.url)):
-        pages.setdefault(lab_id, set()).update((url, url.rsplit("/", 1)[-1]))
-    rows = session.scalars(select(Lab)).all()
-    hits = [r for r in rows if lab == r.key or lab.rstrip("/") in pages.get(r.id, ())
-            or (wanted and wanted in {name_key(n) for n in (r.name, *(r.aliases or ()))})]
-    if not hits:
+def lab_ids(session: Session, lab: str) -> set[int]:
+    """The ids of the labs ``lab`` designates (``storage.event_labs.find_labs``); ``InvalidQuery``
+    when none."""
+    found = find_labs(session, lab)
+    if not found:
         raise InvalidQuery(f"unknown lab {lab!r} (see `mipcrawl labs`)")
-    return {name_key(n) for r in hits for n in (r.name, *(r.aliases or ())) if n}
+    return found
 
 
 def _since(session: Session, since: str) -> ColumnElement[bool]:
     return Event.id.in_(select(EventRevision.event_id).where(revisions_since(session, since)))
-
-
-def _organiser_in(session: Session, keys: set[str]) -> ColumnElement[bool]:
-    names = session.scalars(select(Event.organiser).where(Event.organiser.is_not(None)).distinct())
-    return Event.organiser.in_([n for n in names if name_key(n) in keys])
 
 
 def where(session: Session, selection: Selection) -> ColumnElement[bool]:
@@ -101,7 +92,7 @@ def where(session: Session, selection: Selection) -> ColumnElement[bool]:
     if sel.region is not None:
         clauses.append(Event.region_code == region_code(sel.region))
     if sel.lab is not None:
-        clauses.append(_organiser_in(session, lab_names(session, sel.lab)))
+        clauses.append(Event.lab_id.in_(lab_ids(session, sel.lab)))
     if sel.since is not None:
         clauses.append(_since(session, sel.since))
     return and_(true(), *clauses)

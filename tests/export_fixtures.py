@@ -22,7 +22,7 @@ from storage_fixtures import BASE, PARIS, at, crawl, item
 from mipcrawl.items import LabItem
 from pipelines.records import lab_record
 from storage.db import make_engine, make_session_factory
-from storage.labs import store_labs
+from storage.labs import relink, store_labs
 
 N = 12
 RENNES = dict(place_text="Préfecture, 3 rue Martenot, 35000 Rennes", attendance="mixed", commune_code="35238",
@@ -73,6 +73,7 @@ def add_lab(db_url: str) -> None:
     engine = make_engine(db_url)
     with make_session_factory(engine)() as session, session.begin():
         store_labs(session, [lab_record(lab)], at(2))
+        relink(session)   # the events stored before the lab know it now (as a lab crawl does)
     engine.dispose()
 
 

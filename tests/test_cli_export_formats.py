@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import icalendar
@@ -95,8 +96,27 @@ def _jsonld_location(obj, t):
     assert place["address"].get("addressRegion") == _region_name(t["region_code"])
 
 
-def test_jsonld_matches_the_ground_truth(crawled, tmp_path):
+def _jsonld_organizer(obj, t, labs):
+    """The organiser as written (its name, or the lab's alternateName), and the truth's lab as an
+    Organization with its key (the slug of the sheet the crawl saw: the database was last crawled
+    for labs on day 10, before the Coop'Lab sheet moved) and its pages (sameAs)."""
+    orgs = obj.get("organizer") or []
+    orgs = orgs if isinstance(orgs, list) else [orgs]
+    written = [o.get("alternateName", o["name"]) for o in orgs]
+    assert (written[0] if written else None) == t["organiser"], t["path"]
+    by_lab = [o for o in orgs if "identifier" in o]
+    assert len(by_lab) == (1 if t["lab_id"] else 0), t["path"]
+    for o in by_lab:
+        lab = labs[path(o["url"])]
+        assert lab["id"] == t["lab_id"] and o["identifier"] == path(o["url"]).rsplit("/", 1)[-1], t["path"]
+        assert {path(u) for u in o["sameAs"]} <= set(lab["pages"]) | {r["path"] for r in lab["redirect_from"]}
+        assert lab["atlas_path"] is None or lab["atlas_path"] in {path(u) for u in o["sameAs"]}
+
+
+def test_jsonld_matches_the_ground_truth(crawled, tmp_path, replica_small_site):
     db, events = crawled
+    lines = (Path(replica_small_site) / "_truth" / "labs.jsonl").read_text(encoding="utf-8").splitlines()
+    labs = {p: lab for lab in map(json.loads, lines) for p in (*lab["pages"], *(r["path"] for r in lab["redirect_from"]))}
     graph = {path(o["url"]): o for o in json.loads(export(db, tmp_path, "jsonld").read_text())["@graph"]}
     assert sorted(graph) == sorted(t["path"] for t in events)
     for t in events:
@@ -105,7 +125,7 @@ def test_jsonld_matches_the_ground_truth(crawled, tmp_path):
         assert obj.get("previousStartDate") == t["previous_start"], t["path"]
         assert (obj.get("startDate"), obj.get("endDate")) == (t["start"], t["end"]), t["path"]
         assert obj.get("eventAttendanceMode") == (S + MODES[t["attendance"]] if t["attendance"] else None)
-        assert obj.get("organizer", {}).get("name") == t["organiser"]
+        _jsonld_organizer(obj, t, labs)
         if t["attendance"]:
             _jsonld_location(obj, t)
 
@@ -136,6 +156,16 @@ def test_filters_agree_with_the_ground_truth(crawled, tmp_path):
     lab = next(t["lab_id"] for t in events if t["lab_id"])
     by_lab = sorted(t["path"] for t in events if t["lab_id"] == lab)
     assert _paths(export(db, tmp_path, "jsonld", "--lab", lab)) == by_lab
+    # by the events' links: Ti Lab's events whatever their organiser line says ("Région Bretagne,
+    # en partenariat avec TI Lab", "Le laboratoire d'innovation publique de Bretagne", a
+    # "proposé par" line), by its key, a spelling or its sheet's URL
+    ti_lab = "laboratoire-de-bretagne-ti-lab"
+    by_ti_lab = sorted(t["path"] for t in events if t["lab_id"] == ti_lab)
+    assert any("ti lab" not in (t["organiser"] or "").lower().replace("-", " ") for t in events if t["lab_id"] == ti_lab)
+    with create_engine(db).connect() as conn:
+        sheet = conn.scalar(text("select url from lab where key = :k"), {"k": ti_lab})
+    for given in (ti_lab, "TiLab", sheet):
+        assert _paths(export(db, tmp_path, "jsonld", "--lab", given)) == by_ti_lab, given
     day = dt.date(2026, 11, 12)
     overlapping = sorted(t["path"] for t in events if t["start"] and dt.date.fromisoformat(t["start"][:10]) <= day
                          <= dt.date.fromisoformat((t["end"] or t["start"])[:10]))
@@ -220,7 +250,9 @@ TERRITORIES = [
          "organiser_departement_code": "83", "organiser_region_code": "93"}),
     (4, {"level": "online", "epci_code": None, "organiser_kind": "etat", "organiser_level": "national",
          "organiser_region_code": None}),
-    (11, {"organiser_kind": "lab", "organiser_level": "unknown", "organiser_region_code": None}),
+    (11, {"organiser_kind": "lab", "organiser_level": "unknown", "organiser_region_code": None,
+          "lab": "laboratoire-de-bretagne-ti-lab", "lab_name": "Ti Lab", "lab_method": "name"}),
+    (5, {"lab": None, "lab_name": None, "lab_method": None, "lab_confidence": None}),
 ]
 
 
@@ -233,6 +265,29 @@ def test_jsonl_and_csv_give_the_levels_and_the_organiser(month_db, tmp_path, n, 
         rows = {r["url"]: r for r in csv.DictReader(handle)}
     assert {k: records[url(n)][k] for k in expected} == expected
     assert {k: rows[url(n)][k] for k in expected} == {k: v or "" for k, v in expected.items()}
+
+
+def _lab_keys(site) -> dict[str, set[str]]:
+    """Truth lab id → the keys the crawl may give it: the slug of its sheet on any day (the
+    database's labs were crawled on day 10, before the Coop'Lab sheet moved)."""
+    lines = (Path(site) / "_truth" / "labs.jsonl").read_text(encoding="utf-8").splitlines()
+    return {lab["id"]: {lab["id"], *(r["path"].rsplit("/", 1)[-1] for r in lab["redirect_from"])}
+            for lab in map(json.loads, lines)}
+
+
+def test_jsonl_and_datapackage_name_the_truths_lab(crawled, tmp_path, replica_small_site):
+    db, events = crawled
+    keys = _lab_keys(replica_small_site)
+    records = {path(r["url"]): r for r in map(json.loads, export(db, tmp_path, "jsonl").read_text().splitlines())}
+    with (export(db, tmp_path, "datapackage") / "events.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {path(r["url"]): r for r in csv.DictReader(handle)}
+    run = [t for t in events if t["lab_id"]]
+    assert len(run) >= 20
+    for t in events:
+        r, row = records[t["path"]], rows[t["path"]]
+        assert (r["lab"] in keys[t["lab_id"]]) if t["lab_id"] else r["lab"] is None, (t["path"], t["organiser"])
+        assert (row["lab"], row["lab_name"]) == (r["lab"] or "", r["lab_name"] or ""), t["path"]
+        assert (r["lab_method"] is None) == (r["lab"] is None) and (r["lab_confidence"] or 0) <= 1
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])

@@ -53,3 +53,35 @@ def test_locations_by_attendance_mode(graph):
     assert virtual == {"@type": "VirtualLocation", "url": "https://webinaire.example/rennes"}
     assert offline["eventAttendanceMode"] == S + "OfflineEventAttendanceMode"
     assert offline["location"]["@type"] == "Place" and offline["location"]["address"]["addressRegion"] == "Île-de-France"
+
+
+def test_the_lab_that_runs_an_event_is_its_organizer_with_its_pages(graph):
+    """Event 11's organiser line says "TI Lab": the organizer is the lab Ti Lab, its key, its
+    current sheet and its pages (sameAs), with the spelling as written as alternateName."""
+    org = graph[url(11)]["organizer"]
+    assert org["@type"] == "Organization" and (org["name"], org["alternateName"]) == ("Ti Lab", "TI Lab")
+    assert org["identifier"] == "laboratoire-de-bretagne-ti-lab" and org["url"].endswith("/" + org["identifier"])
+    assert org["sameAs"][0] == org["url"]
+    assert "identifier" not in graph[url(0)]["organizer"]    # no lab runs it: the organiser as written
+
+
+@pytest.mark.parametrize(("organiser", "method", "expected"), [
+    ("Ti Lab", "name", {"name": "Ti Lab"}),
+    ("TiLab", "name", {"name": "Ti Lab", "alternateName": "TiLab"}),
+    ("Région Bretagne, en partenariat avec Ti Lab", "name",
+     [{"@type": "Organization", "name": "Région Bretagne, en partenariat avec Ti Lab"}, {"name": "Ti Lab"}]),
+    ("SGAR Bretagne", "description", [{"@type": "Organization", "name": "SGAR Bretagne"}, {"name": "Ti Lab"}]),
+    (None, "description", {"name": "Ti Lab"}),
+])
+def test_organizer_of_a_lab_run_event(organiser, method, expected):
+    from mipcrawl.exports.jsonld import organizer
+    from models import Event
+    from storage.event_labs import EventLab
+
+    lab = EventLab("ti-lab", "Ti Lab", "https://x/labs/ti-lab", ("https://x/labs/ti-lab", "https://x/atlas/tilab"),
+                   frozenset({"tilab"}))
+    whole = {"@type": "Organization", "name": "Ti Lab", "identifier": "ti-lab", "url": "https://x/labs/ti-lab",
+             "sameAs": ["https://x/labs/ti-lab", "https://x/atlas/tilab"]}
+    got = organizer(Event(organiser=organiser, lab_method=method), lab)
+    want = [e if "@type" in e else {**whole, **e} for e in expected] if isinstance(expected, list) else {**whole, **expected}
+    assert got == want

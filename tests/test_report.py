@@ -52,7 +52,7 @@ def test_edition_figures_on_a_small_month(db_url):
     assert rep.total == 12
     assert rep.by_status == {"scheduled": 9, "rescheduled": 1, "cancelled": 1, "withdrawn": 1}
     assert rep.by_region == [("Île-de-France (11)", 9), ("Bretagne (53)", 2), (NO_REGION, 1)]
-    assert rep.by_format == [("atelier", 12)] and rep.by_lab == [("Ti Lab", 1)]
+    assert rep.by_format == [("atelier", 12)] and rep.by_lab == [("Ti Lab", 1)] and rep.lab_events == 1
     state, local = KIND_LABELS["etat"], KIND_LABELS["collectivite"]
     assert dict(rep.by_organiser_type) == {state: 10, local: 1, LAB: 1}
     assert rep.by_organiser_region == {NATIONAL: {state: 10}, "Provence-Alpes-Côte d'Azur (93)": {local: 1},
@@ -145,6 +145,31 @@ def test_report_numbers_agree_with_sql(crawled, report):
     assert {k: sum(map(int, v)) for k, v in table(page, "by-organiser-region").items()} == dict(organisers)
     kinds = [th.text_content() for th in page.get_element_by_id("by-organiser-region").findall("thead/tr/th")][1:]
     assert kinds == list(table(page, "by-organiser-type"))
+    by_lab = dict(sql(crawled, "select l.name, count(*) from event e join lab l on l.id = e.lab_id "
+                               "where e.edition = 2026 group by l.name"))
+    assert {k: int(v[0]) for k, v in table(page, "by-lab").items()} == by_lab and by_lab
+    assert int(table(page, "by-organiser-type")[LAB][0]) == sum(by_lab.values())
+    lead = page.get_element_by_id("lab-events").text_content()
+    assert lead.startswith(f"Les laboratoires d'innovation territoriale ont organisé {sum(by_lab.values())} "
+                           "événements en 2026 (")
+
+
+def test_comparison_gives_the_labs_events_per_edition(crawled, replica_small_site, tmp_path):
+    """The series of the press report ("les laboratoires … ont organisé 150 événements en
+    2021"): the events the labs run per edition, as the replica's truth counts them."""
+    out = tmp_path / "compare.html"
+    assert main(["report", "--db", crawled, "--editions", "2021-2025", "--out", str(out)]) == 0
+    page = lxml_html.fromstring(out.read_text(encoding="utf-8"))
+    stored = dict(sql(crawled, "select edition, count(*) from event where lab_id is not null "
+                               "and edition between 2021 and 2025 group by edition"))
+    lines = (Path(replica_small_site) / "_truth" / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    true = collections.Counter(t["edition"] for t in map(json.loads, lines)
+                               if t["lab_id"] and t["listed"] and 2021 <= t["edition"] <= 2025)
+    assert {int(k): int(v[0]) for k, v in table(page, "lab-events-per-edition").items()} == stored == dict(true)
+    sentences = [li.text_content() for li in page.get_element_by_id("lab-series").findall("li")]
+    assert sentences[0] == f"Les laboratoires d'innovation territoriale ont organisé {true[2021]} événements en 2021."
+    by_lab = table(page, "lab-by-edition")
+    assert [sum(int(v[i]) for v in by_lab.values()) for i in range(5)] == [true[y] for y in range(2021, 2026)]
 
 
 # -- headless Chromium over the DevTools protocol ----------------------------------------------

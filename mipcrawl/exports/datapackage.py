@@ -15,14 +15,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from mipcrawl.exports.spreadsheet import NOTE, safe_cell
+from parsers.lablink import METHODS
 from parsers.places import LEVELS
 from parsers.places.organiser import KINDS, ORGANISER_LEVELS
+from storage.event_labs import EventLab, event_labs
 from storage.reads import package_rows
 from storage.selection import Selection
 
@@ -33,7 +36,7 @@ SOURCES = [{"title": "Direction interministérielle de la transformation publiqu
            {"title": "Laboratoires d'innovation territoriale",
             "path": "https://www.modernisation.gouv.fr/campus-de-la-transformation-publique/laboratoires-innovation"}]
 
-S, INT, D, T, B = "string", "integer", "date", "datetime", "boolean"
+S, INT, NUM, D, T, B = "string", "integer", "number", "date", "datetime", "boolean"
 TABLES: dict[str, list[tuple[str, str, str]]] = {
     "editions": [("year", INT, "edition year"), ("name", S, "Semaine/Mois de l'innovation publique"),
                  ("start_date", D, "official first day"), ("end_date", D, "official last day"),
@@ -56,6 +59,11 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
                ("organiser_kind", S, "read from the organiser's name: " + ", ".join(KINDS)),
                ("organiser_level", S, "level of the organiser's territory: " + ", ".join(ORGANISER_LEVELS)),
                ("organiser_departement_code", S, "INSEE"), ("organiser_region_code", S, "INSEE"),
+               ("lab", S, "key of the lab that runs the event (labs.key: the slug of its current sheet), "
+                          "from its organiser line, a co-organiser or a 'proposé par …' line of its description"),
+               ("lab_name", S, "the lab's name (labs.name)"),
+               ("lab_method", S, "how the page named the lab: " + ", ".join(METHODS)),
+               ("lab_confidence", NUM, "how sure the link is, 0–1 (lower for a generic form or a description)"),
                ("formats", S, "'; '-separated"), ("parcours", S, ""), ("audience", S, ""),
                ("access", S, ""), ("registration_url", S, ""), ("online_url", S, ""),
                ("description_text", S, "clean text"),
@@ -80,7 +88,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
                       ("field", S, ""), ("old", S, "JSON"), ("new", S, "JSON")],
 }
 # the closed vocabularies of a column (Table Schema ``enum`` constraints)
-ENUMS = {"level": LEVELS, "organiser_kind": KINDS,
+ENUMS = {"level": LEVELS, "organiser_kind": KINDS, "lab_method": METHODS,
          "organiser_level": ORGANISER_LEVELS,
          "attendance": ("offline", "online", "mixed")}
 KEYS = {"editions": ("year", []), "labs": ("id", []), "lab_pages": ("id", [("lab_id", "labs", "id")]),
@@ -130,6 +138,16 @@ def descriptor(selection: Selection, counts: dict[str, int]) -> dict[str, Any]:
             "licenses": [LICENSE], "sources": SOURCES, "resources": resources}
 
 
+def _with_lab(labs: dict[int, EventLab]) -> Callable[[Any, str], Any]:
+    """An event's value of a column, its lab's key and name included."""
+    def value(event: Any, name: str) -> Any:
+        if name in ("lab", "lab_name"):
+            lab = labs.get(event.lab_id) if event.lab_id is not None else None
+            return (lab.key if name == "lab" else lab.name) if lab else None
+        return getattr(event, name)
+    return value
+
+
 def write(session: Session, selection: Selection, directory: Path) -> dict[str, int]:
     """Write the CSV files and ``datapackage.json`` into ``directory``; rows per table."""
     counts = {}
@@ -139,8 +157,9 @@ def write(session: Session, selection: Selection, directory: Path) -> dict[str, 
             writer = csv.writer(handle)
             writer.writerow([name for name, _, _ in columns])
             counts[table] = 0
+            value = _with_lab(event_labs(session)) if table == "events" else getattr
             for row in rows:
-                writer.writerow([cell(getattr(row, name), kind) for name, kind, _ in columns])
+                writer.writerow([cell(value(row, name), kind) for name, kind, _ in columns])
                 counts[table] += 1
     text = json.dumps(descriptor(selection, counts), ensure_ascii=False, indent=2)
     (directory / "datapackage.json").write_text(text + "\n", encoding="utf-8")

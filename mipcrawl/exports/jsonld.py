@@ -7,7 +7,10 @@ event is ``EventCancelled`` with a ``disambiguatingDescription`` saying it was w
 ``previousStartDate`` after a reschedule, ``eventAttendanceMode`` (``Offline…``,
 ``Online…``, ``MixedEventAttendanceMode``), ``location`` (a ``Place`` with a
 ``PostalAddress`` whose ``addressRegion`` is the région's name, a ``VirtualLocation``, or
-both for mixed events), ``organizer`` (an ``Organization``), ``superEvent`` (the edition),
+both for mixed events), ``organizer`` (an ``Organization``: the lab that runs the event, with
+its ``url`` — its current sheet —, ``identifier`` — its key — and ``sameAs`` — every page that
+describes it —, after the organiser as written when that names someone else, "Région
+Bretagne, en partenariat avec Ti Lab"), ``superEvent`` (the edition),
 ``keywords`` (formats), ``audience``, ``description``, ``inLanguage``.
 """
 
@@ -19,6 +22,8 @@ from sqlalchemy.orm import Session
 
 from models import Event
 from parsers import geo
+from parsers.labs import name_key
+from storage.event_labs import EventLab, event_labs
 from storage.reads import edition_names
 from storage.rows import display_time
 from storage.selection import Selection, select_events
@@ -51,7 +56,22 @@ def location(ev: Event) -> dict[str, Any] | list[dict[str, Any]] | None:
     return None
 
 
-def event_object(ev: Event, edition_name: str | None = None) -> dict[str, Any]:
+def organizer(ev: Event, lab: EventLab | None) -> dict[str, Any] | list[dict[str, Any]] | None:
+    """The lab that runs the event (its name as written as ``alternateName`` when another
+    spelling), after the organiser as written when that names someone else ("Région
+    Bretagne, en partenariat avec Ti Lab"); else the organiser as written."""
+    written = {"@type": "Organization", "name": ev.organiser} if ev.organiser else None
+    if lab is None:
+        return written
+    org = {"@type": "Organization", "name": lab.name, "identifier": lab.key, "url": lab.url, "sameAs": list(lab.pages)}
+    if written is None:
+        return org
+    if name_key(ev.organiser) in lab.names:
+        return org if ev.organiser == lab.name else {**org, "alternateName": ev.organiser}
+    return [written, org]
+
+
+def event_object(ev: Event, edition_name: str | None = None, lab: EventLab | None = None) -> dict[str, Any]:
     obj: dict[str, Any] = {
         "@type": "Event", "@id": ev.url, "url": ev.url, "name": ev.title,
         "eventStatus": SCHEMA + STATUS.get(ev.status, "EventScheduled"),
@@ -59,7 +79,7 @@ def event_object(ev: Event, edition_name: str | None = None) -> dict[str, Any]:
         "endDate": display_time(ev.end_at, ev.all_day, ev.time_zone),
         "eventAttendanceMode": SCHEMA + ATTENDANCE[ev.attendance] if ev.attendance in ATTENDANCE else None,
         "location": location(ev), "inLanguage": "fr",
-        "organizer": {"@type": "Organization", "name": ev.organiser} if ev.organiser else None,
+        "organizer": organizer(ev, lab),
         "description": ev.description_text, "keywords": list(ev.formats or []) or None,
         "audience": {"@type": "Audience", "audienceType": ev.audience} if ev.audience else None,
     }
@@ -74,7 +94,8 @@ def event_object(ev: Event, edition_name: str | None = None) -> dict[str, Any]:
 
 def document(session: Session, selection: Selection) -> dict[str, Any]:
     """``{"@context": "https://schema.org", "@graph": [Event, …]}`` for the selection."""
-    names = edition_names(session)
-    graph = [event_object(ev, names.get(ev.edition)) for ev in session.scalars(select_events(session, selection))]
+    names, labs = edition_names(session), event_labs(session)
+    graph = [event_object(ev, names.get(ev.edition), labs.get(ev.lab_id) if ev.lab_id is not None else None)
+             for ev in session.scalars(select_events(session, selection))]
     return {"@context": "https://schema.org", "@graph": graph}
 

@@ -17,6 +17,10 @@ One record per event. Fields (``EXPORT_FIELDS``):
 - ``organiser`` (as written), ``organiser_kind`` (etat, collectivite, epci,
   etablissement_public, lab, association, entreprise, unknown), ``organiser_level``,
   ``organiser_departement_code``, ``organiser_region_code`` (the organiser's territory);
+- ``lab`` (the key of the lab that runs the event: the slug of its current sheet, as
+  ``mipcrawl labs`` lists it) and ``lab_name``; ``lab_method`` (how the page named it: name,
+  alias, generic — "le laboratoire d'innovation publique de Bretagne" —, or description —
+  "proposé par …") and ``lab_confidence`` (0–1); all empty when no lab runs it;
 - ``formats`` (a list in JSONL, ``;``-separated in CSV), ``parcours``,
   ``audience``, ``access``, ``registration_url``, ``online_url``;
 - ``duplicate_of`` (URL of the event this one probably duplicates) and ``duplicate_score``;
@@ -40,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from mipcrawl.exports.spreadsheet import safe_cell
 from models import Event
+from storage.event_labs import EventLab, event_labs
 from storage.queries import iso
 from storage.reads import events_with_duplicates
 from storage.rows import display_time
@@ -50,7 +55,8 @@ EXPORT_FIELDS = (
     "previous_start", "when_text",
     "place_text", "attendance", "venue", "street", "postcode", "commune_code", "commune_name",
     "departement_code", "region_code", "level", "epci_code", "epci_name", "organiser", "organiser_kind",
-    "organiser_level", "organiser_departement_code", "organiser_region_code", "formats", "parcours",
+    "organiser_level", "organiser_departement_code", "organiser_region_code", "lab", "lab_name", "lab_method",
+    "lab_confidence", "formats", "parcours",
     "audience", "access", "registration_url", "online_url", "duplicate_of", "duplicate_score", "first_seen",
     "last_seen", "last_changed", "withdrawn_at", "parser_version", "capture_id", "source", "captured_at",
 )
@@ -62,8 +68,11 @@ _PLAIN = ("url", "edition", "title", "status", "all_day", "time_zone", "when_tex
           "registration_url", "online_url", "duplicate_score", "parser_version", "capture_id")
 
 
-def _record(event: Event, duplicate_url: str | None) -> dict[str, Any]:
+def _record(event: Event, duplicate_url: str | None, labs: dict[int, EventLab]) -> dict[str, Any]:
     row = {name: getattr(event, name) for name in _PLAIN}
+    lab = labs.get(event.lab_id) if event.lab_id is not None else None
+    row.update(lab=lab.key if lab else None, lab_name=lab.name if lab else None,
+               lab_method=event.lab_method if lab else None, lab_confidence=event.lab_confidence if lab else None)
     zone = event.time_zone
     row.update(
         start=display_time(event.start_at, event.all_day, zone),
@@ -88,8 +97,9 @@ def precision_of(event: Event) -> str | None:
 
 
 def iter_records(session: Session, selection: Selection) -> Iterator[dict[str, Any]]:
+    labs = event_labs(session)
     for event, duplicate_url in events_with_duplicates(session, selection):
-        yield _record(event, duplicate_url)
+        yield _record(event, duplicate_url, labs)
 
 
 def csv_row(record: dict[str, Any]) -> dict[str, Any]:

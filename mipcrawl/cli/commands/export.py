@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD", help="events ending on or after")
     parser.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="events starting on or before")
     parser.add_argument("--region", metavar="CODE|NAME", help="INSEE région code or name")
-    parser.add_argument("--lab", metavar="NAME|URL", help="events organised by this lab")
+    parser.add_argument("--lab", metavar="NAME|KEY|URL", help="events run by this lab (their stored link)")
     parser.add_argument("--since", metavar="RUN_ID|DATE", help="events changed in that run or later, or since that day")
     parser.add_argument("--out", type=Path, metavar="PATH",
                         help="file to write (default or '-': stdout; a device or FIFO is written in place, "

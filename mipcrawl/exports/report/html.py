@@ -100,6 +100,35 @@ def _organiser_regions(rep: EditionReport) -> str:
                    table("by-organiser-region", ("région de l'organisateur", *kinds), rows))
 
 
+def _organised(n: int, year: int, after: str = "") -> str:
+    """The sentence of the press report: "les laboratoires … ont organisé 150 événements en 2021"."""
+    return (f"Les laboratoires d'innovation territoriale ont organisé <strong>{n}</strong> "
+            f"événement{'s' if n > 1 else ''} en {year}{after}.")
+
+
+def _labs(rep: EditionReport) -> str:
+    share = f" ({rep.lab_events / rep.total:.0%} des événements)" if rep.total else ""
+    lead = f'<p class="lead" id="lab-events">{_organised(rep.lab_events, rep.year, share)}</p>'
+    note = ('<p class="muted">Un événement est compté pour le laboratoire qui l\'organise ou le co-organise : '
+            'nommé dans la ligne « organisateur » (sous l\'une de ses graphies, ou « le laboratoire d\'innovation '
+            'publique de Bretagne »), ou par une phrase « proposé par … » de la description — non pour un '
+            'laboratoire seulement cité.</p>')
+    return section("lab", "Par laboratoire d'innovation territoriale", lead, note,
+                   bar_chart(rep.by_lab, title="Événements par laboratoire"),
+                   table("by-lab", ("laboratoire", "événements"), rep.by_lab))
+
+
+def _lab_series(cmp: ComparisonReport) -> str:
+    years = cmp.years
+    sentences = "".join(f"<li>{_organised(cmp.labs.get(y, 0), y)}</li>" for y in years)
+    per_edition = [(str(y), cmp.labs.get(y, 0)) for y in years]
+    return section("labs", "Les laboratoires d'innovation territoriale par édition",
+                   f'<ul id="lab-series">{sentences}</ul>',
+                   column_chart(per_edition, title="Événements organisés par les laboratoires", column=48),
+                   table("lab-events-per-edition", ("édition", "événements des laboratoires"), per_edition),
+                   _matrix("lab-by-edition", "laboratoire", years, cmp.by_lab))
+
+
 def _runs(rep: EditionReport) -> str:
     keys = ("id", "started_at", "finished_at", "status", "new", "changed", "withdrawn", "cancelled", "errors",
             "parser_version")
@@ -113,7 +142,7 @@ def render_edition(rep: EditionReport, *, generated: dt.datetime) -> str:
         _counts("format", "Par format", "format", rep.by_format),
         _counts("organiser-type", "Par type d'organisateur", "type", rep.by_organiser_type),
         _organiser_regions(rep),
-        _counts("lab", "Par laboratoire d'innovation territoriale", "laboratoire", rep.by_lab),
+        _labs(rep),
         _attendance(rep), _changes(rep),
         section("quality", "Qualité des données", table("data-quality", ("mesure", "événements"), rep.quality.items())),
         _runs(rep),
@@ -142,5 +171,6 @@ def render_comparison(cmp: ComparisonReport, *, generated: dt.datetime) -> str:
         section("attendance", "Mode de participation par édition", _matrix("attendance-by-edition", "mode", years, modes)),
         section("organisers", "Types d'organisateurs par édition",
                 _matrix("organiser-type-by-edition", "type", years, cmp.by_organiser_type)),
+        _lab_series(cmp),
     ]
     return page(f"Mois de l'innovation publique {years[0]}–{years[-1]} — comparaison", body, generated)
