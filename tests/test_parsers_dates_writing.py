@@ -155,6 +155,18 @@ def test_weekdays_beside_a_range_say_which_days(text, first, last, allowed, hour
     assert when.precision == ("minute" if hours else "day")
 
 
+@pytest.mark.parametrize(("text", "slots"), [
+    ("14/11/2024 de 11h à 12h - 21/11/2024 de 11h à 12h",
+     ((T(2024, 11, 14, 11), T(2024, 11, 14, 12)), (T(2024, 11, 21, 11), T(2024, 11, 21, 12)))),
+    ("14 novembre 2024, 9h-12h – 21 novembre 2024, 14h-17h",
+     ((T(2024, 11, 14, 9), T(2024, 11, 14, 12)), (T(2024, 11, 21, 14), T(2024, 11, 21, 17)))),
+    # with "au", times at both ends stay one span
+    ("du 14 novembre 2024 (9h-12h) au 21 novembre 2024 (14h-17h)", ((T(2024, 11, 14, 9), T(2024, 11, 21, 17)),)),
+])
+def test_timed_days_joined_by_a_dash_are_sessions(text, slots):
+    assert parse_when(text).slots == slots
+
+
 def test_a_weekday_range_before_one_day_still_ends_on_it():
     """"du lundi au vendredi 19 novembre" is that week, not a filter."""
     when = parse_when("du lundi au vendredi 19 novembre 2021")

@@ -55,6 +55,7 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
         self.pending_zone: str | None = None
         self.pre_first = 0
         self.paren_mark: int | None = None
+        self.dashed = False
 
     def run(self) -> Reading:
         i = 0
@@ -128,6 +129,8 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
         role = "to" if tok.kind == "dash" else ROLES.get(word)
         if role == "filler":
             return
+        if role == "to":
+            self.dashed = tok.kind == "dash"
         if role is None:
             self.other_word(i, tok, word)
         elif role in ("moved", "was"):
@@ -199,6 +202,7 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
             if atom.direction == "ref" and atoms[-1].direction != "ref":
                 ranged = False
             atom.link = "range" if ranged else "list"
+            atom.dashed = ranged and self.dashed
             self.between = False
         elif conn in ("from", "until"):
             atom.bound = "from" if conn == "from" else "to"

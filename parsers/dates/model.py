@@ -40,6 +40,7 @@ class Atom:
     short_year: bool = False            # written with two digits ("16/11/21", "novembre 24")
     approximate: bool = False           # "fin novembre": only the month is sure
     aside: str | None = None            # why it is no date of the event: heading, duplicate…
+    dashed: bool = False                # joined to the atom before by a dash, not "au"
     first: int = 0                      # first and last token index the atom was read from
     last: int = 0
 

@@ -1,7 +1,9 @@
 """Which of the dates read in a text are the event's (parsers.dates.resolve gives their days).
 
 First, a range between two consecutive days (or the same day) whose ends each carry a
-time range is two sessions, not one span ("15 (9h-12h30) - 16 (14h-17h) novembre").
+time range is two sessions, not one span ("15 (9h-12h30) - 16 (14h-17h) novembre"); so
+are two such days joined by a dash however far apart ("14/11/2024 de 11h à 12h -
+21/11/2024 de 11h à 12h").
 Then, applied to the dates standing alone (not ends of a range):
 - a heading: a period of several days with no times (a week, a month, a season…)
   followed by a date inside it is context for that date, not a date of its own
@@ -47,7 +49,7 @@ def _sessions(atoms: list[Atom], spans: list[Span]) -> None:
         before, atom = atoms[k - 1], atoms[k]
         if atom.link == "range" and before.times and atom.times and \
                 all(s.end is not None for s in (*before.times, *atom.times)) and \
-                0 <= (spans[k][0] - spans[k - 1][1]).days <= 1:
+                0 <= (spans[k][0] - spans[k - 1][1]).days <= (1 if not atom.dashed else 366):
             atom.link = "list"
 
 
