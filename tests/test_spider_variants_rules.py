@@ -52,6 +52,11 @@ CASES = [
      page("<main><p>x</p></main>", head=ld({"@type": "Event", "name": "L&amp;#039;atelier",
                                              "organizer": {"@type": "Organization", "name": "Ville d&amp;#39;Arles"}})),
      {"title": ("L'atelier", "jsonld"), "organiser": ("Ville d'Arles", "jsonld")}),
+    ("named entities in JSON-LD text are read as characters",
+     page("<main><p>x</p></main>", head=ld({"@type": "Event", "name": "Atelier r&eacute;gional", "location": {
+         "@type": "Place", "name": "Salle d&#039;honneur", "address": "1 place de l&#039;H&ocirc;tel de Ville, 35000 Rennes"}})),
+     {"title": ("Atelier régional", "jsonld"),
+      "place_text": ("Salle d'honneur, 1 place de l'Hôtel de Ville, 35000 Rennes", "jsonld")}),
     ("an ampersand escaped once stays one",
      page("<main><p>x</p></main>", head=ld({"@type": "Event", "name": "Données &amp;amp; territoires"})),
      {"title": ("Données & territoires", "jsonld")}),
@@ -143,6 +148,11 @@ CASES = [
     ("an image icon marks its line by its file name",
      page('<main><h1>T</h1><p><img src="/themes/picto-lieu.svg" alt=""> Médiathèque, 35000 Rennes</p></main>'),
      {"place_text": ("Médiathèque, 35000 Rennes", "legacy")}),
+    ("icon sets of common themes mark their lines (Font Awesome 6, Bootstrap Icons, dashicons)",
+     page('<main><h1>T</h1><p><i class="fa-regular fa-calendar"></i> 14 novembre 2024</p>'
+          '<p><i class="bi bi-geo-alt"></i> Mairie, 35000 Rennes</p>'
+          '<p><span class="dashicons dashicons-clock"></span> 10h - 12h</p></main>'),
+     {"when_text": ("14 novembre 2024, 10h - 12h", "legacy"), "place_text": ("Mairie, 35000 Rennes", "legacy")}),
     ("an icon alone in a <dt> is the label of its <dd>",
      page('<main><h1>T</h1><dl><dt><i class="fa fa-landmark"></i></dt><dd>Ville de Rennes</dd></dl></main>'),
      {"organiser": ("Ville de Rennes", "label")}),
@@ -181,6 +191,14 @@ CASES = [
     ("a sentence that says where gives the place after its colon",
      page("<main><h1>T</h1><p>Il se tiendra à l'adresse suivante : Hôtel de ville, 35000 Rennes.</p></main>"),
      {"place_text": ("Hôtel de ville, 35000 Rennes", "fallback")}),
+    ("a postcode in brackets after a commune names the place in a sentence",
+     page("<main><h1>T</h1><p>Le jeudi 14 novembre 2024, la DDTM organise un atelier de 9h à 12h à Toulon (83000).</p>"
+          "</main>"),
+     {"place_text": ("Le jeudi 14 novembre 2024, la DDTM organise un atelier de 9h à 12h à Toulon (83000).", "fallback"),
+      "commune_code": ("83137", None)}),
+    ("… and on a line of its own",
+     page("<main><h1>T</h1><p>Le 14/11/2024 à 10h</p><p>Salle des fêtes, Mende (48000)</p></main>"),
+     {"place_text": ("Salle des fêtes, Mende (48000)", "fallback"), "commune_code": ("48095", None)}),
     ("an attendance badge joins the address found elsewhere",
      page('<main><h1>T</h1><p class="fr-badge">Hybride</p><p>Lieu : 3 rue X, 35000 Rennes</p></main>'),
      {"place_text": ("3 rue X, 35000 Rennes, Hybride", "label")}),

@@ -53,7 +53,7 @@ PLACE_LIKE = re.compile(
 )
 # A line that names where: a postcode, a département number in brackets, "à Nantes"
 # or a place name in brackets after a venue ("Médiathèque (Vannes)"; not an acronym: "(DINUM)")
-LOCATED = re.compile(r"\b(?:F-?)?\d{5}\s+\w|\((?:\d{2,3}|2[AB])\)|"
+LOCATED = re.compile(r"\b(?:F-?)?\d{5}\s+\w|\((?:\d{2,3}|2[AB]|\d{5})\)|"
                      r"(?:^|[,:;]\s|\s[–-]\s)(?:[àa]|au|aux)\s+[A-ZÀ-Ý][\w'’-]+|"
                      r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|pl\.|all[ée]e|quai|cours|"
                      r"chemin|impasse|route|parvis|square|esplanade)\s|"     # a street address
