@@ -166,8 +166,9 @@ def test_scrapyd_runs_every_job_into_one_database(scrapyd_bin, replica_small, pg
         for needed in ("parsers/data/geo.json.gz", "parsers/data/place_aliases.json", "migrations/alembic.ini",
                        "migrations/script.py.mako", "migrations/env.py", "migrations/versions/0001_initial.py"):
             assert needed in egg_files
-        # the 2024 job is slowed down so that it is still running when its duplicate comes
-        slow = schedule(url, "programme", edition="2024", setting="DOWNLOAD_DELAY=0.15")
+        # the 2024 job is slowed down so that it is still running when its duplicate comes: at
+        # 0.15 s a page it could end before the duplicate's process had started on a loaded machine
+        slow = schedule(url, "programme", edition="2024", setting="DOWNLOAD_DELAY=0.5")
         other, labs = schedule(url, "programme", edition="2025"), schedule(url, "labs")
         wait_running(pg_schema_url, "2024")
         duplicate = schedule(url, "programme", edition="2024")
