@@ -40,6 +40,15 @@ CASES = [
     ("a date after a dash ends the title and is the date",
      page("<main><h1>Atelier données – Le mardi 12/11 de 9h à 12h</h1></main>"),
      {"title": ("Atelier données", "legacy"), "when_text": ("Le mardi 12/11 de 9h à 12h", "title")}),
+    ("a period after a dash ends the title ('Tout le mois de novembre')",
+     page("<main><h1>Atelier données – Tout le mois de novembre 2024</h1></main>"),
+     {"title": ("Atelier données", "legacy"), "when_text": ("Tout le mois de novembre 2024", "title")}),
+    ("several sessions after a bar end the title",
+     page("<main><h1>Atelier données | Le mardi 29/11, de 9 heures à 9 heures 40 et de 10 heures à 10 heures 40 et "
+          "de 11 heures à 11 heures 40</h1></main>"),
+     {"title": ("Atelier données", "legacy"), "when_text": (
+         "Le mardi 29/11, de 9 heures à 9 heures 40 et de 10 heures à 10 heures 40 et de 11 heures à 11 heures 40",
+         "title")}),
     ("a dash before words that are no date stays in the title",
      page("<main><h1>Atelier – données ouvertes</h1></main>"), {"title": ("Atelier – données ouvertes", "legacy")}),
     ("a heading the theme marks as the site's name is no title",

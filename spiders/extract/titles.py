@@ -96,11 +96,12 @@ def _is_home(href: str | None, page: Page) -> bool:
 
 # "Atelier données – Le lundi 04/11 de 9h30 à 16h": a date written after the name
 _SEPARATOR = re.compile(r"\s+[–—|-]\s+")
-_MAX_DATE = 90
+_MAX_DATE = 160      # several sessions: "Le lundi 21/11, de 9 heures à 9 heures 40 et de 10 heures à …"
 # what a date opens with: an article, "du", "en", "courant", "semaine du" or a registration
 # line, a weekday, then a number, a month, a day in words, or letter-spaced capitals
 _DATE_START = re.compile(
-    r"^[\[(]?(?:(?:le|les|du|à partir du|dès le|en|courant|semaine du"
+    r"^[\[(]?(?:(?:le|les|du|à partir du|dès le|en|courant|semaine du|tout le mois de|toute la semaine du"
+    r"|tout au long du mois de|(?:durant|pendant) (?:le mois de|la semaine du)"
     r"|inscriptions?\s+(?:obligatoires?\s+)?(?:avant|jusqu'au)(?:\s+le)?)\s+)?"
     r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
     rf"(?:\d|{fallback.MONTHS}|{fallback.DAY_WORDS}\s|(?-i:[A-Z0-9]\s{{1,2}}[A-Z0-9]\s))", re.I)
