@@ -175,6 +175,22 @@ CASES = [
     ("a Contact field that names someone is the organiser",
      page("<main><h1>T</h1><p><b>Contact :</b> Préfecture du Gard</p></main>"),
      {"organiser": ("Préfecture du Gard", "label")}),
+    ("a link alone in the next <dd> of a value in words is no more of it",
+     page('<main><h1>T</h1><dl><dt>🏢</dt><dd>Ville de Rennes</dd><dd><a href="https://example.org/i">S\'inscrire</a>'
+          "</dd><dt>Public</dt><dd>Agents</dd></dl></main>"),
+     {"organiser": ("Ville de Rennes", "label")}),
+    ("a place in the next <dd> of an organiser is the place, not more of the organiser",
+     page('<main><h1>T</h1><dl><dt>🏛️</dt><dd>EtatLIN</dd><dd>Levallois-Perret (92)</dd>'
+          "<dt>Format</dt><dd>Exposition</dd></dl></main>"),
+     {"organiser": ("EtatLIN", "label"), "place_text": ("Levallois-Perret (92)", "fallback"),
+      "commune_code": ("92044", None)}),
+    ("… while an address goes on over its <dd>s",
+     page("<main><h1>T</h1><dl><dt>📍</dt><dd>Médiathèque</dd><dd>12 rue de la Paix, 35000 Rennes</dd></dl></main>"),
+     {"place_text": ("Médiathèque\n12 rue de la Paix, 35000 Rennes", "label")}),
+    ("… while a list of linked terms stays one value",
+     page('<main><h1>T</h1><dl><dt>Format</dt><dd><a href="/f/atelier">Atelier</a></dd>'
+          '<dd><a href="/f/webinaire">Webinaire</a></dd></dl></main>'),
+     {"formats": (["Atelier", "Webinaire"], "label")}),
     ("a Contact field that is a number is not",
      page("<main><h1>T</h1><p><b>Contact :</b> 02 99 00 00 00</p></main>"), {"organiser": (None, None)}),
     ("a label's value is never a heading ('Agenda' over the title)",

@@ -12,6 +12,7 @@ import re
 
 from parsers.places.attendance import mentions_attendance
 from parsers.places.text import fold
+from spiders.extract.vocab import starts_with_label
 
 MONTHS = r"(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)[a-zéû]*\.?"
 DAY_WORDS = (r"(?:premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
@@ -212,8 +213,9 @@ def located_line(lines: list[str], *, skip: set[str] = frozenset()) -> str | Non
             found = [before] if before and ATTENDANCE_ONLY.match(before) else []
             found.append(line)
             for nxt in lines[i + 1:i + 3]:     # "39 boulevard Foch" then "94550 Chevilly-Larue"
-                if _POSTCODE.search(", ".join(found)) or not _ADDRESS_LINE.match(nxt) or DATE_LIKE.search(nxt):
-                    break
+                if _POSTCODE.search(", ".join(found)) or not _ADDRESS_LINE.match(nxt) or DATE_LIKE.search(nxt) \
+                        or nxt in skip or starts_with_label(nxt):
+                    break     # (another field: its label, or its value)
                 found.append(nxt)
             return ", ".join(found)
     return None

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from spiders.extract.dom import BLOCKS, is_related_heading, skipped, text_of, tidy
-from spiders.extract.fallback import DATE_LIKE
+from spiders.extract.fallback import DATE_LIKE, LOCATED
 from spiders.extract.vocab import MARKERS, group_of, icon_of, starts_with_label
 
 _LIST_CLASS = re.compile(r"field__item\b|fr-tag\b")
@@ -31,9 +31,9 @@ class LabelHit:
 def after_label(el, label: str) -> LabelHit | None:
     """The value of a label element ``el`` (whose whole text is the label)."""
     if el.tag == "dt":
-        dds = []
+        dds: list = []
         for sib in _element_siblings(el):
-            if sib.tag != "dd":
+            if sib.tag != "dd" or (dds and _other_value(dds[0], sib, label)):
                 break
             dds.append(sib)
         return _from_nodes(label, dds, "dl")
@@ -182,6 +182,27 @@ def _items(nodes: list) -> list[str]:
 
 def _is_list_item(el) -> bool:
     return el.tag == "li" or bool(_LIST_CLASS.search(el.get("class") or ""))
+
+
+def _other_value(first, dd, label: str) -> bool:
+    """Whether a later ``<dd>`` is another thing than its label's value: a link alone after a
+    value in words ("S'inscrire"), or a place after a value that names none (an unlabelled
+    place after the organiser: "Levallois-Perret (92)")."""
+    if _link_only(dd) and not _link_only(first):
+        return True
+    if _groups_of(label) & _MULTILINE:
+        return False
+    return bool(LOCATED.search(text_of(dd))) and not LOCATED.search(text_of(first))
+
+
+def _groups_of(label: str) -> set:
+    return {label, group_of(label), MARKERS.get(label)}
+
+
+def _link_only(el) -> bool:
+    """An element whose only text is that of one link."""
+    links = el.findall(".//a")
+    return len(links) == 1 and " ".join(el.itertext()).split() == " ".join(links[0].itertext()).split()
 
 
 def _links(nodes: list) -> list[str]:
