@@ -1,6 +1,7 @@
 """Alembic environment: the URL comes from mipcrawl.config, or a connection handed over by
 ``storage.migrate`` (``config.attributes["connection"]``). Batch mode is on so that
-SQLite can alter tables."""
+SQLite can alter tables; ``storage.migrate.migrating`` gives the connection (lock, and on
+SQLite foreign keys off while a table is rebuilt) whichever way Alembic is run."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from alembic import context
 
 from models import Base
 from storage.db import make_engine
+from storage.migrate import migrating
 
 target_metadata = Base.metadata
 
@@ -27,7 +29,7 @@ def run_migrations_online() -> None:
     from mipcrawl.config import database_url
 
     engine = make_engine(context.config.get_main_option("sqlalchemy.url") or database_url())
-    with engine.connect() as conn:
+    with migrating(engine) as conn:
         _run(conn)
     engine.dispose()
 

@@ -1,4 +1,5 @@
-"""Alembic, driven from code: ``upgrade(url)``, ``current(url)``, ``ensure_schema(engine)``.
+"""Alembic, driven from code: ``upgrade(url)``, ``downgrade(url, revision)``, ``current(url)``,
+``ensure_schema(engine)``.
 
 The URL never goes through alembic.ini (configparser would choke on ``%`` and the
 password would sit in a config object): we hand Alembic an open connection. On
@@ -14,9 +15,11 @@ for ``mipcrawl db upgrade`` — a crawl never migrates a database holding data b
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import shutil
 import tempfile
+from collections.abc import Iterator
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -79,17 +82,54 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade_engine(engine: Engine, revision: str = "head") -> None:
-    """Upgrade under a database lock (PostgreSQL advisory lock, SQLite ``BEGIN IMMEDIATE``):
-    a second process waits, then finds the work done."""
+@contextlib.contextmanager
+def migrating(engine: Engine) -> Iterator[Connection]:
+    """A connection to migrate on, committed at the end, under a database lock (PostgreSQL
+    advisory lock, SQLite ``BEGIN IMMEDIATE``): a second process waits, then finds the work done.
+
+    On SQLite, foreign keys are off while the migrations run (Alembic's batch mode rebuilds a
+    table by dropping it, and the implicit ``DELETE`` of a ``DROP TABLE`` would fail on a
+    reference — or, through ``ON DELETE CASCADE``, empty ``event_revision`` with ``event``);
+    the pragma is a no-op inside a transaction, so it is set before the lock is taken. Before
+    committing, ``PRAGMA foreign_key_check`` must find nothing broken, or the migration is
+    rolled back; foreign keys are on again when the connection goes back to the pool."""
     check_reachable(engine)
     with engine.connect() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("select pg_advisory_xact_lock(:k)"), {"k": _MIGRATE_LOCK_KEY})
-        else:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.execute(text("select pg_advisory_xact_lock(:k)"), {"k": _MIGRATE_LOCK_KEY})
+        try:
+            yield conn
+            if sqlite:
+                _check_foreign_keys(conn)
+            conn.commit()
+        finally:
+            if sqlite:
+                conn.rollback()
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+
+def _check_foreign_keys(conn: Connection) -> None:
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        table, rowid, parent, _ = broken[0]
+        raise StorageError(f"migration left {len(broken)} broken reference(s), e.g. {table} row {rowid} "
+                             f"→ {parent}; rolled back")
+
+
+def upgrade_engine(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the database to ``revision`` (see ``migrating``)."""
+    with migrating(engine) as conn:
         command.upgrade(alembic_config(conn), revision)
-        conn.commit()
+
+
+def downgrade_engine(engine: Engine, revision: str) -> None:
+    """Downgrade the database to ``revision`` (see ``migrating``)."""
+    with migrating(engine) as conn:
+        command.downgrade(alembic_config(conn), revision)
 
 
 def upgrade(url: str, revision: str = "head") -> str | None:
@@ -97,6 +137,16 @@ def upgrade(url: str, revision: str = "head") -> str | None:
     engine = make_engine(url)
     try:
         upgrade_engine(engine, revision)
+        return current_revision(engine)
+    finally:
+        engine.dispose()
+
+
+def downgrade(url: str, revision: str) -> str | None:
+    """Downgrade the database at ``url`` and return its revision afterwards."""
+    engine = make_engine(url)
+    try:
+        downgrade_engine(engine, revision)
         return current_revision(engine)
     finally:
         engine.dispose()
