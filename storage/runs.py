@@ -2,7 +2,10 @@
 
 ``start_run`` opens a ``crawl_run`` (status running) and closes as *failed* any other
 run still marked running on the same editions (the caller holds their lock, so such a
-run is dead). ``finish_run`` writes status, counts, gate figures and stats.
+run is dead). ``finish_run`` writes status, counts, gate figures and stats; a count with no
+column of its own (``relinked``: stored events linked again to their labs by a lab run that
+changed the labs; ``missing``, ``duplicates``) goes into the stats under
+``mipcrawl.stats.store_count(name)``, the key the store pipeline publishes it under.
 ``withdraw_missing`` marks the events of one edition that a healthy, complete run neither
 listed nor saw as withdrawn (with a revision); it is called only for editions whose gate
 passed. ``last_healthy_figures`` gives the gate figures of an edition's last healthy run.
@@ -19,6 +22,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from mipcrawl.stats import store_count
 from models import CrawlRun, Event, EventRevision
 from storage.events import RunContext
 from storage.locks import LockBusy
@@ -110,6 +114,9 @@ def finish_run(session: Session, run_id: int, *, status: str, reason: str | None
                counts: dict[str, int], gate: dict[str, Any] | None, stats: dict[str, Any] | None,
                editions: Iterable[int] | None = None) -> None:
     values: dict[str, Any] = {c: int(counts.get(c, 0)) for c in COUNT_FIELDS}
+    others = {store_count(c): int(n) for c, n in sorted(counts.items()) if c not in COUNT_FIELDS}
+    if others:
+        stats = {**(stats or {}), **others}
     values.update(status=status, reason=reason, finished_at=now, gate=gate, stats=stats)
     if editions is not None:
         values["editions"] = sorted(editions)

@@ -143,11 +143,12 @@ def test_summary_shows_store_counts_per_edition_and_labs():
         CrawlOutcome(RunScope.programme(2024), stats),
         CrawlOutcome(RunScope.programme(2025),
                      {"mipcrawl/run_status": "partial", "mipcrawl/gate_reason": "page 3 missing"}),
-        CrawlOutcome(RunScope.labs(), {"mipcrawl/store/new": 16, "mipcrawl/run_status": "healthy"}),
+        CrawlOutcome(RunScope.labs(), {"mipcrawl/store/new": 16, "mipcrawl/store/relinked": 374,
+                                       "mipcrawl/run_status": "healthy"}),
     ]
     text = render(outcomes, db_url="postgresql://u:secret@h/d", elapsed=1.5)
     assert "partial (page 3 missing)" in text
-    assert "labs: 16 seen (16 new, 0 changed)" in text
+    assert "labs: 16 seen (16 new, 0 changed), lab links of 374 stored event(s) updated, run healthy" in text
     assert "secret" not in text and "u:***@h/d" in text
     total = next(line for line in text.splitlines() if line.strip().startswith("total"))
     assert total.split()[1:3] == ["10", "3"]

@@ -90,26 +90,51 @@ def test_unreachable_database_refuses_in_one_line(caplog):
     assert "hunter2" not in caplog.text
 
 
+class LabsSpider(Spider):
+    name = "labs"
+    run_scope = RunScope.labs()
+
+
+def _lab_run(db_url, *labs):
+    crawler = get_crawler(LabsSpider, {"MIPCRAWL_DATABASE_URL": db_url})
+    crawler.spider = LabsSpider()
+    pipe = build_from_crawler(StorePipeline, crawler)
+    pipe.open_spider()
+    for lab in labs:
+        pipe.process_item(lab)
+    pipe.close_spider()
+    crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
+    return crawler.stats.get_stats()
+
+
+ETATLIN = LabItem(url="https://www.modernisation.gouv.fr/laboratoires/etatlin", name="Etat'LIN", region_code="52")
+
+
 def test_labs_are_stored_and_unchanged_on_rerun(tmp_path):
     db_url = f"sqlite:///{tmp_path / 'labs.sqlite'}"
-    lab = LabItem(url="https://www.modernisation.gouv.fr/laboratoires/etatlin", name="Etat'LIN", region_code="32")
-
-    class LabsSpider(Spider):
-        name = "labs"
-
-    def run():
-        crawler = get_crawler(LabsSpider, {"MIPCRAWL_DATABASE_URL": db_url})
-        crawler.spider = LabsSpider()
-        pipe = build_from_crawler(StorePipeline, crawler)
-        pipe.open_spider()
-        pipe.process_item(lab)
-        pipe.close_spider()
-        crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
-        return crawler.stats.get_stats()
-
-    first, second = run(), run()
+    first, second = _lab_run(db_url, ETATLIN), _lab_run(db_url, ETATLIN)
     assert (first["mipcrawl/run_status"], first["mipcrawl/store/new"]) == ("healthy", 1)
     assert second["mipcrawl/store/unchanged"] == 1
+
+
+def test_a_lab_run_says_how_many_stored_events_it_linked_again(db_url, capsys):
+    """Where a data team looks: the crawl's stats and summary line, the run record
+    (``mipcrawl runs --detail``)."""
+    from mipcrawl.cli import main
+    from mipcrawl.cli.runner import CrawlOutcome
+    from mipcrawl.cli.summary import render
+    from pipelines.normalize import normalize_event
+
+    _run(db_url, [listing([item(n).url for n in range(3)]), normalize_event(item(0, organiser="Etat'LIN")),
+                  normalize_event(item(1, organiser="Lab Etat'LIN")), normalize_event(item(2))])
+    changed, unchanged = _lab_run(db_url, ETATLIN), _lab_run(db_url, ETATLIN)
+    assert (changed["mipcrawl/store/relinked"], unchanged["mipcrawl/store/relinked"]) == (2, 0)
+    summary = render([CrawlOutcome(RunScope.labs(), changed)], db_url=db_url, elapsed=1.0)
+    assert "labs: 1 seen (1 new, 0 changed), lab links of 2 stored event(s) updated, run healthy" in summary
+    for run, relinked in ((changed["mipcrawl/run_id"], 2), (unchanged["mipcrawl/run_id"], 0)):
+        assert main(["runs", "--db", db_url, "--detail", str(run)]) == 0
+        counts = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("counts: "))
+        assert f"errors 0 · relinked {relinked}" in counts, counts
 
 
 def test_database_failures_mid_run_are_counted_and_reported(tmp_path, monkeypatch):

@@ -147,7 +147,7 @@ def test_a_renamed_sheet_and_a_moved_sheet_stay_one_lab_with_the_change_in_its_h
 def test_a_lab_run_that_changes_the_labs_links_the_stored_events_again(db_url):
     from storage_fixtures import crawl, events, item
 
-    from models import Lab
+    from models import CrawlRun, Lab
     from pipelines.normalize import normalize_event
 
     items = [normalize_event(item(1, organiser="Lab'O")), normalize_event(item(2, organiser="Le Lab Cévennes")),
@@ -169,7 +169,10 @@ def test_a_lab_run_that_changes_the_labs_links_the_stored_events_again(db_url):
     engine = make_engine(db_url)
     with make_session_factory(engine)() as session:
         ids = {lab.key: lab.id for lab in session.scalars(select(Lab))}
+        recorded = [(r.scope, (r.stats or {}).get("mipcrawl/store/relinked")) for r in   # the run records
+                    session.scalars(select(CrawlRun).order_by(CrawlRun.id))]
     engine.dispose()
     linked = {e.organiser: (e.lab_id, e.lab_method) for e in events(db_url).values()}
+    assert recorded == [("2026", None), ("labs", 1), ("labs", 0), ("labs", 1)]
     assert linked == {"Lab'O": (ids["laboratoire-doccitanie-labo"], "name"),
                       "Le Lab Cévennes": (ids["lab-cevennes"], "name"), "Région Occitanie": (None, None)}

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from mipcrawl import stats as keys
+
 COUNTS = ("new", "changed", "unchanged", "withdrawn", "cancelled", "reappeared", "moved", "errors")
+OTHER_COUNTS = ("relinked", "missing", "duplicates")   # kept in the run's stats (storage.runs.finish_run)
 
 
 def run_line(r) -> str:
@@ -18,10 +21,14 @@ def run_line(r) -> str:
 def detail(r) -> list[str]:
     """The lines of one run's record."""
     lines = [run_line(r), f"command: {r.command or '-'}", f"parser: {r.parser_version or '-'}",
-             "counts: " + " · ".join(f"{c} {getattr(r, c)}" for c in COUNTS)]
+             "counts: " + " · ".join([f"{c} {getattr(r, c)}" for c in COUNTS] + _other_counts(r.stats or {}))]
     for edition, figures in sorted((r.gate or {}).items()):
         lines += _edition(edition, figures)
     return lines
+
+
+def _other_counts(stats: dict[str, Any]) -> list[str]:
+    return [f"{c} {stats[keys.store_count(c)]}" for c in OTHER_COUNTS if keys.store_count(c) in stats]
 
 
 def _edition(edition: str, f: dict[str, Any]) -> list[str]:

@@ -1,5 +1,6 @@
 """The end-of-crawl summary a person reads: events per edition (new, changed, unchanged),
-labs, what could not be parsed, how long it took, where the data is."""
+labs (and the stored events whose lab link a change of the labs updated), what could not be
+parsed, how long it took, where the data is."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def render(outcomes: Sequence[CrawlOutcome], *, db_url: str, elapsed: float) -> 
     for outcome in outcomes:
         row = figures(outcome.stats)
         if not outcome.scope.is_programme:
-            labs = (row, outcome.status)
+            labs = (row, outcome.status, outcome.stats.get(keys.store_count("relinked"), 0))
             continue
         for column in COLUMNS:
             totals[column] += row[column]
@@ -41,8 +42,9 @@ def render(outcomes: Sequence[CrawlOutcome], *, db_url: str, elapsed: float) -> 
     lines.append(f"{'total':>8}" + "".join(f"{totals[c]:>10}" for c in COLUMNS))
     lines.append("(dates? / places?: texts kept raw because they could not be normalised)")
     if labs is not None:
-        row, status = labs
-        lines.append(f"labs: {row['seen']} seen ({row['new']} new, {row['changed']} changed), run {status}")
+        row, status, relinked = labs
+        lines.append(f"labs: {row['seen']} seen ({row['new']} new, {row['changed']} changed), "
+                     f"lab links of {relinked} stored event(s) updated, run {status}")
     for outcome in outcomes:
         for warning in outcome.layout_warnings:
             lines.append(f"warning: {warning}")
