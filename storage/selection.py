@@ -6,8 +6,9 @@ selection)`` checks them against the database and returns the SQL conditions on 
 - ``edition``: a year the database knows (``UnknownEdition`` otherwise);
 - ``date_from`` / ``date_to``: events whose Paris days overlap the range (inclusive);
   events without a parsed date are left out when a range is given;
-- ``region``: an INSEE région code ("11") or its name ("Île-de-France", accents and case
-  ignored);
+- ``region``: an INSEE région code ("11") or a name it goes by (``parsers.places.index.region_names``:
+  "Île-de-France", "IDF", "PACA", "Réunion"), compared by ``parsers.labs.name_key`` — the one
+  rule for names: case, accents, spaces, punctuation and a leading article ignored;
 - ``lab``: a lab's key, name or alias in any spelling, or one of its pages' URL or slug;
   the events kept are those the lab runs — their stored link (``event.lab_id``), however
   their organiser line or description named it, never organiser texts matched at query time;
@@ -18,20 +19,18 @@ selection)`` checks them against the database and returns the SQL conditions on 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, select, true
 from sqlalchemy.orm import Session
 
 from models import Event, EventRevision
-from parsers import geo
+from parsers.labs import name_key
+from parsers.places.index import region_names
 from storage.event_labs import find_labs
 from storage.queries import EmptyDatabase, InvalidQuery, check_edition, revisions_since
-
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 @dataclass(frozen=True)
@@ -49,19 +48,21 @@ class Selection:
         return ", ".join(parts) or "all events"
 
 
-def name_key(text: str | None) -> str:
-    """Accents, case, spaces and punctuation dropped: "Lab'O", "Lab-O" and "LabO" agree."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
-    return _NON_ALNUM.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
+@lru_cache(maxsize=1)
+def region_keys() -> dict[str, str]:
+    """The key of every name of a région (``parsers.labs.name_key``) → its INSEE code."""
+    return {name_key(name): code for name, code in region_names().items()}
 
 
 def region_code(value: str) -> str:
     """The INSEE code of a région given by code or name; ``InvalidQuery`` when unknown."""
-    wanted = name_key(value)
-    for region in geo.regions():
-        if value.strip() == region.code or wanted == name_key(region.name):
-            return region.code
-    raise InvalidQuery(f"unknown région {value!r} (an INSEE code such as 11, or a name such as Bretagne)")
+    given = value.strip()
+    if given in region_keys().values():
+        return given
+    code = region_keys().get(name_key(given))
+    if code is None:
+        raise InvalidQuery(f"unknown région {value!r} (an INSEE code such as 11, or a name such as Bretagne)")
+    return code
 
 
 def lab_ids(session: Session, lab: str) -> set[int]:

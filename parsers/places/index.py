@@ -75,6 +75,14 @@ def _aliases() -> dict[str, Any]:
        files("parsers.data").joinpath("place_aliases.json").read_text("utf-8"))
 
 
+def region_names() -> dict[str, str]:
+    """Every name a région goes by, as written → its INSEE code: the official names
+    (``parsers.geo``) and the other names of ``data/place_aliases.json`` ("PACA", "IDF",
+    "Région Sud", "Île de la Réunion", "Basse-Normandie"…)."""
+    regions: dict[str, str] = _aliases()["regions"]
+    return {**{r.name: r.code for r in geo.regions()}, **regions}
+
+
 def _at(entries: dict[str, Entry], key: str) -> Entry:
     entry = entries.get(key)
     if entry is None:
