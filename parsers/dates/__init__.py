@@ -99,7 +99,7 @@ from parsers.dates.clocks import one_zone
 from parsers.dates.grammar import read
 from parsers.dates.lexer import Token, tokenize
 from parsers.dates.model import PRECISIONS, Ignored, Outcome, Reading, Stamps, Value, When
-from parsers.dates.normal import fold, normalise, original_span
+from parsers.dates.normal import Spans, fold, normalise, original_span, source_spans
 from parsers.dates.resolve import Unreadable, resolve_days
 from parsers.dates.select import select
 from parsers.dates.slots import bounds, build_slots
@@ -199,6 +199,7 @@ class _Source:
         self.tokens = tokenize(self.norm)
         self.marked = stamps.find(self.norm, self.tokens) if stamps.may_hold_stamps(self.norm) else []
         self.index: list[int] | None = None
+        self.spans: Spans | None = None   # source_spans(text), once, when not aligned
         self.kept: list[Token] = self.tokens
         if any(m.stop > m.date_first for m in self.marked):
             self.kept, self.index = stamps.without(self.tokens, self.marked)
@@ -212,7 +213,9 @@ class _Source:
         if first > 0:
             start = tokens[first - 1].end
             start += norm[start] == " "
-        return original_span(self.text, self.aligned, start, tokens[last].end)
+        if not self.aligned and self.spans is None:
+            self.spans = source_spans(self.text)
+        return original_span(self.text, self.aligned, start, tokens[last].end, self.spans)
 
     def used(self, reading: Reading) -> tuple[int, int] | None:
         atoms = [a for a in reading.atoms if a.aside in (None, "heading")]

@@ -52,6 +52,7 @@ def _letter_spaced(text: str) -> bool:
     return _SPACED_HINT.search(text) is not None and _SPACED.search(text) is not None
 _ORDINAL_APART = re.compile(r"(?<![\d])(\d\d?) (er|re|ere)\b")
 _DASHED_MONTH = re.compile(r"(\d)([-/])([a-z]{3,9}\.?)\2(\d)")   # "16-nov-2021", "16/nov/2021"
+_DASHED_HINT = re.compile(r"[-/][a-z]")   # needed by _DASHED_MONTH, and quick to look for
 
 
 def normalise(text: str) -> str:
@@ -73,7 +74,7 @@ def fold(text: str) -> tuple[str, bool]:
     aligned = aligned and len(norm) == len(lowered)
     if (" er" in norm or " re" in norm) and _ORDINAL_APART.search(norm):
         norm, aligned = _ORDINAL_APART.sub(r"\1\2", norm), False
-    if "-" in norm or "/" in norm:
+    if ("-" in norm or "/" in norm) and _DASHED_HINT.search(norm):
         norm = _DASHED_MONTH.sub(r"\1 \3 \4", norm)
     edits = number_word_edits(norm)
     if edits:
@@ -120,24 +121,32 @@ _RUNS = re.compile(r"\s+")
 
 def source_spans(text: str) -> Spans:
     """For each character of ``normalise(text)``, the span of `text` it comes from."""
-    chars: list[str] = []
-    spans: Spans = []
-    for i, ch in enumerate(text):
-        folded = ch if ch.isascii() else _fold_char(ch)
-        chars.append(folded)
-        spans.extend([(i, i + 1)] * len(folded))
-    norm = "".join(chars)
+    if text.isascii():
+        norm, spans = text, [(i, i + 1) for i in range(len(text))]
+    else:
+        chars: list[str] = []
+        spans = []
+        for i, ch in enumerate(text):
+            folded = ch if ch.isascii() else _fold_char(ch)
+            chars.append(folded)
+            spans.extend([(i, i + 1)] * len(folded))
+        norm = "".join(chars)
     if _letter_spaced(norm):
-        norm, new = _apply(norm, spans, _regex_edits(_SPACED_WORD, _unspace, norm))
-        spans = new if new is not None else spans
+        norm, spans = _edited(norm, spans, _regex_edits(_SPACED_WORD, _unspace, norm))
     norm = norm.lower()
     norm, spans = _collapse(norm, spans)
     for pattern, repl in ((_ORDINAL_APART, lambda m: m.group(1) + m.group(2)),
                           (_DASHED_MONTH, lambda m: f"{m.group(1)} {m.group(3)} {m.group(4)}")):
-        norm, new = _apply(norm, spans, _regex_edits(pattern, repl, norm))
-        spans = new if new is not None else spans
-    norm, new = _apply(norm, spans, number_word_edits(norm))
-    return new if new is not None else spans
+        norm, spans = _edited(norm, spans, _regex_edits(pattern, repl, norm))
+    return _edited(norm, spans, number_word_edits(norm))[1]
+
+
+def _edited(text: str, spans: Spans, edits: list[Edit]) -> tuple[str, Spans]:
+    """`_apply` keeping the spans; nothing to copy when there are no edits."""
+    if not edits:
+        return text, spans
+    norm, new = _apply(text, spans, edits)
+    return norm, new if new is not None else spans
 
 
 def _collapse(text: str, spans: Spans) -> tuple[str, Spans]:
@@ -147,11 +156,14 @@ def _collapse(text: str, spans: Spans) -> tuple[str, Spans]:
     return norm, new if new is not None else spans
 
 
-def original_span(text: str, aligned: bool, start: int, end: int) -> tuple[int, int]:
-    """The span of `text` behind ``normalise(text)[start:end]``."""
+def original_span(text: str, aligned: bool, start: int, end: int,
+                  spans: Spans | None = None) -> tuple[int, int]:
+    """The span of `text` behind ``normalise(text)[start:end]`` (`spans`: ``source_spans(text)``
+    when the caller keeps them for several calls)."""
     if aligned:
         return start, end
-    spans = source_spans(text)
+    if spans is None:
+        spans = source_spans(text)
     if not spans or start >= len(spans):
         return len(text), len(text)
     return spans[start][0], spans[max(start, end - 1)][1]

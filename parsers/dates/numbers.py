@@ -25,6 +25,9 @@ _RUN = re.compile(
     r"(?<![a-z])(?:{first})(?![a-z])(?:[\s-]+(?:{w})(?![a-z]))*".format(
         first="|".join(w for w in _WORDS if w != "et"), w="|".join(_WORDS))
 )
+# Every run starts with one of these words: a cheap search (no look-behind, so the regex
+# engine skips to the candidate first letters) before the exact one.
+_RUN_HINT = re.compile("|".join(w for w in _WORDS if w != "et"))
 _EDGE_ET = re.compile(r"(?:[\s-]+et)+$")
 _INNER_ET = re.compile(r"[\s-]+et[\s-]+")
 _MONTH_AFTER = re.compile(
@@ -101,7 +104,7 @@ def number_word_edits(text: str) -> list[tuple[int, int, str]]:
     trente", "juillet deux mille vingt"), or, when it is a day number (1–31) after a date
     article ("du", "au", "le", "les", "et", "entre"), if a month is written later on
     ("du treize au quinze juillet")."""
-    if not _RUN.search(text):
+    if _RUN_HINT.search(text) is None:
         return []
     edits = []
     for match in _RUN.finditer(text):
