@@ -17,8 +17,9 @@ Rules, first found first:
    - ``alias``: one of its other names (former names, the atlas's spelling);
    - ``generic``: a lab noun ("laboratoire", "labo", "lab") qualified as the State's regional
      lab ("d'innovation (publique|territoriale)", "de la préfecture (de région)", "du SGAR",
-     "régional") and/or followed by a région ("le lab de la préfecture de région Occitanie",
-     "le laboratoire d'innovation publique de Bretagne"), nothing else after it ("le
+     "régional") and/or followed by a région, by any name the place parser knows it by
+     (``parsers.places.index.region_names``: "le lab de la préfecture de région Occitanie",
+     "le laboratoire d'innovation publique de Bretagne", "… de l'IDF"), nothing else after it ("le
      laboratoire d'innovation de la Ville de Paris" is the Ville's). The région named, else the
      event's (``region_code``): its one lab; a région with several labs (Provence-Alpes-Côte
      d'Azur) or none is no link — ambiguous is not a guess.
@@ -39,8 +40,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from parsers import geo
 from parsers.labs import co_organisers, organiser_phrases
+from parsers.places.index import region_names
 from parsers.places.organiser import LabNames, find_lab_name, lab_names
 from parsers.places.text import fold
 
@@ -89,13 +90,7 @@ def _index(labs: tuple[LabRef, ...]) -> _Index:
 
 # --- generic forms -------------------------------------------------------------------------
 
-def _region_names() -> dict[str, str]:
-    names = {fold(r.name): r.code for r in geo.regions()}
-    names.update({"reunion": "04", "paca": "93", "region sud": "93", "auvergne rhone alpes": "84"})
-    return names
-
-
-_REGIONS = _region_names()
+_REGIONS = {fold(name): code for name, code in region_names().items()}   # with "PACA", "Région Sud"…
 _REGION = "|".join(sorted((re.escape(n) for n in _REGIONS), key=len, reverse=True))
 _OF = r"(?:de la |de l |des |du |de |d |en )"
 _BODY = (r"(?:(?:la )?prefecture(?: de(?: la)? region)?|(?:le )?sgar|l etat|(?:la )?region"

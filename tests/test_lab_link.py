@@ -68,6 +68,11 @@ GENERIC = [
     ("le labo d'innovation du SGAR Grand Est", None, None, ("labest", "generic")),
     ("Le laboratoire d'innovation de La Réunion", None, None, ("lab-reunion", "generic")),
     ("le lab du SGAR", None, "53", ("ti-lab", "generic")),
+    # the région by any name the place parser knows it by (parsers.places.index.region_names)
+    ("Le laboratoire d'innovation publique de l'IDF", None, None, ("fabrique-rh", "generic")),
+    ("le lab de la préfecture de région HDF", None, "11", ("siilab", "generic")),
+    ("Laboratoire d'innovation territoriale de Réunion", None, None, ("lab-reunion", "generic")),
+    ("Le laboratoire d'innovation publique de Bourgogne", None, None, ("cooplab", "generic")),
     ("Le laboratoire d'innovation de la préfecture de région", None, "75", ("la-base", "generic")),
     ("Laboratoire d'innovation publique, en lien avec la DREETS", None, "28", ("escale", "generic")),
     ("le lab du SGAR", None, None, None),                                        # which région: unknown
