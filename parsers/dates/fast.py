@@ -94,41 +94,47 @@ def _full(written: str | None, year: int | None, today: dt.date | None) -> int |
     return int(written)
 
 
-def _day_list(m: re.Match[str], year: int) -> list[dt.date] | None:
+def _day_list(nd: str | None, nm: str | None, d1: str | None, d2: str | None,
+              mon: str | None, year: int) -> list[dt.date] | None:
     try:
-        if m.group("nd"):
-            return [dt.date(year, int(m.group("nm")), int(m.group("nd")))]
-        month = MONTHS[m.group("mon")]
-        days = [dt.date(year, month, int(m.group("d1")))]
-        if m.group("d2"):
-            days.append(dt.date(year, month, int(m.group("d2"))))
+        if nd:
+            return [dt.date(year, int(nm or 0), int(nd))]
+        month = MONTHS[mon or ""]
+        days = [dt.date(year, month, int(d1 or 0))]
+        if d2:
+            days.append(dt.date(year, month, int(d2)))
     except ValueError:
         return None
     return days if len(days) == 1 or days[0] < days[1] else None
 
 
+# the groups of _DAYS, fetched in one call
+_DAYS_GROUPS = ("bound", "wd", "d1", "d2", "mon", "y", "nd", "nm", "ny",
+                "h1", "m1", "c1", "h2", "m2", "c2")
+
+
 def _days(m: re.Match[str], zone: ZoneInfo, year: int | None, today: dt.date | None,
           span: _Span) -> Outcome | None:
-    full = _full(m.group("y") or m.group("ny"), year, today)
-    days = _day_list(m, full) if full is not None else None
-    if not days or (m.group("wd") and days[0].weekday() != WEEKDAYS[m.group("wd")]):
+    bound, wd, d1, d2, mon, y, nd, nm, ny, h1, m1, c1, h2, m2, c2 = m.group(*_DAYS_GROUPS)
+    full = _full(y or ny, year, today)
+    days = _day_list(nd, nm, d1, d2, mon, full) if full is not None else None
+    if not days or (wd and days[0].weekday() != WEEKDAYS[wd]):
         return None
-    bound = m.group("bound")
-    if bound and (len(days) > 1 or m.group("h2")):
+    if bound and (len(days) > 1 or h2):
         return None
-    used = span(m.start("wd") if m.group("wd") else m.start("date"), m.end())
-    if m.group("h1") is None:
+    used = span(m.start("wd") if wd else m.start("date"), m.end())
+    if h1 is None:
         slots = tuple((d, d) for d in days) if not bound else (
             ((days[0], None),) if bound[0] != "j" else ((None, days[0]),))
         return _when(slots, "day", used, zone)
-    a = _clock(m.group("h1"), m.group("m1"), m.group("c1"))
-    b = _clock(m.group("h2"), m.group("m2"), m.group("c2")) if m.group("h2") else None
-    if a is None or (m.group("h2") and (b is None or b <= a)) or \
+    a = _clock(h1, m1, c1)
+    b = _clock(h2, m2, c2) if h2 else None
+    if a is None or (h2 and (b is None or b <= a)) or \
             not all(plain_day(zone, d) for d in days):
         return None
-    timed: tuple[tuple[dt.datetime | None, dt.datetime | None], ...] = tuple(
+    timed: tuple[tuple[dt.datetime | None, dt.datetime | None], ...] = tuple([
         (dt.datetime(d.year, d.month, d.day, *a, tzinfo=zone),
-         dt.datetime(d.year, d.month, d.day, *b, tzinfo=zone) if b else None) for d in days)
+         dt.datetime(d.year, d.month, d.day, *b, tzinfo=zone) if b else None) for d in days])
     if bound:
         timed = ((timed[0][0], None),) if bound[0] != "j" else ((None, timed[0][0]),)
     return _when(timed, "minute", used, zone)
@@ -147,19 +153,19 @@ def _range(m: re.Match[str], zone: ZoneInfo, year: int | None, span: _Span) -> O
     """"du 2 au 30 novembre 2021": the first date takes the month and year of the last (a
     year earlier across a new year); with no year written, the first takes the context's."""
     numeric = m.re is _NUM_RANGE
+    m1, m2, y1, y2, d1, d2 = m.group("m1", "m2", "y1", "y2", "d1", "d2")
     if numeric:
-        months = (int(m.group("m1")), int(m.group("m2")))
+        months = (int(m1), int(m2))
     else:
-        months = (MONTHS[m.group("m1") or m.group("m2")], MONTHS[m.group("m2")])
-    y1, y2 = m.group("y1"), m.group("y2")
+        months = (MONTHS[m1 or m2], MONTHS[m2])
     wrap = months[0] > months[1]
     if y1 is None and y2 is None:
         if year is None:
             return None
         y1, y2 = str(year), str(year + wrap)
     try:
-        first = dt.date(int(y1) if y1 else int(y2) - wrap, months[0], int(m.group("d1")))
-        last = dt.date(int(y2) if y2 else int(y1) + wrap, months[1], int(m.group("d2")))
+        first = dt.date(int(y1) if y1 else int(y2) - wrap, months[0], int(d1))
+        last = dt.date(int(y2) if y2 else int(y1) + wrap, months[1], int(d2))
     except ValueError:
         return None
     if last < first or (not numeric and any(
