@@ -26,11 +26,14 @@ from parsers.dates.words import (
     VAGUE,
     VAGUE_UNITS,
 )
+from parsers.zones import PLACE_ZONES
 
 _PAD = 8   # the reader looks at most this far ahead (and one token back)
 _ONLY_WORDS = {"sauf", "hors", "excepte", "en", "jours"}
 _EXCEPT_GLUE = {"le", "les", "du", "des", "et", ",", "l'"}
 _WORKDAYS = frozenset(range(5))
+# the words step() reads before it takes a plain token for a connector
+_READ_WORDS = frozenset({*STARTERS, *_ONLY_WORDS, "dans", "il", *RELATIVE, *PARTS_OF_DAY})
 
 
 class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
@@ -68,6 +71,9 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
     def step(self, i: int) -> int:
         tok = self.toks[i]
         kind = tok.kind
+        if kind in PLAIN and tok.text not in _READ_WORDS:   # most tokens: no rule below but
+            self.connector(i, tok)                          # the last one applies
+            return i + 1
         if kind == "time" or kind == "trange" or (kind == "num" and self.bare_hour(i)):
             return self.read_times(i)
         if (tok.text in STARTERS or kind == "num") and (j := self.read_period(i)) > i:
@@ -152,17 +158,18 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
             self.out.rest.append(word)
             self.conn = "to"
             return
-        if (word, self.texts[i + 1]) == ("semaine", "du"):
+        after = self.texts[i + 1]
+        if word == "semaine" and after == "du":
             self.week_of = True
-        if (word, self.texts[i + 1]) == ("nouvelle", "date"):
+        if word == "nouvelle" and after == "date":
             self.change = "moved"
-        elif (self.texts[i - 1], word) == ("au", "lieu"):
+        elif word == "lieu" and self.texts[i - 1] == "au":
             self.change = "was"
         if word in VAGUE and self.vague_date_follows(i):
             self.out.abort = f"vague date {word!r}"
         elif word in VAGUE_UNITS and self.texts[i + 1] in DIRECTION:
             self.out.abort = f"vague period {word!r}"
-        elif self.place_clock(i):
+        elif tok.text in PLACE_ZONES and self.place_clock(i):
             return
         elif tok.kind in ("word", "other", "num") and word not in ("ce", "cet"):
             self.out.rest.append(tok.text)

@@ -220,10 +220,8 @@ def resolve_days(reading: Reading, *, year: int | None, years: tuple[int, ...] |
     for atom in atoms:
         if atom.short_year and atom.year is not None and atom.year < 100:
             atom.year = full_year(atom.year, pivot)
-    if len(atoms) == 1 and _complete(atoms[0]):  # "16 novembre 2021 …"
-        span = atom_days(atoms[0], atoms[0].year, today)
-        _check_weekday(atoms[0], span[0], reading)
-        return [span]
+    if len(atoms) == 1 and _calendar(atoms[0]):  # "16 novembre 2021 …", "le 16 novembre"
+        return [_only_span(atoms[0], reading, year=year, years=years, today=today)]
     if today is None:  # "le 16 novembre prochain" without today: read with the year context
         for atom in atoms:
             if atom.day is not None and atom.direction in ("next", "last"):
@@ -264,9 +262,22 @@ def _on_or_after(atom: Atom, spans: list[Span | None], start: dt.date | None) ->
     return day, day
 
 
-def _complete(atom: Atom) -> bool:
-    return atom.year is not None and atom.day is not None and atom.month is not None and (
-        atom.direction is None and atom.offset_days is None and not atom.month_only)
+def _calendar(atom: Atom) -> bool:
+    """A date with its month, not relative: alone in a text, it needs only a year."""
+    return atom.month is not None and atom.direction is None and atom.offset_days is None
+
+
+def _only_span(atom: Atom, reading: Reading, *, year: int | None,
+               years: tuple[int, ...] | None, today: dt.date | None) -> Span:
+    """The span of the one date of a text, as the general path of resolve_days gives it
+    (no weekday to filter, no month to fill: only the year may come from the context)."""
+    found = atom.year if atom.year is not None else _context_year(
+        [atom], reading, year=year, years=years, today=today)
+    if found is None:
+        raise Unreadable("no year")
+    span = atom_days(atom, found, today)
+    _check_weekday(atom, span[0], reading)
+    return span
 
 
 def _weekdays_before(atoms: list[Atom], spans: list[Span | None]) -> list[Span]:
