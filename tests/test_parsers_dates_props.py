@@ -391,10 +391,14 @@ def _day_text(draw, day: dt.date) -> str:
 
 
 def _time_text(draw) -> str:
-    h1, h2 = draw(st.integers(0, 25)), draw(st.integers(0, 25))
+    h1, h2, h3, h4 = (draw(st.integers(0, 25)) for _ in range(4))
     m1 = draw(st.sampled_from(["", "00", "30", "45", "05", "75"]))
     return draw(st.sampled_from(["", f" à {h1}h{m1}", f", {h1}h{m1} – {h2}h", f" de {h1}h{m1} à {h2}h30",
-                                 f" {h1:02d}:{m1 or '00'}", f" - {h1}h"]))
+                                 f" {h1:02d}:{m1 or '00'}", f" - {h1}h",
+                                 # several sessions a day, in order or not, touching or not
+                                 f", {h1}h{m1}-{h2}h et {h3}h-{h4}h", f", {h1}h-{h1 + 3}h et {h1 + 4}h-{h1 + 6}h",
+                                 f" de {h1}h à {h2}h et de {h2}h{m1} à {h3}h",
+                                 f", {h1}h-{h1 + 1}h, {h1 + 2}h-{h1 + 3}h et {h4}h-{h4 + 1}h"]))
 
 
 def _range_text(draw, first: dt.date) -> str:

@@ -3,7 +3,8 @@
 - one day, or two days of one month, with maybe a weekday, a year, a time or a time
   range, or an open bound: "Le lundi 07/11 de 9h30 à 16h", "le 20 novembre 2017 de 9h à
   17h", "Vendredi 24 novembre 2017 à 08:45", "16/11/2021 14:30", "20.12.18", "les 19 et
-  20 novembre 2016", "à partir du 16 novembre 2021";
+  20 novembre 2016", "à partir du 16 novembre 2021"; several sessions in order ("Jeudi
+  16 novembre, 9h30-12h et 14h-17h", "le 5 novembre de 9h à 12h et de 14h à 17h");
 - a range of days: "du 2 au 30 novembre 2021", "[Du 02/11 au 30/11]", "16-17 novembre";
 - an ISO date or date-time: "2021-11-16T14:30:00+01:00";
 - times and nothing else, which give no date: "Horaires : de 14h à 16h", "10h-10h40".
@@ -32,6 +33,9 @@ from parsers.dates.slots import plain_day
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 _CLOCK = r"(?:h(?P<{m}>\d\d)?|:(?P<{c}>\d\d))(?![\d:])"
+# more time ranges after the first: "9h30-12h et 14h-17h", "de 9h à 12h et de 14h à 17h"
+_SPAN = r"(\d\d?)(?:h(\d\d)?|:(\d\d))(?![\d:])\s?(?:a|-)\s?(\d\d?)(?:h(\d\d)?|:(\d\d))(?![\d:])"
+_MORE = re.compile(_SPAN)
 _DAYS = re.compile(
     r"(?:(?P<bound>a partir du|des le|jusqu'au)\s|(?:le|les)\s)?"
     r"(?:(?P<wd>" + _WEEKDAY + r")\s)?"
@@ -40,7 +44,8 @@ _DAYS = re.compile(
     r"|(?P<nd>\d\d?)(?P<sep>[/.])(?P<nm>\d\d?)(?:(?P=sep)(?P<ny>(?:19|20)\d\d|\d\d))?)"
     r"(?:(?:,|\s-|\sa|\sde|,\sde)?\s"
     r"(?P<h1>\d\d?)" + _CLOCK.format(m="m1", c="c1")
-    + r"(?:\s?(?:a|-)\s?(?P<h2>\d\d?)" + _CLOCK.format(m="m2", c="c2") + r")?)?"
+    + r"(?:\s?(?:a|-)\s?(?P<h2>\d\d?)" + _CLOCK.format(m="m2", c="c2") + r")?"
+    r"(?P<more>(?:(?:,|\set)\s(?:de\s)?" + _SPAN + r")+)?)?"
 )
 _RANGE = re.compile(
     r"(?:du\s)?(?:(?P<w1>" + _WEEKDAY + r")\s)?(?P<d1>\d\d?)(?:er)?"
@@ -110,12 +115,29 @@ def _day_list(nd: str | None, nm: str | None, d1: str | None, d2: str | None,
 
 # the groups of _DAYS, fetched in one call
 _DAYS_GROUPS = ("bound", "wd", "d1", "d2", "mon", "y", "nd", "nm", "ny",
-                "h1", "m1", "c1", "h2", "m2", "c2")
+                "h1", "m1", "c1", "h2", "m2", "c2", "more")
+Clocks = list[tuple[tuple[int, int], tuple[int, int] | None]]
+
+
+def _clocks(first: tuple[int, int] | None, end: tuple[int, int] | None, written: bool,
+            more: str | None) -> Clocks | None:
+    """The time ranges of a day in order, each ending after it starts and no later than the
+    next one starts (else None: the grammar decides)."""
+    if first is None or (written and (end is None or end <= first)):
+        return None
+    out: Clocks = [(first, end)]
+    for span in _MORE.finditer(more or ""):
+        a, b = _clock(*span.group(1, 2, 3)), _clock(*span.group(4, 5, 6))
+        last = out[-1][1]
+        if a is None or b is None or last is None or a < last or b <= a:
+            return None
+        out.append((a, b))
+    return out
 
 
 def _days(m: re.Match[str], zone: ZoneInfo, year: int | None, today: dt.date | None,
           span: _Span) -> Outcome | None:
-    bound, wd, d1, d2, mon, y, nd, nm, ny, h1, m1, c1, h2, m2, c2 = m.group(*_DAYS_GROUPS)
+    bound, wd, d1, d2, mon, y, nd, nm, ny, h1, m1, c1, h2, m2, c2, more = m.group(*_DAYS_GROUPS)
     full = _full(y or ny, year, today)
     days = _day_list(nd, nm, d1, d2, mon, full) if full is not None else None
     if not days or (wd and days[0].weekday() != WEEKDAYS[wd]):
@@ -127,14 +149,14 @@ def _days(m: re.Match[str], zone: ZoneInfo, year: int | None, today: dt.date | N
         slots = tuple((d, d) for d in days) if not bound else (
             ((days[0], None),) if bound[0] != "j" else ((None, days[0]),))
         return _when(slots, "day", used, zone)
-    a = _clock(h1, m1, c1)
-    b = _clock(h2, m2, c2) if h2 else None
-    if a is None or (h2 and (b is None or b <= a)) or \
-            not all(plain_day(zone, d) for d in days):
+    clocks = _clocks(_clock(h1, m1, c1), _clock(h2, m2, c2) if h2 else None, bool(h2 or more),
+                     more)
+    if clocks is None or not all(plain_day(zone, d) for d in days):
         return None
     timed: tuple[tuple[dt.datetime | None, dt.datetime | None], ...] = tuple([
         (dt.datetime(d.year, d.month, d.day, *a, tzinfo=zone),
-         dt.datetime(d.year, d.month, d.day, *b, tzinfo=zone) if b else None) for d in days])
+         dt.datetime(d.year, d.month, d.day, *b, tzinfo=zone) if b else None)
+        for d in days for a, b in clocks])
     if bound:
         timed = ((timed[0][0], None),) if bound[0] != "j" else ((None, timed[0][0]),)
     return _when(timed, "minute", used, zone)
