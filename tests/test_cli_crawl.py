@@ -148,7 +148,7 @@ def test_summary_shows_store_counts_per_edition_and_labs():
     ]
     text = render(outcomes, db_url="postgresql://u:secret@h/d", elapsed=1.5)
     assert "partial (page 3 missing)" in text
-    assert "labs: 16 seen (16 new, 0 changed), lab links of 374 stored event(s) updated, run healthy" in text
+    assert "labs: 16 pages seen (16 new, 0 changed), lab links of 374 stored event(s) updated, run healthy" in text
     assert "secret" not in text and "u:***@h/d" in text
     total = next(line for line in text.splitlines() if line.strip().startswith("total"))
     assert total.split()[1:3] == ["10", "3"]

@@ -130,7 +130,7 @@ def test_a_lab_run_says_how_many_stored_events_it_linked_again(db_url, capsys):
     changed, unchanged = _lab_run(db_url, ETATLIN), _lab_run(db_url, ETATLIN)
     assert (changed["mipcrawl/store/relinked"], unchanged["mipcrawl/store/relinked"]) == (2, 0)
     summary = render([CrawlOutcome(RunScope.labs(), changed)], db_url=db_url, elapsed=1.0)
-    assert "labs: 1 seen (1 new, 0 changed), lab links of 2 stored event(s) updated, run healthy" in summary
+    assert "labs: 1 page seen (1 new, 0 changed), lab links of 2 stored event(s) updated, run healthy" in summary
     for run, relinked in ((changed["mipcrawl/run_id"], 2), (unchanged["mipcrawl/run_id"], 0)):
         assert main(["runs", "--db", db_url, "--detail", str(run)]) == 0
         counts = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("counts: "))

@@ -43,7 +43,8 @@ def render(outcomes: Sequence[CrawlOutcome], *, db_url: str, elapsed: float) -> 
     lines.append("(dates? / places?: texts kept raw because they could not be normalised)")
     if labs is not None:
         row, status, relinked = labs
-        lines.append(f"labs: {row['seen']} seen ({row['new']} new, {row['changed']} changed), "
+        pages = "page" if row["seen"] == 1 else "pages"
+        lines.append(f"labs: {row['seen']} {pages} seen ({row['new']} new, {row['changed']} changed), "
                      f"lab links of {relinked} stored event(s) updated, run {status}")
     for outcome in outcomes:
         for warning in outcome.layout_warnings:
