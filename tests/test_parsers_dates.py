@@ -703,7 +703,7 @@ NONE = [
     ("la semaine prochaine", {"today": TODAY}), ("le mois prochain", {"today": TODAY}),
     ("demain", {}), ("lundi prochain", {}), ("le 28 septembre dernier", {}), ("ce soir", {}),
     ("l'an prochain", {"today": TODAY}), ("du lundi au vendredi de 9h à 17h", {}),
-    ("le 16 ou le 17 novembre 2021", {}), ("31 novembre 2021", {}), ("30 février 2022", {}),
+    ("le 16 ou le 17 novembre 2021 à 14h", {}), ("31 novembre 2021", {}), ("30 février 2022", {}),
     ("29/02/2023", {}), ("32/11/2021", {}), ("16/13/2021", {}), ("le 0 novembre 2021", {}),
     ("du 30 au 2 novembre 2021", {}), ("du 16 novembre 2021 au 2 novembre 2021", {}),
     ("mardi 16 novembre", {"years": (2019, 2020)}), ("16 novembre", {"years": (2020, 2021)}),

@@ -176,3 +176,61 @@ def test_a_weekday_range_before_one_day_still_ends_on_it():
 @pytest.mark.parametrize("text", ["en semaine", "sauf le week-end", "tous les jours de 9h à 12h"])
 def test_a_weekday_filter_alone_is_no_date(text):
     assert parse_when(text, year=2024) is None
+
+
+# -- dates v2: forms the first reading got wrong, each with the answer a careful reader gives --
+# (text, context year, slots, precision, a word every warning list must hold or None for none)
+READ_RIGHT = [
+    # a named day
+    ("le jour de l'an 2025", None, ((D(2025, 1, 1), D(2025, 1, 1)),), "day", None),
+    ("Fermé le jour de l'an", 2025, ((D(2025, 1, 1), D(2025, 1, 1)),), "day", None),
+    # "créé le" dates the page only when the page is its subject
+    ("Le lab a été créé le 12 mars 2019", None, ((D(2019, 3, 12), D(2019, 3, 12)),), "day", None),
+    ("Un atelier créé le 12 mars 2019 et animé depuis", None, ((D(2019, 3, 12), D(2019, 3, 12)),), "day", None),
+    # English ordinals before "of"; a day after a month when the year came first
+    ("16th of November 2024", None, ((D(2024, 11, 16), D(2024, 11, 16)),), "day", None),
+    ("the 16th of November", 2024, ((D(2024, 11, 16), D(2024, 11, 16)),), "day", None),
+    ("December 4th", 2024, ((D(2024, 12, 4), D(2024, 12, 4)),), "day", None),
+    ("the 1st of December, 2024", None, ((D(2024, 12, 1), D(2024, 12, 1)),), "day", None),
+    ("2021 novembre 16", None, ((D(2021, 11, 16), D(2021, 11, 16)),), "day", None),
+    ("2024, novembre 14", None, ((D(2024, 11, 14), D(2024, 11, 14)),), "day", None),
+    # ISO 8601 intervals
+    ("2024-11-14/2024-11-16", None, ((D(2024, 11, 14), D(2024, 11, 16)),), "day", None),
+    ("2024-11-14T09:00/12:00", None, ((T(2024, 11, 14, 9), T(2024, 11, 14, 12)),), "minute", None),
+    ("2024-11-14T09:00/2024-11-15T17:30", None, ((T(2024, 11, 14, 9), T(2024, 11, 15, 17, 30)),), "minute", None),
+    # an open decade
+    ("dès les années 2000", None, ((D(2000, 1, 1), None),), "year", None),
+    ("au début des années 2010", None, ((D(2010, 1, 1), D(2019, 12, 31)),), "year", None),
+    # either day: the span holding both, flagged
+    ("le 16 ou le 17 novembre", 2024, ((D(2024, 11, 16), D(2024, 11, 17)),), "day", "alternative"),
+    ("le 2 ou 3 décembre 2024", None, ((D(2024, 12, 2), D(2024, 12, 3)),), "day", "alternative"),
+    # "report du …", "en remplacement du …": the former date
+    ("le 14/11 (report du 7/11)", 2024, ((D(2024, 11, 14), D(2024, 11, 14)),), "day", "former"),
+    ("Le 21 novembre 2024, en remplacement de la séance du 7 novembre", None,
+     ((D(2024, 11, 21), D(2024, 11, 21)),), "day", "former"),
+    # a year before 1900 after its month (corpora of historical dates)
+    ("14 juillet 1789", None, ((D(1789, 7, 14), D(1789, 7, 14)),), "day", None),
+    ("le 4 août 1789 à minuit", None, ((T(1789, 8, 4), None),), "minute", None),
+    # "2/3 décembre": two days of the month written after them
+    ("les 2/3 décembre 2024", None, ((D(2024, 12, 2), D(2024, 12, 2)), (D(2024, 12, 3), D(2024, 12, 3))), "day", None),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "slots", "precision", "warning"), READ_RIGHT, ids=ids(READ_RIGHT))
+def test_forms_read_right(text, year, slots, precision, warning):
+    when = parse_when(text, year=year)
+    assert when is not None and (when.slots, when.precision) == (slots, precision)
+    if warning is None:
+        assert when.warnings == ()
+    else:
+        assert any(warning in w for w in when.warnings)
+
+
+@pytest.mark.parametrize("text", [
+    "le 16 ou le 17 novembre 2024 à 14h",            # timed: which session is unknown
+    "du 4 au 8 ou du 18 au 22 novembre 2024",        # more than two dates
+    "Créé le 3 mars 2024",                           # the page's own stamp
+    "Page créée le 3 mars 2024",
+])
+def test_still_no_event_date(text):
+    assert parse_when(text) is None

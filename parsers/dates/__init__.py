@@ -18,9 +18,10 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   "quarter", "semester" or "year"; a period gives its first and last day.
 - Dates: "16 novembre 2021", "mardi 16 nov. 2021", "1er"/"1ᵉʳ"/"1 er", "16/11/2021",
   "16/11", "16.11.21", "16 11 2021", ISO (with time and offset), the month first
-  ("novembre 18 au 19", "Nov. 18-19", "novembre 16, 2021"), English month and weekday
-  names ("Nov 14, 2024", "Thursday, November 14", "2:00 PM"), number words ("le premier
-  novembre", "du treize au quinze juillet"). "sept." is September. A two-digit year is the
+  ("novembre 18 au 19", "Nov. 18-19", "novembre 16, 2021", "2021 novembre 16"), English
+  month and weekday names ("Nov 14, 2024", "the 16th of November", "2:00 PM"), number words
+  ("le premier novembre", "du treize au quinze juillet"), "le jour de l'an", ISO intervals
+  ("2024-11-14/2024-11-16"), a year before 1900 after its month ("14 juillet 1789"). "sept." is September. A two-digit year is the
   one within 80 years before and 20 after today's year (else the context year, else 2050):
   "31/10/98" → 1998, "12/11/25" → 2025; "novembre 24" is November 2024.
 - Typography: case, accents, no-break and thin spaces, en/em dashes and minus signs,
@@ -48,7 +49,8 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   apply to each day; times at both ends of a range make one continuous slot ("du 13 (14h)
   au 15 novembre (12h)"), unless each end has a time range on consecutive days ("15
   (9h-12h30) - 16 (14h-17h)": two sessions). A half day ("le 14 après-midi", "15 (matin)")
-  keeps the whole day. "le 16 ou le 17" is an alternative → None. "du lundi au vendredi 19
+  keeps the whole day. "le 16 ou le 17" is one of two days: the span holding both, with a
+  warning (with times, or more than two dates, None). "du lundi au vendredi 19
   novembre": the bare weekday is the one before the end date. "tous les jeudis de
   novembre", "chaque mardi du 2 au 30": one slot per such weekday. "semaine du 15
   novembre" runs from that day to the Sunday of its week.

@@ -87,7 +87,9 @@ class DaysMixin:
             return True
         if after in ("dash", "punct") or self.texts[j + 1] in TO | AND:
             return self.kinds[j + 2] in ("num", "time", "trange")
-        return len(self.texts[j]) < 2 or self.texts[j].endswith(("er", "e"))
+        if self.kinds[j - 2] == "year" or (self.texts[j - 2] == "," and self.kinds[j - 3] == "year"):
+            return True   # "2021 novembre 16": the year is written already
+        return len(self.texts[j]) < 2 or self.texts[j].endswith(("er", "e", "st", "nd", "rd", "th"))
 
     def read_weekday(self, i: int) -> tuple[Atom | None, int]:
         weekday = self.toks[i].value[0]
@@ -117,6 +119,8 @@ class DaysMixin:
         day = self.toks[i].value[0]
         atom = Atom(day=day, weekday=weekday, text=self.toks[i].text)
         k = self.skip_half_day(i + 1)
+        if self.texts[k] == "of" and self.kinds[k + 1] == "month":   # "the 16th of November"
+            k += 1
         if self.bracket_time(k):   # "du 13 (14h) au 15", "16 (14h-17h) novembre"
             self.bracket_slot(atom, k + 1)
             k = self.skip_half_day(k + 3)

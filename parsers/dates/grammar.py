@@ -33,7 +33,7 @@ _ONLY_WORDS = {"sauf", "hors", "excepte", "en", "jours"}
 _EXCEPT_GLUE = {"le", "les", "du", "des", "et", ",", "l'"}
 _WORKDAYS = frozenset(range(5))
 # the words step() reads before it takes a plain token for a connector
-_READ_WORDS = frozenset({*STARTERS, *_ONLY_WORDS, "dans", "il", *RELATIVE, *PARTS_OF_DAY})
+_READ_WORDS = frozenset({*STARTERS, *_ONLY_WORDS, "dans", "il", "jour", *RELATIVE, *PARTS_OF_DAY})
 
 
 class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
@@ -59,6 +59,7 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
         self.pre_first = 0
         self.paren_mark: int | None = None
         self.dashed = False
+        self.alternative = False         # "le 16 ou le 17": one of two days
 
     def run(self) -> Reading:
         i = 0
@@ -66,7 +67,19 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
             j = self.step(i)
             i = j if j > i else i + 1
         self.finish_periods()
+        if self.alternative:
+            self.settle_alternative()
         return self.out
+
+    def settle_alternative(self) -> None:
+        """"le 16 ou le 17 novembre": the event is on one of two days, so only the span
+        holding both is sure (a warning says so); with times, or more dates, no reading."""
+        out = self.out
+        if out.abort is None and (len(out.atoms) != 2 or out.has_time or out.pre_times):
+            out.abort = "alternative dates ('ou')"
+        elif out.abort is None:
+            out.warnings.append("alternative dates ('ou'): the event is on one of them; "
+                                "the span holds both")
 
     def step(self, i: int) -> int:
         tok = self.toks[i]
@@ -84,6 +97,8 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
             offset.first = i
             self.add_atom(offset)
             return offset.last + 1
+        if tok.text == "jour" and (j := self.new_year_day(i)) > i:
+            return j
         if kind in PLAIN and tok.text not in RELATIVE and (
             tok.text not in PARTS_OF_DAY or not self.this_part_of_day(i)
         ):
@@ -96,6 +111,16 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
             return j
         self.other_token(i, tok)
         return i + 1
+
+    def new_year_day(self, i: int) -> int:
+        """"le jour de l'an 2025": the 1st of January (of the year written, else the context's)."""
+        if (self.texts[i + 1], self.texts[i + 2], self.texts[i + 3]) != ("de", "l'", "an"):
+            return i
+        atom = Atom(day=1, month=1, text="jour de l'an", first=i)
+        j = self.read_year(i + 4, atom)
+        atom.last = j - 1
+        self.add_atom(atom)
+        return j
 
     def only_some_days(self, i: int) -> int:
         """"sauf le week-end", "hors week-ends", "en semaine", "jours ouvrés": Monday to
@@ -149,7 +174,7 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
             self.paren_mark = None
         elif role == "start":
             self.between = self.between or word == "entre"
-            self.conn = self.conn if self.conn in ("from", "until") else "start"
+            self.conn = self.conn if self.conn in ("from", "until", "or") else "start"
         else:  # to, until, and, or, from
             self.conn = role
 
@@ -163,8 +188,9 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
             self.week_of = True
         if word == "nouvelle" and after == "date":
             self.change = "moved"
-        elif word == "lieu" and self.texts[i - 1] == "au":
-            self.change = "was"
+        elif (word == "lieu" and self.texts[i - 1] == "au") or (
+                word in ("report", "remplacement") and after in ("du", "de", "d'")):
+            self.change = "was"   # "au lieu du 7", "(report du 7/11)": the former date
         if word in VAGUE and self.vague_date_follows(i):
             self.out.abort = f"vague date {word!r}"
         elif word in VAGUE_UNITS and self.texts[i + 1] in DIRECTION:
@@ -202,9 +228,8 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
     def link(self, atom: Atom) -> None:
         atoms, conn = self.out.atoms, self.conn
         if atoms:
-            if conn == "or":
-                self.out.abort = "alternative dates ('ou')"
-            ranged = conn in ("to", "until") or (conn == "and" and self.between)
+            self.alternative = self.alternative or conn == "or"
+            ranged = conn in ("to", "until", "or") or (conn == "and" and self.between)
             # a weekday alone ends a range only from another one ("du lundi au vendredi")
             if atom.direction == "ref" and atoms[-1].direction != "ref":
                 ranged = False

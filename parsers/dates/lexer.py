@@ -39,9 +39,9 @@ _PLACES = "|".join(sorted((k.replace(" ", r"[\s-]+") for k in PLACE_ZONES), key=
 # Each match swallows the spaces before its token, so the scan never stops on a space.
 _TOKEN = re.compile(
     r"""[ ]*(?:
-    (?=\d)(?:(?=\d{4}[-/.]\d)(?P<iso>(?<![\d/.])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)
+    (?=\d)(?:(?=\d{4}[-/.]\d)(?P<iso>(?:(?<![\d/.])|(?<=\d\d[-.:]\d\d/))(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)
         (?:(?:(?P<it>t)\s*|\s+)(?P<ih>\d\d?):(?P<imi>\d\d)(?P<isec>:\d\d(?:[.,]\d+)?)?
-        (?P<ioff>z|(?(it)[+-]\d\d:?\d\d|(?(isec)[+-]\d\d:?\d\d|(?!))))?)?(?![\d/.]))
+        (?P<ioff>z|(?(it)[+-]\d\d:?\d\d|(?(isec)[+-]\d\d:?\d\d|(?!))))?)?(?![\d.]|/(?!(?:19|20)\d\d[-.]\d)))
     |(?=\d\d?[/.-](?:19|20)\d\d(?!\d))(?P<monthyear>(?<![\d/.])(?P<mym>0?[1-9]|1[0-2])[/.-](?P<myy>(?:19|20)\d\d)(?![\d/.]\d))
     |(?=\d\d?[/.-]\d)(?P<numdate>(?<![\d/.,])(?:(?P<nd>\d\d?)/(?P<nm>\d\d?)(?:/(?P<ny>\d{4}|\d\d))?
         |(?P<nd2>\d\d?)(?P<nsep>[.-])(?P<nm2>\d\d?)(?P=nsep)(?P<ny2>\d{4}|\d\d)
@@ -201,4 +201,27 @@ def tokenize(text: str) -> list[Token]:
         value = values.get(kind)
         tokens.append(new(Token, (kinds.get(kind, kind), m.group(kind), value(m) if value else (),
                                   m.end())))
+    if "/" in text or _OLD_YEAR_HINT.search(text) is not None:
+        _retype(tokens)
     return tokens
+
+
+_OLD_YEAR_HINT = re.compile(r"[a-z][ .]+1[0-8]\d\d\b")
+
+
+def _retype(tokens: list[Token]) -> None:
+    """Tokens read again beside their neighbours: "/" between two ISO dates is an interval
+    ("2024-11-14/2024-11-16"); four digits after a month are its year even before 1900 ("14
+    juillet 1789"); "2/3 décembre" is two days of that month, not the 2nd of March."""
+    for k, tok in enumerate(tokens):
+        before = tokens[k - 1].kind if k else ""
+        after = tokens[k + 1].kind if k + 1 < len(tokens) else ""
+        if tok.text == "/" and before == "iso" and after == "iso":
+            tokens[k] = Token("word", "au", (), tok.end)
+        elif tok.kind == "other" and before == "month" and len(tok.text) == 4 and tok.text[0] == "1":
+            tokens[k] = Token("year", tok.text, (int(tok.text),), tok.end)
+        elif tok.kind == "numdate" and after == "month" and tok.value[2] is None and "/" in tok.text:
+            day, other = tok.value[0], tok.value[1]
+            cut = tok.end - len(tok.text) + tok.text.index("/")
+            tokens[k:k + 1] = [Token("num", str(day), (day,), cut), Token("punct", "/", (), cut + 1),
+                               Token("num", str(other), (other,), tok.end)]

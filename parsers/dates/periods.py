@@ -82,7 +82,8 @@ class PeriodsMixin:
         start = Atom(year=first, month=1, period="year", text=text, first=i, last=i + 1)
         while self.texts[back] in ("les", "des", "la", "l'"):
             back -= 1
-        if self.texts[back] in _YEAR_FROM:   # "depuis les années 2000"
+        # "depuis les années 2000", "dès les années 2000" ("des" before "les" is "dès")
+        if self.texts[back] in _YEAR_FROM or (self.texts[back + 1], self.texts[back + 2]) == ("des", "les"):
             start.bound = "from"
             self.out.periods.append(start)
         else:

@@ -58,6 +58,8 @@ def find(norm: str, tokens: list[Token]) -> list[Marked]:
     ends = [t.end for t in tokens]
     found = []
     for match in _MARKER.finditer(norm):
+        if match.group(0).startswith("cree") and not _page_created(norm, match.start()):
+            continue
         first = bisect_left(ends, match.start() + 1)
         date_first = bisect_left(ends, match.end())
         if date_first < len(tokens) and ends[date_first] == match.end():
@@ -65,6 +67,18 @@ def find(norm: str, tokens: list[Token]) -> list[Marked]:
         found.append(Marked(first, date_first, _date_end(tokens, date_first),
                             match.lastgroup or "pub"))
     return found
+
+
+# "créé le" stamps the page only when the page is its subject: at the start of the text or of a
+# line part ("Créé le 3 mars · Modifié le …"), or after a word for the page ("Page créée le");
+# "Le lab a été créé le 12 mars 2019" dates the lab, a fact the text reports.
+_PAGE_SUBJECT = re.compile(
+    r"(?:^|[.;:|,()\[\]\-]\s*|(?:page|article|fiche|contenu|document|actualite|billet|message"
+    r"|post|annonce|evenement|publication)(?:\s+a\s+ete)?\s+)$")
+
+
+def _page_created(norm: str, start: int) -> bool:
+    return _PAGE_SUBJECT.search(norm, 0, start) is not None
 
 
 def _date_end(toks: list[Token], j: int) -> int:
