@@ -265,3 +265,17 @@ def test_replica_build_takes_the_wild_options(tmp_path, capsys, args, code, wild
         assert {k: params[k] for k in wild} == wild
     else:
         assert "wild" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("text", "split"), [
+    ("Le lundi 07/11 de 9h30 à 16h", ("Le lundi 07/11", "de 9h30 à 16h")),
+    ("jeudi 14 novembre, 9h30-12h", ("jeudi 14 novembre", "9h30-12h")),
+    # a range over days has no hours of its own: splitting it would show half a date in each field
+    ("Du jeudi 28 novembre 2019 à 14:00 au vendredi 29 novembre 2019 à 12:00", None),
+    ("du 6 (10h) au 7 novembre (17h)", None),
+    ("le 5 novembre de 9h jusqu'au 6 novembre à 17h", None),
+    ("Le 7 novembre de 8h45 à 16h15 (mis à jour le 29 octobre)", ("Le 7 novembre", "de 8h45 à 16h15 (mis à jour le 29 octobre)")),
+])
+def test_split_date_shows_a_day_and_its_hours(text: str, split: tuple[str, str] | None) -> None:
+    from replica.wild.dates import split_when
+    assert split_when(text) == split

@@ -26,6 +26,8 @@ MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
 MONTHS_SHORT = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
 _NOT_SPLIT = re.compile(r"\s:\s|—|;| et |Horaires")
 _TIME = re.compile(r"(?:(?:de|à|dès)\s+)?(?:\d{1,2}\s*[hH](?:\s*\d{2})?\b|\d{1,2}:\d{2}|midi)")
+# hours that name another day ("… à 14h au vendredi 29 novembre à 12h"): a range over days, not hours
+_DAY_IN_HOURS = re.compile(r"\b(?:au|jusqu.au)\s", re.I)
 
 
 @dataclass
@@ -136,6 +138,8 @@ def split_when(text: str) -> tuple[str, str] | None:
     day, hours = text[:m.start()].rstrip(" ,·–-"), text[m.start():]
     if not re.search(r"\d", day) or len(day) < 4:
         return None
+    if day.count("(") != day.count(")") or _DAY_IN_HOURS.search(hours):
+        return None     # a range over days ("du 6 (10h) au 7 novembre (17h)") has no hours of its own
     return day, hours
 
 
