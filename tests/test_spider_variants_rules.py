@@ -145,6 +145,11 @@ CASES = [
           head=ld({"@type": "Event", "name": "T", "startDate": "2024-11-13T10:00:00+01:00"})),
      {"when_text": ("Nous vous attendons le 14 novembre 2024 de 10h à 12h.", "fallback"),
       "structured_when": ("2024-11-13T10:00:00+01:00", None), "disagreements": (["when"], None)}),
+    ("a 'Le' label announces the day beside the hours field",
+     page("<main><h1>T</h1><dl><dt>Le</dt><dd>jeudi 14 novembre 2024</dd><dt>Horaires</dt>"
+          "<dd>de 9h à 12h (mis à jour le 2 octobre 2024)</dd></dl></main>"),
+     {"when_text": ("jeudi 14 novembre 2024, de 9h à 12h (mis à jour le 2 octobre 2024)", "label"),
+      "start": (dt.datetime(2024, 11, 14, 8, 0, tzinfo=dt.UTC), None)}),
     # ---- labels: words, icons, emoji
     ("a Material ligature icon stands for its label and is no text",
      page('<main><h1>T</h1><p><span class="material-icons">location_on</span> 12 rue de la Paix, 44000 Nantes</p>'

@@ -11,7 +11,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "date": ("date", "dates", "date(s)", "date et horaires", "date et horaire", "date et heure",
              "dates et horaires", "quand", "quand ?", "jour", "date de l'evenement",
              "dates et heures", "date et heures", "rendez-vous", "calendrier", "agenda", "session",
-             "sessions", "prochaine session", "a quelle date", "a quelle date ?", "jours", "periode"),
+             "sessions", "prochaine session", "a quelle date", "a quelle date ?", "jours", "periode",
+             "le"),   # "Le : jeudi 14 novembre", the day beside an "Horaires" field
     # one value for both ("Date et lieu : le 14/11 à 10h, Station F"): the date, and the place when it names one
     "date_place": ("date et lieu", "date et adresse", "lieu et date", "quand et ou", "quand et ou ?",
                    "dates et lieux"),
