@@ -26,8 +26,11 @@ _AT_TAIL = re.compile(r"\s+(?:à|au|aux|a)\s+\S.*$", re.I)
 _NOT_A_VENUE = re.compile(
     r"^(?:a|au|aux|en|dans|sur) |\b(?:a definir|a confirmer|a preciser|a venir|tbd|tba|"
     r"non communique|communique ulterieurement|france entiere|partout en france|"
-    r"toute la france|national|nationale|lieu|adresse|cedex(?: \d+)?|bp \d+|cs \d+)$|"
-    r"^chez (?:vous|soi|toi)\b|\b(?:\d{2} ){4}\d{2}\b|^(?:la )?capitale |"  # "la capitale bretonne": a town
+    r"toute la france|national|nationale|outre mer|hexagone|france metropolitaine|lieu|adresse|cedex(?: \d+)?|bp \d+|cs \d+)$|"
+    r"^(?:depuis |de )?chez (?:vous|soi|toi)\b|^(?:partout|plusieurs|divers|differents|tout|toute|toutes) |"
+    r"^(?:lieu|adresse|lien|salle)\b.* (?:communiquee?s?|precisee?s?|envoyee?s?|transmise?s?|confirmee?s?|"
+    r"indiquee?s?|donnee?s?)\b|^\d+ ?(?:e|er|eme|ieme) etage$|^(?:rez de chaussee|rdc)$|"
+    r"\b(?:\d{2} ){4}\d{2}\b|^(?:la )?capitale |"  # "la capitale bretonne": a town
     r"^(?:matin|apres midi|soir|soiree|journee|midi|salle)$|^\d+$"
 )
 # a date or a time ("le jeudi 14 novembre 2024 de 10h", "14/11"): the "Date et lieu" of a page
@@ -68,9 +71,25 @@ def _is_venue(segment: str) -> bool:
     if entry is not None and entry.venue is None and (
             entry.communes or entry.former or entry.departements or entry.regions or entry.foreign):
         return False
-    if _NOT_A_VENUE.search(folded) or (_DIGIT.search(segment) and _DATE_LIKE.search(segment.lower())):
+    if _only_names(folded) or _NOT_A_VENUE.search(folded) or (_DIGIT.search(segment) and _DATE_LIKE.search(segment.lower())):
         return False
     return not (mentions_attendance(folded) or is_arrondissement(folded))
+
+
+_NAME_JOINS = re.compile(r" (?:et|ou|puis|de|du|d|en) ")
+_ARTICLE = re.compile(r"^(?:la|le|les|l) ")
+
+
+def _only_names(folded: str) -> bool:
+    """Only places joined by "et", "ou", "de", "en"…: "Bordeaux et Toulouse", "Saint-Denis de La Réunion"."""
+    if " " not in folded:
+        return False
+    parts = _NAME_JOINS.split(folded)
+    entries = index().entries
+    first = entries.get(parts[0])  # "Château de Versailles": a venue, its first word an everyday word
+    return len(parts) > 1 and first is not None and first.is_place and not first.everyday_word \
+        and all((e := entries.get(p) or entries.get(_ARTICLE.sub("", p))) is not None and e.is_place
+                for p in parts[1:])
 
 
 def _is_place_name(folded: str) -> bool:

@@ -25,19 +25,22 @@ from parsers.places.mentions import ARTICLES, Area, Mention
 from parsers.places.text import Token
 
 # a frame needs one of these words (an institution's or an intercommunality's)
-_FRAME_WORDS = frozenset({p[-1] for p in institutions.LEVELS} | set(KIND_END) | KIND_AFTER | {"ca", "cc", "cu", "ept"})
+_FRAME_WORDS = frozenset({p[-1] for p in institutions.LEVELS} | set(KIND_END) | KIND_AFTER
+                         | {"ca", "cc", "cu", "ept", "grand"})
 _NOT_A_NOUN = ARTICLES | {"de", "du", "des", "d", "a", "au", "aux", "en", "et", "ou", "sur", "dans", "par",
                           "pour", "un", "une", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
 _NATIONAL = re.compile(
     r"\b(?:(?:partout|dans toute|sur toute|toute) (?:la )?france|france entiere|en france|"
     r"(?:sur|dans) (?:tout|l ensemble du) (?:le )?territoire(?: national)?|au niveau national|"
     r"(?:dans|sur) (?:toutes les|chaque|l ensemble des) (?:regions|region|departements|departement|"
-    r"prefectures|territoires)|national|nationale|france metropolitaine|hexagone)\b|^(?:la )?france$"
+    r"prefectures|territoires)|national|nationale|france metropolitaine|hexagone|"
+    r"(?<!ministere des )(?<!ministere de l )outre mer|ultramarins?|ultramarines?)\b|^(?:la )?france$"
 )
 _FREE_WORDS = ("franc", "nation", "territoire", "region", "departement", "metropole", "agglo",
-               "environs", "alentours", "hexagone")
+               "environs", "alentours", "hexagone", "outre mer", "ultramarin")
 # cheap first looks: a word every _NATIONAL phrase holds; a determiner every _IMPLICIT phrase holds
-_NATIONAL_WORDS = ("franc", "nation", "territoire", "hexagone", "chaque", "toutes les", "ensemble des")
+_NATIONAL_WORDS = ("franc", "nation", "territoire", "hexagone", "chaque", "toutes les", "ensemble des",
+                   "outre mer", "ultramarin")
 _IMPLICIT_WORDS = ("la ", "sa ", "son ", "ses ", "notre ", "leur ", "tout ", "ensemble d")
 # "dans toute la région", "et sa région", "en région" after a place: that place's région
 _IMPLICIT = re.compile(

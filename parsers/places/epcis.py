@@ -1,7 +1,7 @@
 """Intercommunalities named in a place text: a kind word next to the EPCI's own name
 ("Communauté d'agglomération du Pays Basque", "Toulouse Métropole"), next to its central
-commune ("la métropole de Montpellier", "Agglomération de Dreux") or next to that commune's
-gentilé ("l'agglomération havraise"); an EPCI's name of several words alone ("Plaine
+commune ("la métropole de Montpellier", "Agglomération de Dreux", "Grand Lyon") or next to that
+commune's gentilé ("l'agglomération havraise"); an EPCI's name of several words alone ("Plaine
 Commune", "Grand Reims"); a kind word only one EPCI uses ("l'Eurométropole").
 """
 
@@ -57,6 +57,13 @@ def _of_name(m: Mention) -> str | None:
     return None
 
 
+def _grand(tokens: tuple[Token, ...], text: str, m: Mention) -> bool:
+    """ "Grand" written with its capital right before a commune's name, in its segment."""
+    i = m.start - 1
+    return i >= 0 and tokens[i].key == "grand" and tokens[i].segment == tokens[m.start].segment \
+        and text[tokens[i].start] == "G" and bool(m.entry.communes or m.entry.epcis)
+
+
 def epci_area(tokens: tuple[Token, ...], text: str, m: Mention) -> Area | None:
     """The EPCI the mention ``m`` names with the words around it, if it names one."""
     e = m.entry
@@ -66,5 +73,7 @@ def epci_area(tokens: tuple[Token, ...], text: str, m: Mention) -> Area | None:
     if start is not None or after:
         code = _of_name(m)
         return Area("epci", code, m.start if start is None else start, m.end + after, "epci") if code else None
+    if _grand(tokens, text, m) and (code := _of_name(m)):  # "Grand Lyon": the EPCI of Lyon
+        return Area("epci", code, m.start - 1, m.end, "epci")
     alone = len(e.epcis) == 1 and not e.is_place and e.gentile is None and (" " in m.key or m.key in KIND_END)
     return Area("epci", e.epcis[0], m.start, m.end, "epci") if alone else None

@@ -132,6 +132,8 @@ def _add_aliases(entries: dict[str, Entry], aliases: dict[str, Any]) -> None:
         entry.communes, entry.former = ((code,) if code else ()), ()
     for name, code in aliases["areas"].items():
         entry = _at(entries, fold(name))
+        if entry.epcis:  # an EPCI's own name ("Cergy-Pontoise"): the EPCI, more precise
+            continue
         entry.departements = (*entry.departements, code)
     for v in aliases["venues"]:
         _at(entries, fold(v["name"])).venue = Venue(v["name"], v["commune"], v["arrondissement"])

@@ -39,7 +39,12 @@ _STREET_WORDS = frozenset({
     "route", "rte", "square", "esplanade", "parvis", "passage", "voie", "promenade", "faubourg", "fbg",
     "chaussee", "sentier", "porte", "pont", "rond", "point", "mail", "carrefour",
 })
-STRONG = ("postcode", "parens", "at", "bracketed", "segment", "institution")
+# a territory's name right after one of these names a room or a building ("Salle Bretagne", "Pôle Nord")
+_ROOM_WORDS = frozenset({
+    "salle", "salles", "espace", "amphi", "amphitheatre", "auditorium", "batiment", "bat", "pole", "hall",
+    "aile", "tour", "residence", "immeuble", "pavillon", "gymnase", "rotonde", "foyer", "atelier", "module",
+})
+STRONG = ("postcode", "parens", "at", "bracketed", "segment", "institution", "qualified")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +67,9 @@ class Mention:
     how: str  # "postcode" | "parens" | "at" | "bracketed" | "in" | "segment" | "institution"
     #           | "listed" (a weak name in a list of places: "Ifs, Caen et Bayeux")
     #           | "weak" | "prose" | "street" (a street's name) | "framed" (in an EPCI or
-    #           institution's name) | "blocked" (in a ministry's title)
+    #           institution's name) | "blocked" (in a ministry's title) | "named" (a room's
+    #           name: "Salle Bretagne") | "qualified" (a town and its territory: "Saint-Denis de
+    #           La Réunion", trusted as "Saint-Denis (974)")
 
 
 def _lookup(keys: list[str], tokens: tuple[Token, ...], i: int) -> tuple[int, str, Entry] | None:
@@ -199,9 +206,33 @@ def find_mentions(tokens: tuple[Token, ...], any_capital: bool) -> list[Mention]
         if how == "weak" and end < len(keys) and tokens[end].segment == tokens[end - 1].segment \
                 and not (tokens[end].capital or keys[end][0].isdigit() or keys[end] in _AFTER_NAME):
             how = "prose"  # "Tours de table": a name followed by lower-case words is no place
+        if how == "weak" and i and keys[i - 1] in _ROOM_WORDS and tokens[i - 1].segment == tokens[i].segment \
+                and (entry.departements or entry.regions):
+            how = "named"
         found.append(Mention(i, end, key, entry, how))
         i = end
-    return _lists(tokens, found) if len(found) > 1 else found
+    if len(found) < 2:
+        return found
+    return _lists(tokens, _qualified(tokens, found))
+
+
+_QUALIFYING_LINKS = frozenset({"de", "du", "d", "en", "la", "l", "le"})
+
+
+def _qualified(tokens: tuple[Token, ...], found: list[Mention]) -> list[Mention]:
+    """A town followed by "de"/"en" and a département or région holding one of its homonyms
+    ("Saint-Denis de La Réunion", "Saint-Pierre de la Martinique") is that town: "qualified"."""
+    out = list(found)
+    for k, (m, n) in enumerate(zip(found, found[1:], strict=False)):
+        gap = tokens[m.end:n.start]
+        if m.how not in ("weak", "prose", "segment", "listed") or not (m.entry.communes and (n.entry.departements or n.entry.regions)) \
+                or not gap or len(gap) > 2 or any(t.key not in _QUALIFYING_LINKS for t in gap) \
+                or tokens[n.start].segment != tokens[m.start].segment:
+            continue
+        towns = [c for code in m.entry.communes if (c := geo.commune(code))]
+        if any(c.departement_code in n.entry.departements or c.region_code in n.entry.regions for c in towns):
+            out[k] = Mention(m.start, m.end, m.key, m.entry, "qualified")
+    return out
 
 
 def is_postcode(key: str | None) -> bool:

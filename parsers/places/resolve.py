@@ -26,13 +26,18 @@ _ARR_FIRST = re.compile(r"\b(paris|lyon|marseille) (\d{1,2}) ?(?:e|er|eme|ieme|e
 _ARR_LAST = re.compile(
     r"\b(\d{1,2}) ?(?:e|er|eme|ieme|re) arrondissement (?:de |d )?(paris|lyon|marseille)\b"
 )
+# "Mairie du 5e, Paris", "salle du conseil, 11e arrondissement – Paris": the ordinal, the city elsewhere
+_ARR_ALONE = re.compile(
+    r"\b(?:mairie (?:annexe )?(?:du|d) (\d{1,2}) ?(?:e|er|eme|ieme|re)\b(?! etage)|"
+    r"(\d{1,2}) ?(?:e|er|eme|ieme|re) arrondissement\b)"
+)
 _PLM = {"paris": ("75056", "751{:02d}", 20), "lyon": ("69123", "6938{:d}", 9),
         "marseille": ("13055", "132{:02d}", 16)}
-_ORDER = {"parens": 0, "at": 1, "bracketed": 2, "segment": 3, "institution": 4, "in": 5,
+_ORDER = {"parens": 0, "qualified": 0, "at": 1, "bracketed": 2, "segment": 3, "institution": 4, "in": 5,
           "postcode": 6, "weak": 7, "prose": 8}
 # where a name that is also a département or an everyday word still means the town
 _ARTICLES = frozenset({"la", "le", "les", "l"})
-_TOWN_FIRST = ("at", "parens", "postcode", "bracketed")
+_TOWN_FIRST = ("at", "parens", "postcode", "bracketed", "qualified")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +94,7 @@ def hints(tokens: tuple[Token, ...], mentions: list[Mention], areas: list[Area])
     h = Hints(deps={t.key.upper() for t in tokens if t.in_parens and t.key in departement_codes()})
     for m in mentions:
         e = m.entry
-        if m.how in ("blocked", "street"):
+        if m.how in ("blocked", "street", "named"):
             continue
         if e.venue:  # "Station F", not "Centre Pompidou-Metz"
             ends_segment = m.end == len(tokens) or tokens[m.end].segment != tokens[m.end - 1].segment
@@ -100,7 +105,7 @@ def hints(tokens: tuple[Token, ...], mentions: list[Mention], areas: list[Area])
             continue   # "Réunion publique", "Salle Réunion 2": a meeting; "Saint-Denis, Réunion",
             # "Saint-Denis de La Réunion": the island
         h.regions.update(e.regions)
-        if e.departements and not (e.communes and m.how in ("at", "postcode", "parens")):
+        if e.departements and not (e.communes and m.how in ("at", "postcode", "parens", "qualified")):
             h.deps.update(e.departements)
     for a in areas:
         (h.deps if a.level == "departement" else h.regions if a.level == "region" else set()).add(a.code or "")
@@ -163,10 +168,11 @@ def _by_postcode(pc: str, mentions: list[Mention]) -> tuple[geo.Commune | None, 
 
 def is_arrondissement(folded: str) -> bool:
     """ "paris 15e", "3e arrondissement de lyon": a folded text naming only an arrondissement."""
+    folded = folded.removesuffix(" arrondissement")  # "Paris 8ème arrondissement"
     return bool(_ARR_FIRST.fullmatch(folded) or _ARR_LAST.fullmatch(folded))
 
 
-def _arrondissement(keys: list[str]) -> tuple[geo.Commune, str] | None:
+def _arrondissement(tokens: tuple[Token, ...], keys: list[str]) -> tuple[geo.Commune, str] | None:
     if "paris" not in keys and "lyon" not in keys and "marseille" not in keys:
         return None
     text = " ".join(keys)
@@ -174,13 +180,31 @@ def _arrondissement(keys: list[str]) -> tuple[geo.Commune, str] | None:
     city, number = (m.group(1), m.group(2)) if m else (None, None)
     if m is None and (m := _ARR_LAST.search(text)):
         city, number = m.group(2), m.group(1)
+    if city is None and (m := _ARR_ALONE.search(text)):
+        cities = [c for c in _PLM if c in keys]
+        city, number = (cities[0], m.group(1) or m.group(2)) if len(cities) == 1 else (None, None)
     if city is None or number is None:
-        return None
+        return _bare_number(tokens)
     commune_code, pattern, count = _PLM[city]
     commune = geo.commune(commune_code)
     if commune is None or not 1 <= int(number) <= count:
         return None
     return commune, pattern.format(int(number))
+
+
+def _bare_number(tokens: tuple[Token, ...]) -> tuple[geo.Commune, str] | None:
+    """ "Station F, Paris 13", "Lyon 3": the city opening a segment and a bare number ending the
+    text, not the city's département ("Marseille 13") nor a university ("Université Paris 8")."""
+    if len(tokens) < 2 or not tokens[-1].key.isdigit() or tokens[-2].key not in _PLM:
+        return None
+    city, number = tokens[-2].key, int(tokens[-1].key)
+    commune_code, pattern, count = _PLM[city]
+    first = len(tokens) == 2 or tokens[-3].segment != tokens[-2].segment
+    commune = geo.commune(commune_code)
+    if not first or commune is None or not 1 <= number <= count or f"{number:02d}" == commune.departement_code \
+            or tokens[-1].segment != tokens[-2].segment:
+        return None
+    return commune, pattern.format(number)
 
 
 def _by_name(mentions: list[Mention], h: Hints) -> tuple[geo.Commune, str] | None:
@@ -200,7 +224,7 @@ def resolve(tokens: tuple[Token, ...], mentions: list[Mention], h: Hints) -> Res
     keys = [t.key for t in tokens]
     pc = _find_postcode(keys)
     commune, confidence, arrondissement = None, None, None
-    if arr := _arrondissement(keys):
+    if arr := _arrondissement(tokens, keys):
         (commune, arrondissement), confidence = arr, "arrondissement"
     if commune is None and pc:
         commune, confidence = _by_postcode(pc, mentions)

@@ -23,7 +23,7 @@ from parsers.places.resolve import Hints, as_commune, pick
 from parsers.places.text import Token
 
 ADDRESSED = frozenset({"arrondissement", "postcode", "postcode+name", "cedex+name", "name-postcode-mismatch"})
-_FIRST_OF_LIST = frozenset({"segment", "at", "in", "bracketed", "parens"})
+_FIRST_OF_LIST = frozenset({"segment", "at", "in", "bracketed", "parens", "qualified"})
 _BETWEEN = frozenset({"et", "ou", "puis", "ainsi", "que", "a", "au", "aux", "en", "dans", "sur", "toute",
                       "tout", "toutes", "partout", "l", "la", "le", "les", "ensemble", "de", "d"})
 _ADDING = frozenset({"et", "ou", "puis", "ainsi", "toute", "tout", "toutes", "partout", "ensemble"})
@@ -127,8 +127,11 @@ def _listed(tokens: tuple[Token, ...], mentions: list[Mention], items: list[_Ite
     run: list[tuple[_Item, bool]] = []
     for item in items:
         if run:
-            gap = [t for t in tokens[run[-1][0].end:item.start] if not t.in_parens]
-            if all(t.key in _BETWEEN for t in gap):  # "et sa région" adds by its own words
+            between = tokens[run[-1][0].end:item.start]
+            gap = [t for t in between if not t.in_parens]
+            touching = not between and item.start < item.end \
+                and tokens[item.start].start - tokens[item.start - 1].end == 1  # one space or hyphen
+            if all(t.key in _BETWEEN for t in gap) and not touching:  # "Paris Nord 2": one name  # "et sa région" adds by its own words
                 run.append((item, item.implicit is not None or any(t.key in _ADDING for t in gap)))
                 continue
         if len(run) > 1:
@@ -170,7 +173,7 @@ def _implicit(level: str, others: list[Territory]) -> Territory | None:
     return last if level == "commune" else None
 
 
-_NOT_LISTED = frozenset({"framed", "blocked", "street", "prose", "institution"})
+_NOT_LISTED = frozenset({"framed", "blocked", "street", "prose", "institution", "named"})
 
 
 def _may_list(tokens: tuple[Token, ...], mentions: list[Mention], areas: list[Area]) -> bool:
