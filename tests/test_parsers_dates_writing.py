@@ -213,6 +213,27 @@ READ_RIGHT = [
     ("le 4 août 1789 à minuit", None, ((T(1789, 8, 4), None),), "minute", None),
     # "2/3 décembre": two days of the month written after them
     ("les 2/3 décembre 2024", None, ((D(2024, 12, 2), D(2024, 12, 2)), (D(2024, 12, 3), D(2024, 12, 3))), "day", None),
+    # "›" between two times is a range, like ">"
+    ("jeudi 14 novembre 2024 — 9h30 › 12h", None, ((T(2024, 11, 14, 9, 30), T(2024, 11, 14, 12)),), "minute", None),
+    # centuries: the calendar's hundred years (the 20th is 1901–2000)
+    ("au XXe siècle", None, ((D(1901, 1, 1), D(2000, 12, 31)),), "year", None),
+    ("au 21ème siècle", None, ((D(2001, 1, 1), D(2100, 12, 31)),), "year", None),
+    ("le vingtième siècle", None, ((D(1901, 1, 1), D(2000, 12, 31)),), "year", None),
+    ("le XIX° siècle", None, ((D(1801, 1, 1), D(1900, 12, 31)),), "year", None),
+    ("à la fin du XIXe siècle", None, ((D(1801, 1, 1), D(1900, 12, 31)),), "year", "century"),
+    # a relative word between a weekday and its date: the date says which
+    ("jeudi prochain 14 novembre", 2024, ((D(2024, 11, 14), D(2024, 11, 14)),), "day", None),
+    # ISO year and month (not a school year "2011-12")
+    ("2024-09", None, ((D(2024, 9, 1), D(2024, 9, 30)),), "month", None),
+    ("Période : 2024-11", None, ((D(2024, 11, 1), D(2024, 11, 30)),), "month", None),
+    # "à compter du" opens a range like "à partir du"
+    ("à compter du 1er janvier 2025", None, ((D(2025, 1, 1), None),), "day", None),
+    ("à compter de janvier 2025", None, ((D(2025, 1, 1), None),), "month", None),
+    # "week-end du …" runs to the Sunday, like "semaine du …"
+    ("le week-end du 23 novembre 2024", None, ((D(2024, 11, 23), D(2024, 11, 24)),), "day", None),
+    ("week-end du vendredi 22 novembre 2024", None, ((D(2024, 11, 22), D(2024, 11, 24)),), "day", None),
+    # "de l'an 800": that year, not the context's
+    ("le 25 décembre de l'an 800", 2024, ((D(800, 12, 25), D(800, 12, 25)),), "day", None),
 ]
 
 
@@ -231,6 +252,8 @@ def test_forms_read_right(text, year, slots, precision, warning):
     "du 4 au 8 ou du 18 au 22 novembre 2024",        # more than two dates
     "Créé le 3 mars 2024",                           # the page's own stamp
     "Page créée le 3 mars 2024",
+    "saison 2011-12",                                # a school year, not December 2011
+    "20 siècles d'histoire",                         # a count of centuries
 ])
 def test_still_no_event_date(text):
     assert parse_when(text) is None

@@ -53,9 +53,10 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   warning (with times, or more than two dates, None). "du lundi au vendredi 19
   novembre": the bare weekday is the one before the end date. "tous les jeudis de
   novembre", "chaque mardi du 2 au 30": one slot per such weekday. "semaine du 15
-  novembre" runs from that day to the Sunday of its week.
+  novembre" and "week-end du 23 novembre" run from that day to the Sunday of its week.
 - Periods (parsers.dates.periods): "en 2016", "depuis 2021", "de 2018 à 2022", "au premier
-  trimestre 2024", "second semestre 2025", "à l'automne 2025", "en novembre", "11/2024";
+  trimestre 2024", "second semestre 2025", "à l'automne 2025", "en novembre", "11/2024",
+  "2024-11", "au XXe siècle" (1901–2000);
   "fin novembre", "mi-décembre", "début 2022" give the month or year with a warning;
   "vers", "avant", "après" + a date → None.
 - A weekday alone ("mardi de 14h à 17h") is the first such day on or after the date written
@@ -69,7 +70,7 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   prévu le …"); a text of stamps only has no event date. A period followed by dates inside
   it is their heading ("Novembre 2024 : le 19 à 10h"). parsers.dates.select has the rules.
 - Changes: "reporté au", "nouvelle date :" replace the dates before them.
-- Open bounds: "à partir du 16 novembre" → start only; "jusqu'au 30 novembre" → end only.
+- Open bounds: "à partir du 16 novembre", "à compter du …" → start only; "jusqu'au 30 novembre" → end only.
 - Years: see parsers.dates.resolve — next/previous written year (across a year end "du 28
   décembre au 3 janvier 2022" → 28 Dec 2021), then a year standing alone in the text, then
   ``year``, the candidate of ``years`` that fits the weekdays, then the year putting the

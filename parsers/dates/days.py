@@ -96,6 +96,8 @@ class DaysMixin:
         if self.texts[i - 1] == "chaque":
             return None, i
         j = i + 1 if self.texts[i + 1] != "," else i + 2
+        if self.texts[j] in DIRECTION and self.kinds[j + 1] in ("num", *DATE_KINDS):
+            j += 1   # "jeudi prochain 14 novembre": the date says which Thursday
         if self.kinds[j] == "num":
             return self.read_day(j, weekday)
         if self.kinds[j] in DATE_KINDS or (  # "mardi 18/11", "Thursday, November 14"
@@ -182,6 +184,10 @@ class DaysMixin:
         return self.kinds[j] == "num"
 
     def read_year(self, j: int, atom: Atom) -> int:
+        if (self.texts[j], self.texts[j + 1], self.texts[j + 2]) == ("de", "l'", "an") and \
+                self.texts[j + 3].isdigit() and len(self.texts[j + 3]) <= 4:
+            atom.year = int(self.texts[j + 3])   # "le 25 décembre de l'an 800"
+            return j + 4
         if self.kinds[j] == "year":
             atom.year = self.toks[j].value[0]
             return j + 1

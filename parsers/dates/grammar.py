@@ -184,8 +184,8 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
             self.conn = "to"
             return
         after = self.texts[i + 1]
-        if word == "semaine" and after == "du":
-            self.week_of = True
+        if word in ("semaine", "weekend", "end") and after == "du":
+            self.week_of = True   # "semaine du 18", "week-end du 23": to the Sunday
         if word == "nouvelle" and after == "date":
             self.change = "moved"
         elif (word == "lieu" and self.texts[i - 1] == "au") or (

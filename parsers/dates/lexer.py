@@ -67,7 +67,7 @@ _TOKEN = re.compile(
         |(?:utc|gmt)(?:\s*(?P<zsign>[+-])\s*(?P<zh>\d\d?)(?::?(?P<zm>\d\d))?)?(?![a-z\d])
         |hnc(?![a-z]))
     |(?=[ajdmn])(?:(?P<phrase>apres[-\s]?midi|aujourd'?\s*hui|apres[-\s]demain|avant[-\s]hier
-        |jusqu'?\s*(?:au|aux|a|en)(?![a-z])|a\s+partir\s+(?:du|de|d')|des\s+le(?![a-z])
+        |jusqu'?\s*(?:au|aux|a|en)(?![a-z])|a\s+(?:partir|compter)\s+(?:du|de|d')|des\s+le(?![a-z])
         |mise?\s+a\s+jour|mis\s+en\s+ligne)
     |(?P<noon>midi(?:\s*(?:et\s*)?(?P<half>demie?|30|quart|15))?(?![a-z]))
     |(?P<placeholder>n\s*\+\s*\d|annee\s+prochaine|annee\s+suivante))
@@ -201,12 +201,21 @@ def tokenize(text: str) -> list[Token]:
         value = values.get(kind)
         tokens.append(new(Token, (kinds.get(kind, kind), m.group(kind), value(m) if value else (),
                                   m.end())))
-    if "/" in text or _OLD_YEAR_HINT.search(text) is not None:
+    if "/" in text or _RETYPE_HINT.search(text) is not None:
         _retype(tokens)
     return tokens
 
 
-_OLD_YEAR_HINT = re.compile(r"[a-z][ .]+1[0-8]\d\d\b")
+_RETYPE_HINT = re.compile(r"[a-z][ .]+1[0-8]\d\d\b|(?:19|20)\d\d-[01]\d(?![\d-])")
+
+
+def _year_month(tokens: list[Token], k: int) -> bool:
+    """"2024-09" (ISO year and month), not the school year "2011-12"."""
+    if k + 2 >= len(tokens) or tokens[k + 1].text != "-" or tokens[k + 2].kind != "num":
+        return False
+    year, month, end = tokens[k].value[0], tokens[k + 2].text, tokens[k + 2].end
+    return (len(month) == 2 and 1 <= int(month) <= 12 and int(month) != (year + 1) % 100
+            and tokens[k].end + 3 == end and (k + 3 == len(tokens) or tokens[k + 3].text != "-"))
 
 
 def _retype(tokens: list[Token]) -> None:
@@ -216,7 +225,11 @@ def _retype(tokens: list[Token]) -> None:
     for k, tok in enumerate(tokens):
         before = tokens[k - 1].kind if k else ""
         after = tokens[k + 1].kind if k + 1 < len(tokens) else ""
-        if tok.text == "/" and before == "iso" and after == "iso":
+        if tok.kind == "year" and _year_month(tokens, k):
+            month = int(tokens[k + 2].text)
+            tokens[k:k + 3] = [Token("monthyear", f"{tok.text}-{month:02d}", (month, tok.value[0]),
+                                     tokens[k + 2].end)]
+        elif tok.text == "/" and before == "iso" and after == "iso":
             tokens[k] = Token("word", "au", (), tok.end)
         elif tok.kind == "other" and before == "month" and len(tok.text) == 4 and tok.text[0] == "1":
             tokens[k] = Token("year", tok.text, (int(tok.text),), tok.end)

@@ -28,13 +28,18 @@ ORDINALS = {"premier": 1, "premiere": 1, "deuxieme": 2, "second": 2, "seconde": 
             "troisieme": 3, "quatrieme": 4, "dernier": -1, "derniere": -1}
 UNITS = {"trimestre": ("quarter", 4), "semestre": ("semester", 2)}
 APPROX = {"debut", "fin", "mi", "milieu", "courant"}
-_YEAR_FROM = {"depuis", "des", "a partir de", "a partir d'", "des l'annee"}
+_YEAR_FROM = {"depuis", "des", "a partir de", "a partir d'", "a compter de", "a compter d'", "des l'annee"}
 _YEAR_TO = {"jusqu'en", "jusqu'a", "jusqu'au", "d'ici"}
 _YEAR_IN = {"en", "annee", "l'annee", "courant", "l'an", "an", "depuis", "des", *_YEAR_TO}
 LABELS = {"date", "dates", "annee", "creation", "periode", "quand", "calendrier"}
 _PERIOD_FILLERS = {"de", "du", "d'", "l'annee", "l'", "annee", "en", "-"}
 _BEFORE_SEASON = {"l'", "en", "cet", "ce", "cette", "au", "du", "le", "d'", "de"}
-STARTERS = {*SEASONS, *ORDINALS, *APPROX, "t", "q", "s", "annees"}
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+          "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii")
+# "XXe", "XIXème", "XIX" (its "°" dropped), "Ier": the century's number
+CENTURIES = {f"{r}{end}": n for n, r in enumerate(_ROMAN, 1) for end in ("", "e", "eme", "er")}
+CENTURIES["vingtieme"] = 20
+STARTERS = {*SEASONS, *ORDINALS, *APPROX, *CENTURIES, "t", "q", "s", "annees"}
 
 
 class PeriodsMixin:
@@ -59,6 +64,8 @@ class PeriodsMixin:
             return self.read_approx(i)
         if word == "annees":
             return self.read_decade(i)
+        if self.texts[i + 1] in ("siecle", "siecles") and (word in CENTURIES or self.kinds[i] == "num"):
+            return self.read_century(i)
         if self.texts[i + 1] in UNITS and (word in ORDINALS or self.kinds[i] == "num"):
             return self.read_part(i, self._ordinal(i))
         if self.texts[i + 1] in ("au", "a", "-") and self.texts[i + 3] in UNITS and \
@@ -89,6 +96,22 @@ class PeriodsMixin:
         else:
             self.out.periods += [start, Atom(year=first + 9, month=1, period="year", text=text,
                                              first=i, last=i + 1, link="range")]
+        self.period_prep = True
+        return i + 2
+
+    def read_century(self, i: int) -> int:
+        """"au XXe siècle", "le 21e siècle": its hundred years, 1901 to 2000 for the 20th (the
+        calendar's centuries start with a year 1); "fin du XIXe siècle" is flagged approximate."""
+        n = self.toks[i].value[0] if self.kinds[i] == "num" else CENTURIES[self.texts[i]]
+        if not 1 <= n <= 22 or (self.kinds[i] == "num" and self.texts[i].isdigit()):
+            return i   # "20 siècles": a count, not the 20th
+        text = f"{self.texts[i]} {self.texts[i + 1]}"
+        bounds = [Atom(year=100 * (n - 1) + 1, month=1, period="year", text=text, first=i, last=i + 1),
+                  Atom(year=100 * n, month=1, period="year", text=text, first=i, last=i + 1, link="range")]
+        if self.approx:
+            self.out.warnings.append(f"approximate date {self.approx!r}: only the century is sure")
+            self.approx = None
+        self.out.periods += bounds
         self.period_prep = True
         return i + 2
 
@@ -143,7 +166,7 @@ class PeriodsMixin:
         k = i + 1
         while self.texts[k] in ("-", "de", "du", "d'", "le", "mois", "l'annee", "annee"):
             k += 1
-        if self.kinds[k] not in ("month", "year"):
+        if self.kinds[k] not in ("month", "year") and self.texts[k + 1] not in ("siecle", "siecles"):
             return i
         self.approx = self.texts[i]
         return k

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 TO = {"au", "aux", "a", "jusqu'au", "jusqu'aux", "jusqu'a", "jusqu'en", "jusqu au", "jusqu a", ">"}
-OPEN_FROM = {"a partir du", "a partir de", "a partir d'", "des le", "depuis"}
+OPEN_FROM = {"a partir du", "a partir de", "a partir d'", "a compter du", "a compter de",
+             "a compter d'", "des le", "depuis"}
 OPEN_TO = {w for w in TO if w.startswith("jusqu")}
 AND = {"et", "puis", ",", ";", "&", "+", "/", "|"}
 RANGE_OPEN = {"du", "de", "d'", "entre"}
