@@ -218,6 +218,17 @@ CASES = [
     ("'Organisé par X, …' at a sentence's start ends at the comma",
      page("<main><h1>T</h1><p>Organisé par Nantes Métropole, cet atelier est ouvert à tous.</p></main>"),
      {"organiser": ("Nantes Métropole", "label")}),
+    ("who organises as the subject of a sentence names the organiser",
+     page("<main><h1>T</h1><p>Dans le cadre du Mois de l'innovation publique, la DDTM du Var organise un atelier "
+          "sur l'adaptation au changement climatique.</p></main>"),
+     {"organiser": ("la DDTM du Var", "fallback")}),
+    ("… and so does an institution that invites you",
+     page("<main><h1>T</h1><p>La préfecture de région vous invite à découvrir les projets de ses services.</p></main>"),
+     {"organiser": ("La préfecture de région", "fallback")}),
+    ("the event itself inviting you, or a session proposing, names no organiser",
+     page("<main><h1>T</h1><p>Le Mois de l'innovation publique vous invite à participer.</p>"
+          "<p>Cet atelier propose une mise en pratique. La séance propose des retours d'expérience.</p></main>"),
+     {"organiser": (None, None)}),
     ("a sentence that says where gives the place after its colon",
      page("<main><h1>T</h1><p>Il se tiendra à l'adresse suivante : Hôtel de ville, 35000 Rennes.</p></main>"),
      {"place_text": ("Hôtel de ville, 35000 Rennes", "fallback")}),

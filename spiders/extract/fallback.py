@@ -168,12 +168,27 @@ _ORGANISED_BY = re.compile(r"\b(?i:(?:co-?)?(?:organis|propos|port)[ée]+e?s?\s+
                            rf"(?P<who>[^;:!?]{{2,140}}?)\s*(?={SENTENCE_GOES_ON}|[;:!?]|\.(?:\s|$)|$)")
 
 
+# "La DDTM du Var organise un atelier …", "La préfecture de région vous invite à …": who organises
+# as the subject of a sentence — an article, then a name (a capital, an acronym) or an institution's
+# noun; never the event itself ("Le Mois de l'innovation publique vous invite …", "Cet atelier propose")
+_INSTITUTION = (r"(?:sous-)?pr[ée]fecture|direction|minist[èe]re|ville|mairie|commune|d[ée]partement|r[ée]gion|"
+                r"conseil|agence|lab|laboratoire|mission|d[ée]l[ée]gation|rectorat|acad[ée]mie|caisse|"
+                r"communaut[ée]|m[ée]tropole|universit[ée]|institut|[ée]quipe|collectivit[ée]|r[ée]seau")
+_EVENT_NOUN = (r"mois|semaine|festival|journ[ée]e|[ée]v[ée]nement|atelier|rencontre|webinaire|conf[ée]rence|"
+               r"s[ée]ance|session|programme|formation|[ée]dition")
+_ORGANISES = re.compile(
+    rf"(?:^|[.!?]\s+|,\s+)(?P<who>(?i:le|la|les|l['’])\s*(?!(?i:{_EVENT_NOUN})\b)"
+    rf"(?:[A-ZÀ-Ý]|(?i:{_INSTITUTION})\b)[^,.;:!?]{{0,100}}?)"
+    r"\s+(?:vous\s+|nous\s+)?(?i:co-?)?(?:organise|invite|propose)(?:nt)?\b")
+
+
 def organiser_phrase(lines: list[str]) -> str | None:
-    """The organiser a sentence names ("… organisé par la DITP."), in the first such line."""
+    """The organiser a sentence names ("… organisé par la DITP.", "La DDTM du Var organise …"),
+    in the first such line."""
     for line in lines:
         if len(line) > _MAX_LINE * 2 or STAMP.match(line):
             continue
-        m = _ORGANISED_BY.search(line)
+        m = _ORGANISED_BY.search(line) or _ORGANISES.search(line)
         if m:
             return m.group("who").strip()
     return None
