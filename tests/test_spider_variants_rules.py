@@ -240,6 +240,18 @@ CASES = [
     ("… and on a line of its own",
      page("<main><h1>T</h1><p>Le 14/11/2024 à 10h</p><p>Salle des fêtes, Mende (48000)</p></main>"),
      {"place_text": ("Salle des fêtes, Mende (48000)", "fallback"), "commune_code": ("48095", None)}),
+    ("a venue's name on a line of its own is the place, and one attends there",
+     page("<main><h1>T</h1><p>Rejoignez-nous le jeudi 14 novembre 2024 à 10h.</p><p>Amphithéâtre de la préfecture</p>"
+          "<p>Public : agents</p></main>"),
+     {"place_text": ("Amphithéâtre de la préfecture", "fallback"), "attendance": ("offline", None)}),
+    ("… a prefecture's name too, under an organiser's line",
+     page("<main><h1>T</h1><p>Le 14/11/2024 à 10h</p><p>Organisé par Mairie de Redon</p>"
+          "<p>Préfecture d'Ille-et-Vilaine</p></main>"),
+     {"place_text": ("Préfecture d'Ille-et-Vilaine", "fallback"), "organiser": ("Mairie de Redon", "label")}),
+    ("a sentence that opens with a venue's noun is no place",
+     page("<main><h1>T</h1><p>Le 14/11/2024 à 10h</p><p>Maison de l'emploi : un lieu ouvert à tous !</p>"
+          "<p>Salle comble l'an dernier !</p></main>"),
+     {"place_text": (None, None), "attendance": (None, None)}),
     ("an attendance badge joins the address found elsewhere",
      page('<main><h1>T</h1><p class="fr-badge">Hybride</p><p>Lieu : 3 rue X, 35000 Rennes</p></main>'),
      {"place_text": ("3 rue X, 35000 Rennes, Hybride", "label")}),

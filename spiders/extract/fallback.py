@@ -59,6 +59,12 @@ LOCATED = re.compile(r"\b(?:F-?)?\d{5}\s+\w|\((?:\d{2,3}|2[AB]|\d{5})\)|"
                      r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|pl\.|all[ée]e|quai|cours|"
                      r"chemin|impasse|route|parvis|square|esplanade)\s|"     # a street address
                      r"\S\s\([A-ZÀ-Ý][a-zà-ÿ'’]+(?:[ -]+[\w'’]+)*\)\s*$")
+# A line that is a venue's name and nothing else ("Amphithéâtre de la préfecture", "Préfecture
+# d'Ille-et-Vilaine", "Salle du conseil"): a building or room noun first, no sentence, no label
+VENUE_LINE = re.compile(
+    r"^(?:salle|amphith[ée][âa]tre|amphi|auditorium|(?:sous-)?pr[ée]fecture|mairie|h[ôo]tel de (?:ville|r[ée]gion|"
+    r"d[ée]partement)|m[ée]diath[èe]que|biblioth[èe]que|maison|cit[ée] administrative|centre|espace|tiers-lieu|"
+    r"campus|archives|palais|th[ée][âa]tre)\b[^:!?]{0,70}$", re.I)
 # Words that say how one attends, not where ("Hybride", "En présentiel", "100 % en ligne")
 _MODE = (r"(?:100\s?%\s)?(?:en ligne|en distanciel|distanciel|[àa] distance|hybride|en hybride|en pr[ée]sentiel|"
          r"pr[ée]sentiel|sur place|en visio(?:conf[ée]rence)?|webinaire en ligne|format hybride)")

@@ -82,6 +82,8 @@ def _place_candidates(page: Page):
     skip = skip_lines(page) | {line for g in _OTHER_FIELDS if (h := page.labels.get(g)) for line in h.text.split("\n")}
     yield fallback.located_line(page.lines, skip=skip), "fallback", True
     yield fallback.first_line(page.lines, fallback.PLACE_LIKE, skip=skip), "fallback", True
+    venue = fallback.first_line(page.lines, fallback.VENUE_LINE, skip=skip)    # a venue's name alone
+    yield (None if venue and fallback.DATE_LIKE.search(venue) else venue), "fallback", False
     yield fallback.first_match(page.lines, fallback.states_attendance, skip=skip), "fallback", True
 
 
