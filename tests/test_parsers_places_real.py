@@ -57,6 +57,21 @@ PLACES = [
     ("NANTES – CITÉ DES CONGRÈS", "venue", "44109", None, "44", "52", "244400404"),
     ("HOTEL DE VILLE - 1 PLACE DU MARECHAL LECLERC - 35000 RENNES", "venue", "35238", None, "35", "53", "243500139"),
     ("ST-DENIS (93)", "commune", "93066", None, "93", "11", "200054781"),
+    # a small town after "de" in a segment opening with a building's word is that building's town
+    ("Salle polyvalente de Plouha", "venue", "22222", None, "22", "53", "200069086"),
+    ("Maison France Services de Lodève", "venue", "34142", None, "34", "76", "200017341"),
+    ("La salle des fêtes de Ploërmel", "venue", "56165", None, "56", "53", "200066777"),
+    ("Salle de réunion de la mairie", "unknown", None, None, None, None, None),
+    # a foreign name touching a French town's name is part of a name ("Lille Europe" is a station)
+    ("Lille Europe", "venue", "59350", None, "59", "32", "200093201"),
+    ("Bruxelles (Belgique)", "abroad", None, None, None, None, None),
+    # short forms people use, islands of the overseas collectivités
+    ("Ivry", "commune", "94041", None, "94", "11", "200054781"),
+    ("Kremlin-Bicêtre", "commune", "94043", None, "94", "11", "200054781"),
+    ("Villefranche", "unknown", None, None, None, None, None),   # sur-Saône, de-Rouergue, sur-Mer: no guess
+    ("Tahiti", "departement", None, None, "987", "987", None),
+    ("Papeete, Tahiti", "commune", "98735", None, "987", "987", None),
+    ("Saint-Barth", "departement", None, None, "977", "977", None),
     # Cedex and SP addresses: the commune of the name
     ("35026 Rennes Cedex 9", "commune", "35238", None, "35", "53", "243500139"),
     ("75700 Paris SP 07", "commune", "75056", None, "75", "11", "200054781"),

@@ -157,7 +157,21 @@ def _how(tokens: tuple[Token, ...], keys: list[str], start: int, end: int) -> st
     if before in ("de", "d", "du") and start > 1 and keys[start - 2] in _INSTITUTIONS or \
             keys[start] in ("du", "des") and before in _INSTITUTIONS:  # "Université du Puy-en-Velay"
         return "institution"
+    if before in ("de", "d", "du") and _opens_with_venue(tokens, keys, start, seg):
+        return "institution"  # "Salle polyvalente de Plouha", "Maison France Services de Lodève"
     return "weak"
+
+
+def _opens_with_venue(tokens: tuple[Token, ...], keys: list[str], start: int, seg: int) -> bool:
+    """The segment of word ``start`` opens, at most five words before it, with a building's word."""
+    first = start - 1
+    while first > 0 and tokens[first - 1].segment == seg:
+        first -= 1
+    if first < start - 6:
+        return False
+    if keys[first] in ARTICLES and first + 1 < start:
+        first += 1
+    return keys[first] in _INSTITUTIONS or keys[first] in _ROOM_WORDS
 
 
 def _only_attendance(tokens: tuple[Token, ...], keys: list[str], at: int, seg: int) -> bool:
@@ -206,6 +220,9 @@ def find_mentions(tokens: tuple[Token, ...], any_capital: bool) -> list[Mention]
         if how == "weak" and end < len(keys) and tokens[end].segment == tokens[end - 1].segment \
                 and not (tokens[end].capital or keys[end][0].isdigit() or keys[end] in _AFTER_NAME):
             how = "prose"  # "Tours de table": a name followed by lower-case words is no place
+        if entry.foreign and found and found[-1].end == i and found[-1].entry.communes \
+                and tokens[i].segment == tokens[i - 1].segment:
+            how = "named"  # "Lille Europe": a station, not abroad
         if how == "weak" and i and keys[i - 1] in _ROOM_WORDS and tokens[i - 1].segment == tokens[i].segment \
                 and (entry.departements or entry.regions):
             how = "named"
