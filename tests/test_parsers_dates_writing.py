@@ -234,6 +234,22 @@ READ_RIGHT = [
     ("week-end du vendredi 22 novembre 2024", None, ((D(2024, 11, 22), D(2024, 11, 24)),), "day", None),
     # "de l'an 800": that year, not the context's
     ("le 25 décembre de l'an 800", 2024, ((D(800, 12, 25), D(800, 12, 25)),), "day", None),
+    # the welcome beside a time already given is an aside, like one in brackets
+    ("Le 3 décembre 2024 à 18h30, accueil dès 18h", None, ((T(2024, 12, 3, 18, 30), None),), "minute", "welcome"),
+    ("3 décembre 2024 à 18h30 - ouverture des portes 18h", None, ((T(2024, 12, 3, 18, 30), None),), "minute", "welcome"),
+    # "pour 2h" after a time is its length; before any time, "pour 14h" is the time
+    ("le 3 décembre 2024 à 14h pour 2h", None, ((T(2024, 12, 3, 14), None),), "minute", "duration"),
+    ("rendez-vous pour 14h le 3 décembre 2024", None, ((T(2024, 12, 3, 14), None),), "minute", None),
+    # the n-th weekday of a month and year
+    ("le premier mardi de décembre 2024", None, ((D(2024, 12, 3), D(2024, 12, 3)),), "day", None),
+    ("le dernier jeudi de novembre 2024", None, ((D(2024, 11, 28), D(2024, 11, 28)),), "day", None),
+    ("le 3e mardi de décembre 2024", None, ((D(2024, 12, 17), D(2024, 12, 17)),), "day", None),
+    ("le 2e jeudi du mois de novembre 2024 à 14h", None, ((T(2024, 11, 14, 14), None),), "minute", None),
+    # "prévue le …" then "aura lieu le …" / "se tiendra le …": moved
+    ("La rencontre prévue le 26 novembre aura lieu le 3 décembre 2024", None,
+     ((D(2024, 12, 3), D(2024, 12, 3)),), "day", "rescheduled"),
+    ("Prévue le 26 novembre, la rencontre se tiendra finalement le 3 décembre 2024", None,
+     ((D(2024, 12, 3), D(2024, 12, 3)),), "day", "rescheduled"),
 ]
 
 

@@ -36,7 +36,7 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   ignored with a warning; so is a break ("pause déjeuner de 12h à 13h30"), and ">" between
   two times is a range ("14h00 > 16h00"). A time in brackets when the date already has one is an aside,
   ignored with a warning ("18h30 (ouverture des portes à 18h)"), unless it names another
-  clock. "24h/24" is not a time. Times without any date give None.
+  clock; so is a welcome time after it ("18h30, accueil dès 18h"), and "pour 2h" after a time. "24h/24" is not a time. Times without any date give None.
 - Clocks (parsers.dates.clocks): a time with no zone named is read in ``tz`` — the caller
   gives the venue's zone for an in-person event overseas (parsers.zones.event_zone). A
   zone named after the times wins ("heure de Paris", "heure de La Réunion", "HNC",
@@ -52,7 +52,8 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   keeps the whole day. "le 16 ou le 17" is one of two days: the span holding both, with a
   warning (with times, or more than two dates, None). "du lundi au vendredi 19
   novembre": the bare weekday is the one before the end date. "tous les jeudis de
-  novembre", "chaque mardi du 2 au 30": one slot per such weekday. "semaine du 15
+  novembre", "chaque mardi du 2 au 30": one slot per such weekday; "le premier mardi de
+  décembre 2024" is that day (with the year written). "semaine du 15
   novembre" and "week-end du 23 novembre" run from that day to the Sunday of its week.
 - Periods (parsers.dates.periods): "en 2016", "depuis 2021", "de 2018 à 2022", "au premier
   trimestre 2024", "second semestre 2025", "à l'automne 2025", "en novembre", "11/2024",
@@ -69,7 +70,8 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   the edition year when another is within ("out of range"), former dates ("initialement
   prévu le …"); a text of stamps only has no event date. A period followed by dates inside
   it is their heading ("Novembre 2024 : le 19 à 10h"). parsers.dates.select has the rules.
-- Changes: "reporté au", "nouvelle date :" replace the dates before them.
+- Changes: "reporté au", "nouvelle date :", "prévu le … aura lieu le …" replace the dates
+  before them; "(report du 7/11)", "en remplacement du …" name a former date.
 - Open bounds: "à partir du 16 novembre", "à compter du …" → start only; "jusqu'au 30 novembre" → end only.
 - Years: see parsers.dates.resolve — next/previous written year (across a year end "du 28
   décembre au 3 janvier 2022" → 28 Dec 2021), then a year standing alone in the text, then

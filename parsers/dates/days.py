@@ -10,9 +10,12 @@ reference date (parsers.dates.resolve).
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from parsers.dates.model import Atom, Reading, Slot
+from parsers.dates.periods import ORDINALS
 from parsers.dates.times import valid_clock
 from parsers.dates.words import (
     AND,
@@ -95,6 +98,9 @@ class DaysMixin:
         weekday = self.toks[i].value[0]
         if self.texts[i - 1] == "chaque":
             return None, i
+        nth = self.nth_weekday(i, weekday)
+        if nth is not None:
+            return nth
         j = i + 1 if self.texts[i + 1] != "," else i + 2
         if self.texts[j] in DIRECTION and self.kinds[j + 1] in ("num", *DATE_KINDS):
             j += 1   # "jeudi prochain 14 novembre": the date says which Thursday
@@ -116,6 +122,26 @@ class DaysMixin:
             return Atom(weekday=weekday, direction="before", text=self.toks[i].text), i + 1
         # "mardi de 14h à 17h": the day comes from a reference date (parsers.dates.resolve)
         return Atom(weekday=weekday, direction="ref", text=self.toks[i].text), i + 1
+
+    def nth_weekday(self, i: int, weekday: int) -> tuple[Atom, int] | None:
+        """"le premier mardi de décembre 2024", "le dernier jeudi de novembre 2024", "le 3e
+        mardi de décembre 2024": that day (the year written; without it, only the month)."""
+        word, k = self.texts[i - 1], i + 1
+        # ("premier" is "1" once number words are digits; a number before a weekday and its
+        # month is an ordinal anyway)
+        n = ORDINALS.get(word, 0) or (self.toks[i - 1].value[0] if self.kinds[i - 1] == "num" else 0)
+        while self.texts[k] in ("de", "du", "d'", "mois"):
+            k += 1
+        if not n or self.kinds[k] != "month" or self.kinds[k + 1] != "year" or k == i + 1:
+            return None
+        month, year = self.toks[k].value[0], self.toks[k + 1].value[0]
+        days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+                if dt.date(year, month, d).weekday() == weekday]
+        if not -1 <= n <= len(days) or n == 0:
+            return None
+        atom = Atom(day=days[n - 1 if n > 0 else -1], month=month, year=year, weekday=weekday,
+                    text=f"{word} {self.texts[i]}")
+        return atom, k + 2
 
     def read_day(self, i: int, weekday: int | None) -> tuple[Atom | None, int]:
         day = self.toks[i].value[0]

@@ -60,6 +60,7 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
         self.paren_mark: int | None = None
         self.dashed = False
         self.alternative = False         # "le 16 ou le 17": one of two days
+        self.planned = False             # "prévu le …" seen: a later "aura lieu le …" moves it
 
     def run(self) -> Reading:
         i = 0
@@ -187,6 +188,11 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
         if word in ("semaine", "weekend", "end") and after == "du":
             self.week_of = True   # "semaine du 18", "week-end du 23": to the Sunday
         if word == "nouvelle" and after == "date":
+            self.change = "moved"
+        elif word.startswith("prevu"):
+            self.planned = True   # "prévue le 26 novembre", then maybe "aura lieu le 3 décembre"
+        elif self.planned and self.out.atoms and (word in ("tiendra", "deroulera") or (
+                word == "lieu" and self.texts[i - 1] in ("aura", "auront", "finalement"))):
             self.change = "moved"
         elif (word == "lieu" and self.texts[i - 1] == "au") or (
                 word in ("report", "remplacement") and after in ("du", "de", "d'")):

@@ -68,6 +68,9 @@ class TimesMixin:
         after, j = self.half_of_day(j)
         if after:   # "8h du soir", "de 2 à 4 heures de l'après-midi"
             start, end = _afternoon(start), _afternoon(end) if end is not None else None
+        if end is None and self.is_welcome(i):
+            self.out.warnings.append(f"welcome time ignored: {self.toks[i].text!r}")
+            return j
         if self.is_duration(i, j, end):
             self.out.warnings.append(f"duration ignored: {self.toks[i].text!r}")
             return j
@@ -126,15 +129,25 @@ class TimesMixin:
             back -= 1
         return self.texts[back] == "pause"
 
+    def is_welcome(self, i: int) -> bool:
+        """"18h30, accueil dès 18h", "ouverture des portes 18h": when the date has its time
+        already, the welcome is an aside like a time in brackets."""
+        if self.depth or self.target is None or not self.target.times:
+            return False   # in brackets: the rule for asides in brackets says so
+        back = i - 1
+        while self.texts[back] in _WELCOME_GLUE:
+            back -= 1
+        return self.texts[back] in ("accueil", "portes", "ouverture", "emargement")
+
     def is_duration(self, i: int, j: int, end: Clock | None) -> bool:
         if end is not None:
             return False
         back = i - 1
         while self.texts[back] in (":", "(", "de", "d'"):
             back -= 1
-        if self.texts[back] in DURATION:
-            return True
         held = self.target.times if self.target is not None else self.out.pre_times
+        if self.texts[back] in DURATION or (self.texts[back] == "pour" and held):
+            return True   # "à 14h pour 2h": a length once a time is written
         if self.texts[i - 1] == "(" and self.texts[j] == ")" and held:
             return True  # "14h-15h30 (1h30)"
         follower = self.texts[j + 1]
@@ -176,6 +189,7 @@ class TimesMixin:
 
 
 _AFTERNOON = {"apres-midi", "apres midi", "apresmidi"}
+_WELCOME_GLUE = {"a", "des", "a partir de", "des le", "de", ":", "-", "vers", "le", "cafe", "et", "du", "public"}
 _BREAK_WORDS = {"de", ":", "dejeuner", "meridienne", "repas", "cafe", "a", "entre"}
 
 
