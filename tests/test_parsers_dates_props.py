@@ -59,6 +59,10 @@ def _local(d: dt.date, clock: tuple[int, int]) -> dt.datetime:
     return value
 
 
+def _once(value: dt.datetime) -> bool:
+    return value.replace(fold=1).utcoffset() == value.utcoffset()
+
+
 SHORT = (DAY_STYLES[5], DAY_STYLES[6])
 
 
@@ -471,7 +475,9 @@ def test_weekdays_beside_a_range_keep_only_those_days(first, length, words, befo
     if clock:
         assume(clock[0] < 23)
         times = f" de {clock[0]}h{clock[1]:02d} à {clock[0] + 1}h{clock[1]:02d}"
-        assume(all(_local(d, clock) for d in wanted))
+        ends = [_local(d, (clock[0] + 1, clock[1])) for d in wanted]
+        # a wall time that happens twice (autumn) is read with a warning: leave it out
+        assume(all(_local(d, clock) and _once(e) and _once(_local(d, clock)) for d, e in zip(wanted, ends, strict=True)))
     text = f"{words}{times}, {span}" if before and words.startswith("du ") else f"{span}, {words}{times}"
     when = parse_when(text)
     assert when is not None and when.warnings == ()
