@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.places import parse_place
+from parsers.places import parse_organiser, parse_place
 
 # (text, level, commune, arrondissement, département, région, EPCI)
 PLACES = [
@@ -108,3 +108,19 @@ def test_real_place_phrases(text, level, commune, arrondissement, dep, region, e
 def test_words_that_are_no_venue(text, venue, attendance, level):
     p = parse_place(text)
     assert (p.venue, p.attendance, p.level) == (venue, attendance, level), p
+
+
+# (organiser, kind, level, département, région): an intercommunality named by its own name is an EPCI
+ORGANISERS = [
+    ("Grand Nancy", "epci", "epci", "54", "44"),
+    ("Est Ensemble", "epci", "epci", "93", "11"),
+    ("Grand Lyon", "epci", "epci", "69", "84"),
+    ("Ville de Saint-Denis de la Réunion", "collectivite", "commune", "974", "04"),
+    ("Salle Bretagne", "unknown", "unknown", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "level", "dep", "region"), ORGANISERS, ids=[c[0] for c in ORGANISERS])
+def test_organisers_named_by_their_territory(text, kind, level, dep, region):
+    o = parse_organiser(text)
+    assert (o.kind, o.level, o.departement_code, o.region_code) == (kind, level, dep, region), o

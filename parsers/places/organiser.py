@@ -211,6 +211,8 @@ def _read(name: str, labs: Mapping[str, str | tuple[str, str | None]] | None) ->
     kind = "lab" if named else _kind(folded)
     place = parse_place(named[2] if named else name)  # a lab's name is the lab's, not a place
     level = "commune" if place.level == "venue" else place.level if place.level in _TERRITORIES else "unknown"
+    if kind == "unknown" and level == "epci" and place.confidence == "epci":
+        kind = "epci"  # an EPCI named by its own name: "Grand Nancy", "Est Ensemble", "Grand Lyon"
     if kind == "unknown" and level == "commune" and place.confidence in _BY_NAME:
         return Organiser(name, kind, name)  # "L'Escale", "Rennes": a body is named by what it is
     region = place.region_code
