@@ -145,6 +145,18 @@ CASES = [
           head=ld({"@type": "Event", "name": "T", "startDate": "2024-11-13T10:00:00+01:00"})),
      {"when_text": ("Nous vous attendons le 14 novembre 2024 de 10h à 12h.", "fallback"),
       "structured_when": ("2024-11-13T10:00:00+01:00", None), "disagreements": (["when"], None)}),
+    ("a Drupal date range that hides the end's hour takes it from the end's machine value",
+     page('<main><h1>T</h1><div class="field-name-field-date"><span class="date-display-range">'
+          '<span class="date-display-start" property="dc:date" datatype="xsd:dateTime" '
+          'content="2024-11-14T14:00:00+01:00">14/11/2024 - 14:00</span> au <span class="date-display-end" '
+          'property="dc:date" datatype="xsd:dateTime" content="2024-11-15T17:00:00+01:00">15/11/2024</span>'
+          "</span></div></main>"),
+     {"start": (dt.datetime(2024, 11, 14, 13, 0, tzinfo=dt.UTC), None),
+      "end": (dt.datetime(2024, 11, 15, 16, 0, tzinfo=dt.UTC), None)}),
+    ("… but a range that writes both hours is read as written",
+     page('<main><h1>T</h1><p><time datetime="2024-11-14T09:00">jeudi 14 novembre 2024 à 9h</time> au '
+          '<time datetime="2024-11-15T12:00">vendredi 15 novembre 2024 à 12h</time></p></main>'),
+     {"when_text": ("jeudi 14 novembre 2024 à 9h au vendredi 15 novembre 2024 à 12h", "attr")}),
     ("a 'Le' label announces the day beside the hours field",
      page("<main><h1>T</h1><dl><dt>Le</dt><dd>jeudi 14 novembre 2024</dd><dt>Horaires</dt>"
           "<dd>de 9h à 12h (mis à jour le 2 octobre 2024)</dd></dl></main>"),

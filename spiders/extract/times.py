@@ -31,6 +31,18 @@ def foreign_clock_value(times: list) -> str | None:
     return " – ".join(filter(None, (datetime_attr(t) for t in times[:2])))
 
 
+def hidden_end(times: list, written: str) -> str | None:
+    """The machine values of a start and an end on different days when the written text shows
+    fewer times of day than they hold (Drupal's date range "04/11/2026 - 14:00 au 05/11/2026"
+    whose end element says 17:00), else None: the written text says all it knows."""
+    ids = {id(t) for t in times}       # the innermost elements (not a wrapper holding both)
+    inner = [t for t in times if not any(id(d) in ids for d in t.iterdescendants())]
+    values = [v for t in inner if (v := datetime_attr(t))]
+    if len(values) != 2 or not all("T" in v for v in values) or values[0][:10] == values[1][:10]:
+        return None
+    return f"{values[0]} – {values[1]}" if len(fallback.HAS_TIME.findall(written)) < 2 else None
+
+
 # an explicit UTC offset that is neither Paris's winter nor summer one (nor plain UTC, "Z")
 _FOREIGN_OFFSET = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[+-](?!0[12]:?00)\d{2}:?\d{2})$")
 

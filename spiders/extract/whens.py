@@ -11,7 +11,13 @@ from spiders.extract import structured as sd
 from spiders.extract.dom import one_line
 from spiders.extract.marks import NOTHING, Found, icon_text
 from spiders.extract.page import Page
-from spiders.extract.times import datetime_attr, foreign_clock_value, not_event_time, time_text
+from spiders.extract.times import (
+    datetime_attr,
+    foreign_clock_value,
+    hidden_end,
+    not_event_time,
+    time_text,
+)
 from spiders.extract.titles import heading_text, skip_lines, split_title_date, title_heading
 
 
@@ -21,7 +27,8 @@ def when_text(page: Page) -> Found:
     start = sd.text(event.get("startDate")) if event else None
     written = event.get(sd.WRITTEN, {}).get("startDate") if start else None
     if written and fallback.DATE_LIKE.search(written):     # microdata around the visible date
-        return _with_hours(page, written), kind
+        text = _with_hours(page, written)
+        return hidden_end(_event_times(page), text) or text, kind
     end = sd.text(event.get("endDate")) if start else None
     page.structured_when = (f"{start} – {end}" if end else start) if start else None
     shown = _shown_when(page)
@@ -42,11 +49,12 @@ def _shown_when(page: Page) -> Found:
 
 
 def _shown_day(page: Page) -> Found:
-    times = [t for t in page.times if datetime_attr(t) and not not_event_time(t)]
+    times = _event_times(page)
     if times:
         if page.structured_when is None:   # an overseas clock's machine value: kept beside the text
             page.structured_when = foreign_clock_value(times)
-        return time_text(times), "attr"
+        text = time_text(times)
+        return hidden_end(times, text) or text, "attr"
     day, kind = icon_text(page, "date")
     if day:
         return day, kind
@@ -62,6 +70,10 @@ def _shown_day(page: Page) -> Found:
         return titled, "title"
     line = _date_line(page, skip_lines(page))
     return (line, "fallback") if line else NOTHING
+
+
+def _event_times(page: Page) -> list:
+    return [t for t in page.times if datetime_attr(t) and not not_event_time(t)]
 
 
 def _date_line(page: Page, skip: set[str]) -> str | None:
