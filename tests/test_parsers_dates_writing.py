@@ -250,6 +250,15 @@ READ_RIGHT = [
      ((D(2024, 12, 3), D(2024, 12, 3)),), "day", "rescheduled"),
     ("Prévue le 26 novembre, la rencontre se tiendra finalement le 3 décembre 2024", None,
      ((D(2024, 12, 3), D(2024, 12, 3)),), "day", "rescheduled"),
+    # a welcome time written before the event's own time
+    ("Accueil à 8h30, le 3 décembre 2024 à 9h", None, ((T(2024, 12, 3, 9), None),), "minute", "welcome"),
+    ("Accueil : 8h30 - Début : 9h - le 3 décembre 2024", None, ((T(2024, 12, 3, 9), None),), "minute", "welcome"),
+    # half months: the days holding the event, flagged
+    ("la première quinzaine de décembre 2024", None, ((D(2024, 12, 1), D(2024, 12, 15)),), "day", "quinzaine"),
+    ("la seconde quinzaine de février 2024", None, ((D(2024, 2, 16), D(2024, 2, 29)),), "day", "quinzaine"),
+    # a year in Roman numerals after its month
+    ("14 février MMXXIV", None, ((D(2024, 2, 14), D(2024, 2, 14)),), "day", None),
+    ("le 9 décembre MCMV", None, ((D(1905, 12, 9), D(1905, 12, 9)),), "day", None),
 ]
 
 
@@ -270,6 +279,17 @@ def test_forms_read_right(text, year, slots, precision, warning):
     "Page créée le 3 mars 2024",
     "saison 2011-12",                                # a school year, not December 2011
     "20 siècles d'histoire",                         # a count of centuries
+    "Accueil à 8h30",                                # a welcome time and no date
 ])
 def test_still_no_event_date(text):
     assert parse_when(text) is None
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), [
+    ("le premier mardi de décembre", 2024, (D(2024, 12, 1), D(2024, 12, 31))),   # no year written: the month
+    ("la première quinzaine de décembre", 2024, (D(2024, 12, 1), D(2024, 12, 31))),
+    ("le 14 février MCMXCIXX", 2024, (D(2024, 2, 14), D(2024, 2, 14))),          # not a Roman numeral
+])
+def test_coarser_without_the_year_written(text, year, expected):
+    when = parse_when(text, year=year)
+    assert when is not None and (when.start, when.end) == expected

@@ -217,6 +217,9 @@ class DaysMixin:
         if self.kinds[j] == "year":
             atom.year = self.toks[j].value[0]
             return j + 1
+        if self.kinds[j] == "word" and self.texts[j][:1] == "m" and 1000 <= _roman(self.texts[j]) <= 2199:
+            atom.year = _roman(self.texts[j])   # "14 février MMXXIV"
+            return j + 1
         if self.kinds[j] == "num" and len(self.texts[j]) == 2 and (self.kinds[j + 1] in (
             "", "punct", "dash", "time", "trange"
         ) or self.texts[j + 1] in ("a", "de", "des") and self.kinds[j + 2] in ("time", "trange")
@@ -246,3 +249,24 @@ class DaysMixin:
             return Atom(month=month, year=year, month_only=True, text=tok.text), i + 1
         day, month, year, short = tok.value if tok.kind == "numdate" else (*tok.value, False)
         return Atom(day=day, month=month, year=year, short_year=short, text=tok.text), i + 1
+
+
+_ROMAN_VALUES = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1}
+
+
+def _roman(word: str) -> int:
+    """The value of a Roman numeral written in the usual subtractive way, else 0."""
+    if not word or any(ch not in _ROMAN_VALUES for ch in word):
+        return 0
+    values = [_ROMAN_VALUES[ch] for ch in word]
+    total = sum(-v if v < nxt else v for v, nxt in zip(values, [*values[1:], 0], strict=True))
+    return total if _to_roman(total) == word else 0
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)

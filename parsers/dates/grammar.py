@@ -61,6 +61,7 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
         self.dashed = False
         self.alternative = False         # "le 16 ou le 17": one of two days
         self.planned = False             # "prévu le …" seen: a later "aura lieu le …" moves it
+        self.welcomes: list[Slot] = []   # times after "accueil", "ouverture des portes"
 
     def run(self) -> Reading:
         i = 0
@@ -68,6 +69,8 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
             j = self.step(i)
             i = j if j > i else i + 1
         self.finish_periods()
+        if self.welcomes:
+            self.drop_welcomes()
         if self.alternative:
             self.settle_alternative()
         return self.out

@@ -15,6 +15,7 @@ and the approximate month ("fin novembre").
 
 from __future__ import annotations
 
+import calendar
 from typing import TYPE_CHECKING
 
 from parsers.dates.model import Atom, Reading
@@ -64,6 +65,8 @@ class PeriodsMixin:
             return self.read_approx(i)
         if word == "annees":
             return self.read_decade(i)
+        if self.texts[i + 1] == "quinzaine":
+            return self.read_fortnight(i)
         if self.texts[i + 1] in ("siecle", "siecles") and (word in CENTURIES or self.kinds[i] == "num"):
             return self.read_century(i)
         if self.texts[i + 1] in UNITS and (word in ORDINALS or self.kinds[i] == "num"):
@@ -114,6 +117,24 @@ class PeriodsMixin:
         self.out.periods += bounds
         self.period_prep = True
         return i + 2
+
+    def read_fortnight(self, i: int) -> int:
+        """"la première quinzaine de décembre 2024": the 1st to the 15th; "la seconde (ou
+        dernière) quinzaine de novembre 2024": the 16th to the end — the days holding the
+        event, with a warning (the year written; without it, the month as before)."""
+        n, k = self._ordinal(i), i + 2
+        while self.texts[k] in ("de", "du", "d'", "mois"):
+            k += 1
+        if n not in (1, 2, -1) or self.kinds[k] != "month" or self.kinds[k + 1] != "year":
+            return i
+        month, year = self.toks[k].value[0], self.toks[k + 1].value[0]
+        first, last = (1, 15) if n == 1 else (16, calendar.monthrange(year, month)[1])
+        text = f"{self.texts[i]} quinzaine"
+        self.add_atom(Atom(day=first, month=month, year=year, text=text, first=i, last=k + 1))
+        self.out.atoms.append(Atom(day=last, month=month, year=year, text=text, first=i,
+                                   last=k + 1, link="range"))
+        self.out.warnings.append(f"approximate date {text!r}: the event is within these days")
+        return k + 2
 
     def _ordinal(self, i: int) -> int:
         if self.kinds[i] == "num":

@@ -26,6 +26,7 @@ class TimesMixin:
     conn: str | None
     between: bool
     depth: int
+    welcomes: list[Slot]
     target: Atom | None
     zoneless: list[Slot]
     pending_zone: str | None
@@ -68,7 +69,8 @@ class TimesMixin:
         after, j = self.half_of_day(j)
         if after:   # "8h du soir", "de 2 à 4 heures de l'après-midi"
             start, end = _afternoon(start), _afternoon(end) if end is not None else None
-        if end is None and self.is_welcome(i):
+        welcome = end is None and not self.depth and self.after_welcome(i)
+        if welcome and self.target is not None and self.target.times:
             self.out.warnings.append(f"welcome time ignored: {self.toks[i].text!r}")
             return j
         if self.is_duration(i, j, end):
@@ -80,7 +82,10 @@ class TimesMixin:
         if not (valid_clock(start) and (end is None or valid_clock(end))):
             self.out.warnings.append(f"invalid time ignored: {self.toks[i].text!r}")
             return j
-        self.attach(Slot(start, end), self.toks[i].text, i, j - 1)
+        slot = Slot(start, end)
+        self.attach(slot, self.toks[i].text, i, j - 1)
+        if welcome:
+            self.welcomes.append(slot)
         return j
 
     def half_of_day(self, j: int) -> tuple[bool, int]:
@@ -129,15 +134,21 @@ class TimesMixin:
             back -= 1
         return self.texts[back] == "pause"
 
-    def is_welcome(self, i: int) -> bool:
-        """"18h30, accueil dès 18h", "ouverture des portes 18h": when the date has its time
-        already, the welcome is an aside like a time in brackets."""
-        if self.depth or self.target is None or not self.target.times:
-            return False   # in brackets: the rule for asides in brackets says so
+    def after_welcome(self, i: int) -> bool:
+        """"18h30, accueil dès 18h", "Accueil à 8h30, … à 9h", "ouverture des portes 18h": a
+        welcome time, an aside when the date has another time (as in brackets)."""
         back = i - 1
         while self.texts[back] in _WELCOME_GLUE:
             back -= 1
         return self.texts[back] in ("accueil", "portes", "ouverture", "emargement")
+
+    def drop_welcomes(self) -> None:
+        """A welcome time written before the date's own time is dropped once that one is read."""
+        for atom in self.out.atoms:
+            kept = [s for s in atom.times if not any(s is w for w in self.welcomes)]
+            if kept and len(kept) < len(atom.times):
+                self.out.warnings.append("welcome time ignored: the event's own time is given")
+                atom.times[:] = kept
 
     def is_duration(self, i: int, j: int, end: Clock | None) -> bool:
         if end is not None:
