@@ -72,6 +72,14 @@ PLACES = [
     ("Tahiti", "departement", None, None, "987", "987", None),
     ("Papeete, Tahiti", "commune", "98735", None, "987", "987", None),
     ("Saint-Barth", "departement", None, None, "977", "977", None),
+    # a town followed by a way to attend is a place, not a word of a sentence
+    ("Nantes + visio", "commune", "44109", None, "44", "52", "244400404"),
+    ("Rennes en visio", "commune", "35238", None, "35", "53", "243500139"),
+    # the short forms of hyphenated names people use
+    ("Hérouville", "commune", "14327", None, "14", "28", "200065597"),
+    ("Thonon", "commune", "74281", None, "74", "84", "200067551"),
+    ("Saint-Dié", "commune", "88413", None, "88", "44", "200071066"),
+    ("Les Milles", "commune", "13001", None, "13", "93", "200054807"),
     # Cedex and SP addresses: the commune of the name
     ("35026 Rennes Cedex 9", "commune", "35238", None, "35", "53", "243500139"),
     ("75700 Paris SP 07", "commune", "75056", None, "75", "11", "200054781"),
@@ -93,6 +101,11 @@ VENUES = [
     ("2e étage, 10 rue Garibaldi, Lyon", None, "offline", "venue"),
     ("Château de Versailles", "Château de Versailles", "offline", "venue"),   # a venue named after its town
     ("Salle 204, bâtiment B", "Salle 204", "offline", "unknown"),
+    # a country's name or a label is never a venue
+    ("Rennes (France)", None, "offline", "commune"),
+    ("Nantes, FR", None, "offline", "commune"),
+    ("Format : hybride", None, "mixed", "unknown"),
+    ("Modalité : présentiel", None, "offline", "unknown"),
 ]
 
 

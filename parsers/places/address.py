@@ -26,7 +26,8 @@ _AT_TAIL = re.compile(r"\s+(?:à|au|aux|a)\s+\S.*$", re.I)
 _NOT_A_VENUE = re.compile(
     r"^(?:a|au|aux|en|dans|sur) |\b(?:a definir|a confirmer|a preciser|a venir|tbd|tba|"
     r"non communique|communique ulterieurement|france entiere|partout en france|"
-    r"toute la france|national|nationale|outre mer|hexagone|france metropolitaine|lieu|adresse|cedex(?: \d+)?|bp \d+|cs \d+)$|"
+    r"toute la france|national|nationale|outre mer|hexagone|france metropolitaine|lieu|adresse|format|"
+    r"modalites?|acces|localisation|emplacement|^ou|^(?:la )?france|^fr|cedex(?: \d+)?|bp \d+|cs \d+)$|"
     r"^(?:depuis |de )?chez (?:vous|soi|toi)\b|^(?:partout|plusieurs|divers|differents|tout|toute|toutes) |"
     r"^(?:lieu|adresse|lien|salle)\b.* (?:communiquee?s?|precisee?s?|envoyee?s?|transmise?s?|confirmee?s?|"
     r"indiquee?s?|donnee?s?)\b|^\d+ ?(?:e|er|eme|ieme) etage$|^(?:rez de chaussee|rdc)$|"

@@ -218,8 +218,9 @@ def find_mentions(tokens: tuple[Token, ...], any_capital: bool) -> list[Mention]
         end, key, entry = hit
         how = _how(tokens, keys, i, end)
         if how == "weak" and end < len(keys) and tokens[end].segment == tokens[end - 1].segment \
-                and not (tokens[end].capital or keys[end][0].isdigit() or keys[end] in _AFTER_NAME):
-            how = "prose"  # "Tours de table": a name followed by lower-case words is no place
+                and not (tokens[end].capital or keys[end][0].isdigit() or keys[end] in _AFTER_NAME) \
+                and not _only_attendance(tokens, keys, end, tokens[end].segment):
+            how = "prose"  # ("Nantes + visio": a place and a way to attend)  # "Tours de table": a name followed by lower-case words is no place
         if entry.foreign and found and found[-1].end == i and found[-1].entry.communes \
                 and tokens[i].segment == tokens[i - 1].segment:
             how = "named"  # "Lille Europe": a station, not abroad
