@@ -157,6 +157,10 @@ CASES = [
      page('<main><h1>T</h1><p><time datetime="2024-11-14T09:00">jeudi 14 novembre 2024 à 9h</time> au '
           '<time datetime="2024-11-15T12:00">vendredi 15 novembre 2024 à 12h</time></p></main>'),
      {"when_text": ("jeudi 14 novembre 2024 à 9h au vendredi 15 novembre 2024 à 12h", "attr")}),
+    ("hours on a line of their own, a note in brackets after them, complete the day",
+     page("<main><h1>T</h1><p>Date : mercredi 30 novembre 2022</p><p>de 16 h à 18 h (accueil dès 15 h 45)</p></main>"),
+     {"when_text": ("mercredi 30 novembre 2022, de 16 h à 18 h (accueil dès 15 h 45)", "label"),
+      "end": (dt.datetime(2022, 11, 30, 17, 0, tzinfo=dt.UTC), None)}),
     ("a 'Le' label announces the day beside the hours field",
      page("<main><h1>T</h1><dl><dt>Le</dt><dd>jeudi 14 novembre 2024</dd><dt>Horaires</dt>"
           "<dd>de 9h à 12h (mis à jour le 2 octobre 2024)</dd></dl></main>"),

@@ -44,9 +44,11 @@ DEADLINE = re.compile(r"inscri\w*\s+(?:jusqu|avant)|date limite|cl[oô]ture", re
 HAS_TIME = re.compile(r"\d{1,2}\s*h\b|\d{1,2}\s*h\s*\d{2}|\d{1,2}:\d{2}", re.I)
 # A line that is a numeric date and nothing else ("02/10/2024", "02.10.2024", "2024-10-02")
 NUMERIC_DATE_ONLY = re.compile(r"^\W*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})\W*$")
-# A line that holds hours and nothing else ("de 9h30 à 16h", "14h - 17h30", "10:00–12:00").
+# A line that holds hours and nothing else ("de 9h30 à 16h", "14h - 17h30", "10:00–12:00"), a note
+# in brackets after them at most ("de 16 h à 18 h (accueil dès 15 h 45)", "(mis à jour le 21 novembre)")
 _CLOCK = r"(?:\d{1,2}\s*[hH]\s*(?:\d{2})?|\d{1,2}:\d{2}|midi)"
-HOURS_ONLY = re.compile(rf"^(?:de\s+|à\s+|dès\s+)?{_CLOCK}(?:\s*(?:à|-|–|—|jusqu'à)\s*{_CLOCK})?\.?$", re.I)
+HOURS_ONLY = re.compile(rf"^(?:de\s+|à\s+|dès\s+)?{_CLOCK}(?:\s*(?:à|-|–|—|jusqu'à)\s*{_CLOCK})?"
+                        r"(?:\s*\([^()]{1,80}\))?\.?$", re.I)
 PLACE_LIKE = re.compile(
     r"\b(?:F-?)?\d{5}\s+\w"                          # 75015 Paris
     r"|(?:^|[\s(\[])(?:en ligne|en distanciel|distanciel|visioconf[ée]rence|hybride|en pr[ée]sentiel|[àa] distance)\b",
