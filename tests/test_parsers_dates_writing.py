@@ -259,6 +259,16 @@ READ_RIGHT = [
     # a year in Roman numerals after its month
     ("14 février MMXXIV", None, ((D(2024, 2, 14), D(2024, 2, 14)),), "day", None),
     ("le 9 décembre MCMV", None, ((D(1905, 12, 9), D(1905, 12, 9)),), "day", None),
+    # the day before or after a date written
+    ("le lendemain du 3 décembre 2024", None, ((D(2024, 12, 4), D(2024, 12, 4)),), "day", None),
+    ("la veille du 1er janvier 2025", None, ((D(2024, 12, 31), D(2024, 12, 31)),), "day", None),
+    ("l'avant-veille du mardi 3 décembre 2024 à 18h", None, ((T(2024, 12, 1, 18), None),), "minute", None),
+    ("le surlendemain du 30 novembre 2024", None, ((D(2024, 12, 2), D(2024, 12, 2)),), "day", None),
+    # "d'ici …" closes a range like "jusqu'au"
+    ("d'ici décembre 2024", None, ((None, D(2024, 12, 31)),), "month", None),
+    ("d'ici le 30 novembre 2024", None, ((None, D(2024, 11, 30)),), "day", None),
+    # "un mardi sur deux" names weekdays like "tous les mardis"
+    ("un mardi sur deux à partir du 3 décembre 2024", None, ((D(2024, 12, 3), None),), "day", None),
 ]
 
 
@@ -280,6 +290,8 @@ def test_forms_read_right(text, year, slots, precision, warning):
     "saison 2011-12",                                # a school year, not December 2011
     "20 siècles d'histoire",                         # a count of centuries
     "Accueil à 8h30",                                # a welcome time and no date
+    "chaque premier mardi du mois",                  # a weekday of every month
+    "le 2e jeudi de chaque mois à 14h",
 ])
 def test_still_no_event_date(text):
     assert parse_when(text) is None

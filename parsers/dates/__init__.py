@@ -70,6 +70,8 @@ Reading rules (a careful human reader, never a silent guess — in doubt, ``None
   the edition year when another is within ("out of range"), former dates ("initialement
   prévu le …"); a text of stamps only has no event date. A period followed by dates inside
   it is their heading ("Novembre 2024 : le 19 à 10h"). parsers.dates.select has the rules.
+- "le lendemain du 3", "la veille du 3": the day after or before. "chaque premier mardi du
+  mois": no date. "d'ici décembre": end only.
 - Changes: "reporté au", "nouvelle date :", "prévu le … aura lieu le …" replace the dates
   before them; "(report du 7/11)", "en remplacement du …" name a former date.
 - Open bounds: "à partir du 16 novembre", "à compter du …" → start only; "jusqu'au 30 novembre" → end only.

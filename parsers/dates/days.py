@@ -40,6 +40,7 @@ class DaysMixin:
     kinds: list[str]
     out: Reading
     zoneless: list[Slot]
+    monthly: bool
 
     def read_atom(self, i: int) -> tuple[Atom | None, int]:
         tok = self.toks[i]
@@ -96,11 +97,15 @@ class DaysMixin:
 
     def read_weekday(self, i: int) -> tuple[Atom | None, int]:
         weekday = self.toks[i].value[0]
-        if self.texts[i - 1] == "chaque":
-            return None, i
+        if self.texts[i - 1] == "chaque" or (self.texts[i - 1] == "un" and self.texts[i + 1] == "sur"):
+            return None, i   # "chaque mardi", "un mardi sur deux": which weekdays, not a date
         nth = self.nth_weekday(i, weekday)
         if nth is not None:
             return nth
+        if (self.kinds[i - 1] == "num" or self.texts[i - 1] in ORDINALS) and (
+                self.texts[i + 1], self.texts[i + 2]) in (("du", "mois"), ("de", "chaque")):
+            self.monthly = True   # "chaque premier mardi du mois": no date
+            return None, i
         j = i + 1 if self.texts[i + 1] != "," else i + 2
         if self.texts[j] in DIRECTION and self.kinds[j + 1] in ("num", *DATE_KINDS):
             j += 1   # "jeudi prochain 14 novembre": the date says which Thursday

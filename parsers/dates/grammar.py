@@ -32,6 +32,7 @@ _PAD = 8   # the reader looks at most this far ahead (and one token back)
 _ONLY_WORDS = {"sauf", "hors", "excepte", "en", "jours"}
 _EXCEPT_GLUE = {"le", "les", "du", "des", "et", ",", "l'"}
 _WORKDAYS = frozenset(range(5))
+_SHIFTS = {"lendemain": 1, "surlendemain": 2, "veille": -1}
 # the words step() reads before it takes a plain token for a connector
 _READ_WORDS = frozenset({*STARTERS, *_ONLY_WORDS, "dans", "il", "jour", *RELATIVE, *PARTS_OF_DAY})
 
@@ -62,6 +63,8 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
         self.alternative = False         # "le 16 ou le 17": one of two days
         self.planned = False             # "prévu le …" seen: a later "aura lieu le …" moves it
         self.welcomes: list[Slot] = []   # times after "accueil", "ouverture des portes"
+        self.shift = 0                   # "le lendemain du …" (+1), "la veille du …" (-1)
+        self.monthly = False             # "chaque premier mardi du mois": no date
 
     def run(self) -> Reading:
         i = 0
@@ -71,6 +74,8 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
         self.finish_periods()
         if self.welcomes:
             self.drop_welcomes()
+        if self.monthly and not self.out.atoms and self.out.abort is None:
+            self.out.abort = "a weekday of every month, no date"
         if self.alternative:
             self.settle_alternative()
         return self.out
@@ -148,7 +153,8 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
         return j
 
     def other_token(self, i: int, tok: Token) -> None:
-        if tok.kind == "weekly" or (tok.kind == "weekday" and self.texts[i - 1] == "chaque"):
+        if tok.kind == "weekly" or (tok.kind == "weekday" and (self.texts[i - 1] == "chaque" or (
+                self.texts[i - 1] == "un" and self.texts[i + 1] == "sur"))):
             self.out.weekly = (self.out.weekly or frozenset()) | {tok.value[0]}
         elif tok.kind == "year":
             self.year_mark(i)
@@ -187,11 +193,16 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
             self.out.rest.append(word)
             self.conn = "to"
             return
+        if word == "ici" and self.texts[i - 1] == "d'":
+            self.conn = "until"   # "d'ici décembre 2024": by then
+            return
         after = self.texts[i + 1]
         if word in ("semaine", "weekend", "end") and after == "du":
             self.week_of = True   # "semaine du 18", "week-end du 23": to the Sunday
         if word == "nouvelle" and after == "date":
             self.change = "moved"
+        elif word in _SHIFTS and after in ("du", "de", "d'"):
+            self.shift = -2 if (self.texts[i - 1], self.texts[i - 2]) == ("-", "avant") else _SHIFTS[word]
         elif word.startswith("prevu"):
             self.planned = True   # "prévue le 26 novembre", then maybe "aura lieu le 3 décembre"
         elif self.planned and self.out.atoms and (word in ("tiendra", "deroulera") or (
@@ -219,6 +230,8 @@ class _Reader(DaysMixin, TimesMixin, PeriodsMixin):
     def add_atom(self, atom: Atom) -> None:
         self.target, change, self.change = atom, self.change, None
         atom.week, self.week_of = self.week_of, False
+        if self.shift:   # the weekday written is the reference date's: not checked
+            atom.shift, atom.weekday, self.shift = self.shift, None, 0
         self.note_approximate(atom)
         if change == "was":  # "initialement prévu le 16": the old date, times and all
             self.out.warnings.append(f"former date ignored: {atom.text!r}")

@@ -41,6 +41,7 @@ class Atom:
     approximate: bool = False           # "fin novembre": only the month is sure
     aside: str | None = None            # why it is no date of the event: heading, duplicate…
     dashed: bool = False                # joined to the atom before by a dash, not "au"
+    shift: int = 0                      # "le lendemain du 3": days after the date written
     first: int = 0                      # first and last token index the atom was read from
     last: int = 0
 

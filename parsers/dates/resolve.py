@@ -196,7 +196,7 @@ def atom_days(atom: Atom, year: int | None, today: dt.date | None) -> tuple[dt.d
     if atom.month_only and atom.month is not None:
         last = calendar.monthrange(year, atom.month)[1]
         return make_date(year, atom.month, 1), make_date(year, atom.month, last)
-    day = make_date(year, atom.month, atom.day)
+    day = make_date(year, atom.month, atom.day) + dt.timedelta(days=atom.shift)
     if atom.week:  # "semaine du 15 novembre": to the Sunday of that week
         return day, day + dt.timedelta(days=6 - day.weekday())
     return day, day
