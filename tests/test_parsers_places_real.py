@@ -80,6 +80,14 @@ PLACES = [
     ("Thonon", "commune", "74281", None, "74", "84", "200067551"),
     ("Saint-Dié", "commune", "88413", None, "88", "44", "200071066"),
     ("Les Milles", "commune", "13001", None, "13", "93", "200054807"),
+    # "et (ses) alentours", "et sa banlieue": the place and around it; names of parts of a région
+    ("Brest et alentours", "commune", "29019", None, "29", "53", "242900314"),
+    ("Lyon et sa banlieue", "epci", None, None, "69", "84", "200046977"),
+    ("Petite couronne", "region", None, None, None, "11", None),
+    ("Banlieue parisienne", "region", None, None, None, "11", None),
+    ("Côte basque", "departement", None, None, "64", "75", None),
+    ("Dans les régions", "national", None, None, None, None, None),
+    ("Dans les départements bretons", "region", None, None, None, "53", None),
     # Cedex and SP addresses: the commune of the name
     ("35026 Rennes Cedex 9", "commune", "35238", None, "35", "53", "243500139"),
     ("75700 Paris SP 07", "commune", "75056", None, "75", "11", "200054781"),
@@ -101,6 +109,9 @@ VENUES = [
     ("2e étage, 10 rue Garibaldi, Lyon", None, "offline", "venue"),
     ("Château de Versailles", "Château de Versailles", "offline", "venue"),   # a venue named after its town
     ("Salle 204, bâtiment B", "Salle 204", "offline", "unknown"),
+    ("En ligne, puis à Montpellier", None, "mixed", "commune"),               # "puis" is no venue
+    ("Tous les départements de Normandie", None, "offline", "region"),
+    ("Nantes et environs", None, "offline", "commune"),
     # a country's name or a label is never a venue
     ("Rennes (France)", None, "offline", "commune"),
     ("Nantes, FR", None, "offline", "commune"),

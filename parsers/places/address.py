@@ -28,7 +28,9 @@ _NOT_A_VENUE = re.compile(
     r"non communique|communique ulterieurement|france entiere|partout en france|"
     r"toute la france|national|nationale|outre mer|hexagone|france metropolitaine|lieu|adresse|format|"
     r"modalites?|acces|localisation|emplacement|^ou|^(?:la )?france|^fr|cedex(?: \d+)?|bp \d+|cs \d+)$|"
-    r"^(?:depuis |de )?chez (?:vous|soi|toi)\b|^(?:partout|plusieurs|divers|differents|tout|toute|toutes) |"
+    r"^(?:depuis |de )?chez (?:vous|soi|toi)\b|^(?:partout|plusieurs|divers|differents|tout|toute|toutes|tous|quelque part) |"
+    r"^(?:puis|et|ou|ensuite|avec|ainsi que)$|\bet (?:sa |son |ses |les )?(?:region|departement|metropole|"
+    r"agglomeration|agglo|environs|alentours|banlieue)$|"
     r"^(?:lieu|adresse|lien|salle)\b.* (?:communiquee?s?|precisee?s?|envoyee?s?|transmise?s?|confirmee?s?|"
     r"indiquee?s?|donnee?s?)\b|^\d+ ?(?:e|er|eme|ieme) etage$|^(?:rez de chaussee|rdc)$|"
     r"\b(?:\d{2} ){4}\d{2}\b|^(?:la )?capitale |"  # "la capitale bretonne": a town

@@ -32,21 +32,21 @@ _NOT_A_NOUN = ARTICLES | {"de", "du", "des", "d", "a", "au", "aux", "en", "et", 
 _NATIONAL = re.compile(
     r"\b(?:(?:partout|dans toute|sur toute|toute) (?:la )?france|france entiere|en france|"
     r"(?:sur|dans) (?:tout|l ensemble du) (?:le )?territoire(?: national)?|au niveau national|"
-    r"(?:dans|sur) (?:toutes les|chaque|l ensemble des) (?:regions|region|departements|departement|"
+    r"(?:dans|sur) (?:toutes les|chaque|l ensemble des|les) (?:regions|region|departements|departement|"
     r"prefectures|territoires)|national|nationale|france metropolitaine|hexagone|"
     r"(?<!ministere des )(?<!ministere de l )outre mer|ultramarins?|ultramarines?)\b|^(?:la )?france$"
 )
 _FREE_WORDS = ("franc", "nation", "territoire", "region", "departement", "metropole", "agglo",
-               "environs", "alentours", "hexagone", "outre mer", "ultramarin")
+               "environs", "alentours", "banlieue", "hexagone", "outre mer", "ultramarin")
 # cheap first looks: a word every _NATIONAL phrase holds; a determiner every _IMPLICIT phrase holds
 _NATIONAL_WORDS = ("franc", "nation", "territoire", "hexagone", "chaque", "toutes les", "ensemble des",
-                   "outre mer", "ultramarin")
-_IMPLICIT_WORDS = ("la ", "sa ", "son ", "ses ", "notre ", "leur ", "tout ", "ensemble d")
+                   "outre mer", "ultramarin", "les regions", "les departements", "les prefectures")
+_IMPLICIT_WORDS = ("la ", "sa ", "son ", "ses ", "notre ", "leur ", "tout ", "ensemble d", "et ")
 # "dans toute la région", "et sa région", "en région" after a place: that place's région
 _IMPLICIT = re.compile(
     r"\b(?:(?:dans|sur|a travers) (?:toute |l ensemble de )?(?:la|sa|notre|leur) (region|departement|"
     r"metropole|agglomeration)|(?:dans|sur) (?:tout|l ensemble du) (?:le |son )?(departement)|"
-    r"et (?:sa|son|ses) (region|departement|metropole|agglomeration|agglo|environs|alentours))\b"
+    r"et (?:sa |son |ses |les )?(region|departement|metropole|agglomeration|agglo|environs|alentours|banlieue))\b"
 )
 
 
@@ -99,7 +99,7 @@ def _free_areas(folded: str) -> list[Area]:
         return out
     for m in _IMPLICIT.finditer(folded):
         word = next(g for g in m.groups() if g)
-        level = {"agglo": "epci", "agglomeration": "epci", "metropole": "epci", "environs": "commune",
+        level = {"agglo": "epci", "agglomeration": "epci", "metropole": "epci", "banlieue": "epci", "environs": "commune",
                  "alentours": "commune"}.get(word, word)
         start = folded.count(" ", 0, m.start())
         out.append(Area(f"implicit-{level}", None, start, start, "implicit"))
