@@ -268,6 +268,9 @@ CASES = [
      page("<main><h1>T</h1><p>Le 14/11/2024 à 10h</p><p>Maison de l'emploi : un lieu ouvert à tous !</p>"
           "<p>Salle comble l'an dernier !</p></main>"),
      {"place_text": (None, None), "attendance": (None, None)}),
+    ("how one attends in a <dd> after the organiser's is not a second organiser",
+     page("<main><h1>T</h1><dl><dt>Proposé par :</dt><dd>Assurance Maladie</dd><dd>Distanciel</dd></dl></main>"),
+     {"organiser": ("Assurance Maladie", "label"), "attendance": ("online", None)}),
     ("an attendance badge joins the address found elsewhere",
      page('<main><h1>T</h1><p class="fr-badge">Hybride</p><p>Lieu : 3 rue X, 35000 Rennes</p></main>'),
      {"place_text": ("3 rue X, 35000 Rennes, Hybride", "label")}),

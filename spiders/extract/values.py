@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from spiders.extract.dom import BLOCKS, is_related_heading, skipped, text_of, tidy
-from spiders.extract.fallback import DATE_LIKE, LOCATED
+from spiders.extract.fallback import ATTENDANCE_ONLY, DATE_LIKE, LOCATED
 from spiders.extract.vocab import MARKERS, group_of, icon_of, starts_with_label
 
 _LIST_CLASS = re.compile(r"field__item\b|fr-tag\b")
@@ -186,13 +186,17 @@ def _is_list_item(el) -> bool:
 
 def _other_value(first, dd, label: str) -> bool:
     """Whether a later ``<dd>`` is another thing than its label's value: a link alone after a
-    value in words ("S'inscrire"), or a place after a value that names none (an unlabelled
-    place after the organiser: "Levallois-Perret (92)")."""
+    value in words ("S'inscrire"), or a place — or how one attends ("Distanciel") — after a value
+    that says neither (an unlabelled place after the organiser: "Levallois-Perret (92)")."""
     if _link_only(dd) and not _link_only(first):
         return True
     if _groups_of(label) & _MULTILINE:
         return False
-    return bool(LOCATED.search(text_of(dd))) and not LOCATED.search(text_of(first))
+    return _says_where(text_of(dd)) and not _says_where(text_of(first))
+
+
+def _says_where(text: str) -> bool:
+    return bool(LOCATED.search(text) or ATTENDANCE_ONLY.match(text))
 
 
 def _groups_of(label: str) -> set:
