@@ -88,6 +88,11 @@ PLACES = [
     ("Côte basque", "departement", None, None, "64", "75", None),
     ("Dans les régions", "national", None, None, None, None, None),
     ("Dans les départements bretons", "region", None, None, None, "53", None),
+    ("CLERMONT FD", "commune", "63113", None, "63", "84", "246300701"),
+    ("Sables-d'Olonne", "commune", "85194", None, "85", "52", "200071165"),
+    # upper-case arrondissements
+    ("PARIS 15", "commune", "75056", "75115", "75", "11", "200054781"),
+    ("MARSEILLE 13E", "commune", "13055", "13213", "13", "93", "200054807"),
     # Cedex and SP addresses: the commune of the name
     ("35026 Rennes Cedex 9", "commune", "35238", None, "35", "53", "243500139"),
     ("75700 Paris SP 07", "commune", "75056", None, "75", "11", "200054781"),
