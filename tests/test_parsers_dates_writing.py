@@ -211,6 +211,8 @@ READ_RIGHT = [
     # a year before 1900 after its month (corpora of historical dates)
     ("14 juillet 1789", None, ((D(1789, 7, 14), D(1789, 7, 14)),), "day", None),
     ("le 4 août 1789 à minuit", None, ((T(1789, 8, 4), None),), "minute", None),
+    ("le 14 juillet 1789 à Paris", None, ((D(1789, 7, 14), D(1789, 7, 14)),), "day", None),
+    ("Le 14 novembre 1200 agents se réunissent", 2024, ((D(2024, 11, 14), D(2024, 11, 14)),), "day", None),
     # "2/3 décembre": two days of the month written after them
     ("les 2/3 décembre 2024", None, ((D(2024, 12, 2), D(2024, 12, 2)), (D(2024, 12, 3), D(2024, 12, 3))), "day", None),
     # "›" between two times is a range, like ">"

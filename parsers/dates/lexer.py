@@ -218,6 +218,10 @@ def _year_month(tokens: list[Token], k: int) -> bool:
             and tokens[k].end + 3 == end and (k + 3 == len(tokens) or tokens[k + 3].text != "-"))
 
 
+_SMALL_WORDS = {"a", "au", "aux", "de", "du", "des", "et", "ou", "en", "le", "la", "les", "l'",
+                "dans", "pour", "par", "sur", "vers", "on", "in", "at"}
+
+
 def _retype(tokens: list[Token]) -> None:
     """Tokens read again beside their neighbours: "/" between two ISO dates is an interval
     ("2024-11-14/2024-11-16"); four digits after a month are its year even before 1900 ("14
@@ -231,7 +235,8 @@ def _retype(tokens: list[Token]) -> None:
                                      tokens[k + 2].end)]
         elif tok.text == "/" and before == "iso" and after == "iso":
             tokens[k] = Token("word", "au", (), tok.end)
-        elif tok.kind == "other" and before == "month" and len(tok.text) == 4 and tok.text[0] == "1":
+        elif tok.kind == "other" and before == "month" and len(tok.text) == 4 and tok.text[0] == "1" \
+                and (after != "word" or tokens[k + 1].text in _SMALL_WORDS):   # not "1200 agents"
             tokens[k] = Token("year", tok.text, (int(tok.text),), tok.end)
         elif tok.kind == "numdate" and after == "month" and tok.value[2] is None and "/" in tok.text:
             day, other = tok.value[0], tok.value[1]
