@@ -271,6 +271,12 @@ CASES = [
     ("how one attends in a <dd> after the organiser's is not a second organiser",
      page("<main><h1>T</h1><dl><dt>Proposé par :</dt><dd>Assurance Maladie</dd><dd>Distanciel</dd></dl></main>"),
      {"organiser": ("Assurance Maladie", "label"), "attendance": ("online", None)}),
+    ("a header row with one worded cell is no label: its cell is, over its own column only",
+     page('<main><h1>T</h1><table><thead><tr><th></th><th>Lien d\'inscription</th><th></th></tr></thead><tbody><tr>'
+          '<td>Agents publics</td><td><a href="https://www.weezevent.com/atelier">S\'inscrire</a></td>'
+          "<td>10 rue Aristide Briand 78190 Trappes</td></tr></tbody></table></main>"),
+     {"place_text": ("10 rue Aristide Briand 78190 Trappes", "fallback"),
+      "registration_url": ("https://www.weezevent.com/atelier", "label"), "commune_code": ("78621", None)}),
     ("an attendance badge joins the address found elsewhere",
      page('<main><h1>T</h1><p class="fr-badge">Hybride</p><p>Lieu : 3 rue X, 35000 Rennes</p></main>'),
      {"place_text": ("3 rue X, 35000 Rennes, Hybride", "label")}),

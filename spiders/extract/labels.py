@@ -31,6 +31,7 @@ from spiders.extract.vocab import (
 _COLON = COLON
 _NO_COLON = NO_COLON
 _FIELD_LABEL = "boolean(./*[contains(@class,'field__label') or contains(@class,'field-label')])"
+_NOT_LABELS = ("a", "html", "body", "main", "table", "thead", "tbody", "tr")   # a row: its header cell is the label
 # the name ends where the sentence goes on: a comma before a lower-case word, a full stop
 _PHRASE_END = re.compile(rf"^(?P<who>.{{2,140}}?)\s*(?:{SENTENCE_GOES_ON}|[!?]\s|\.\s+\S)")
 
@@ -78,7 +79,7 @@ class LabelIndex:
 
     def _element_label(self, el) -> bool:
         """An element whose whole text is a label: its value follows it."""
-        if len(el) > 2 or el.tag in ("a", "html", "body", "main") or el.find(".//a") is not None:
+        if len(el) > 2 or el.tag in _NOT_LABELS or el.find(".//a") is not None:
             return False   # a link's text ("S'inscrire") is no label
         if len(el) == 2 and all(isinstance(c.tag, str) and "".join(c.itertext()).strip() for c in el):
             return False   # two worded parts: a label and its value side by side, not one label
