@@ -93,6 +93,12 @@ PLACES = [
     # upper-case arrondissements
     ("PARIS 15", "commune", "75056", "75115", "75", "11", "200054781"),
     ("MARSEILLE 13E", "commune", "13055", "13213", "13", "93", "200054807"),
+    # "Nord" as a side ("Quartier Nord", "Nord-Est", "Nord Isère") is not the département
+    ("Nord Isère", "departement", None, None, "38", "84", None),
+    ("Nord-Est", "unknown", None, None, None, None, None),
+    ("Quartier Nord, Marseille", "venue", "13055", None, "13", "93", "200054807"),
+    ("dans le Nord", "departement", None, None, "59", "32", None),
+    ("Lille (Nord)", "commune", "59350", None, "59", "32", "200093201"),
     # Cedex and SP addresses: the commune of the name
     ("35026 Rennes Cedex 9", "commune", "35238", None, "35", "53", "243500139"),
     ("75700 Paris SP 07", "commune", "75056", None, "75", "11", "200054781"),

@@ -224,6 +224,8 @@ def find_mentions(tokens: tuple[Token, ...], any_capital: bool) -> list[Mention]
         if entry.foreign and found and found[-1].end == i and found[-1].entry.communes \
                 and tokens[i].segment == tokens[i - 1].segment:
             how = "named"  # "Lille Europe": a station, not abroad
+        if key == "nord" and how in ("weak", "prose") and _compass(tokens, keys, i, end):
+            how = "named"
         if how == "weak" and i and keys[i - 1] in _ROOM_WORDS and tokens[i - 1].segment == tokens[i].segment \
                 and (entry.departements or entry.regions):
             how = "named"
@@ -232,6 +234,18 @@ def find_mentions(tokens: tuple[Token, ...], any_capital: bool) -> list[Mention]
     if len(found) < 2:
         return found
     return _lists(tokens, _qualified(tokens, found))
+
+
+_SIDES = frozenset({"quartier", "quartiers", "secteur", "zone", "partie", "cote", "site", "campus", "gare",
+                    "porte", "entree", "parking", "aile", "hall", "pole", "salle", "banlieue"})
+
+
+def _compass(tokens: tuple[Token, ...], keys: list[str], i: int, end: int) -> bool:
+    """ "Nord" as a side, not the département: "Quartier Nord", "Nord-Est", "Nord Isère"."""
+    seg = tokens[i].segment
+    before = keys[i - 1] if i and tokens[i - 1].segment == seg else None
+    after = end < len(keys) and tokens[end].segment == seg
+    return before in _SIDES or after and (keys[end] in ("est", "ouest", "sud") or tokens[end].capital)
 
 
 _QUALIFYING_LINKS = frozenset({"de", "du", "d", "en", "la", "l", "le"})
