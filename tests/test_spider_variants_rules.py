@@ -277,6 +277,11 @@ CASES = [
           "<td>10 rue Aristide Briand 78190 Trappes</td></tr></tbody></table></main>"),
      {"place_text": ("10 rue Aristide Briand 78190 Trappes", "fallback"),
       "registration_url": ("https://www.weezevent.com/atelier", "label"), "commune_code": ("78621", None)}),
+    ("a header cell with an icon font and a visually hidden word is a label over its column",
+     page('<main><h1>T</h1><table><thead><tr><th>Date</th><th><span class="material-icons" aria-hidden="true">'
+          'account_balance</span><span class="visually-hidden">Proposé par</span></th></tr></thead><tbody><tr>'
+          "<td>8 novembre 2021, 18 heures</td><td>Conseil régional de Mayotte</td></tr></tbody></table></main>"),
+     {"organiser": ("Conseil régional de Mayotte", "label")}),
     ("an attendance badge joins the address found elsewhere",
      page('<main><h1>T</h1><p class="fr-badge">Hybride</p><p>Lieu : 3 rue X, 35000 Rennes</p></main>'),
      {"place_text": ("3 rue X, 35000 Rennes, Hybride", "label")}),

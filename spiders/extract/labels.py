@@ -81,8 +81,10 @@ class LabelIndex:
         """An element whose whole text is a label: its value follows it."""
         if len(el) > 2 or el.tag in _NOT_LABELS or el.find(".//a") is not None:
             return False   # a link's text ("S'inscrire") is no label
-        if len(el) == 2 and all(isinstance(c.tag, str) and "".join(c.itertext()).strip() for c in el):
-            return False   # two worded parts: a label and its value side by side, not one label
+        if len(el) == 2 and all(isinstance(c.tag, str) and not is_ligature(c) and "".join(c.itertext()).strip()
+                                for c in el):
+            return False   # two worded parts: a label and its value side by side, not one label (an icon
+                           # font's name, "account_balance", is no words)
         if len(el) and (el[0].tail or "").strip() and group_of("".join(el[0].itertext()).strip(), self.groups):
             return False   # "<li><b>Lieu</b> Station F</li>": the child is the label, the rest its value
         own = _own_text(el)
