@@ -282,6 +282,10 @@ CASES = [
           'account_balance</span><span class="visually-hidden">Proposé par</span></th></tr></thead><tbody><tr>'
           "<td>8 novembre 2021, 18 heures</td><td>Conseil régional de Mayotte</td></tr></tbody></table></main>"),
      {"organiser": ("Conseil régional de Mayotte", "label")}),
+    ("… nor is a date in a <dd> after the organiser's",
+     page('<main><h1>T</h1><dl><dt><span class="bi bi-bank" aria-hidden="true"></span></dt><dd>Assurance Maladie</dd>'
+          "<dd>Du 7 (matin) au 20 novembre 2024</dd></dl></main>"),
+     {"organiser": ("Assurance Maladie", "label")}),
     ("an attendance badge joins the address found elsewhere",
      page('<main><h1>T</h1><p class="fr-badge">Hybride</p><p>Lieu : 3 rue X, 35000 Rennes</p></main>'),
      {"place_text": ("3 rue X, 35000 Rennes, Hybride", "label")}),

@@ -192,7 +192,14 @@ def _other_value(first, dd, label: str) -> bool:
         return True
     if _groups_of(label) & _MULTILINE:
         return False
-    return _says_where(text_of(dd)) and not _says_where(text_of(first))
+    if _says_where(text_of(dd)) and not _says_where(text_of(first)):
+        return True
+    # an unlabelled date after the organiser's name ("7 (matin) - 20 novembre"), not a date's second session
+    return not _groups_of(label) & _WHEN and bool(DATE_LIKE.search(text_of(dd))) and not DATE_LIKE.search(
+        text_of(first))
+
+
+_WHEN = {"date", "hours", "date_place"}
 
 
 def _says_where(text: str) -> bool:
