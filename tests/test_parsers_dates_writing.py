@@ -187,6 +187,8 @@ READ_RIGHT = [
     # "créé le" dates the page only when the page is its subject
     ("Le lab a été créé le 12 mars 2019", None, ((D(2019, 3, 12), D(2019, 3, 12)),), "day", None),
     ("Un atelier créé le 12 mars 2019 et animé depuis", None, ((D(2019, 3, 12), D(2019, 3, 12)),), "day", None),
+    ("Le lab, créé le 12 mars 2019, anime des ateliers", None, ((D(2019, 3, 12), D(2019, 3, 12)),), "day", None),
+    ("Le lab (créé le 12 mars 2019) anime des ateliers", None, ((D(2019, 3, 12), D(2019, 3, 12)),), "day", None),
     # English ordinals before "of"; a day after a month when the year came first
     ("16th of November 2024", None, ((D(2024, 11, 16), D(2024, 11, 16)),), "day", None),
     ("the 16th of November", 2024, ((D(2024, 11, 16), D(2024, 11, 16)),), "day", None),

@@ -71,9 +71,9 @@ def find(norm: str, tokens: list[Token]) -> list[Marked]:
 
 # "créé le" stamps the page only when the page is its subject: at the start of the text or of a
 # line part ("Créé le 3 mars · Modifié le …"), or after a word for the page ("Page créée le");
-# "Le lab a été créé le 12 mars 2019" dates the lab, a fact the text reports.
+# "Le lab a été créé le 12 mars 2019", "Le lab, créé le …," date the lab, a fact the text reports.
 _PAGE_SUBJECT = re.compile(
-    r"(?:^|[.;:|,()\[\]\-]\s*|(?:page|article|fiche|contenu|document|actualite|billet|message"
+    r"(?:^|[.;:|\[\]\-]\s*|(?:page|article|fiche|contenu|document|actualite|billet|message"
     r"|post|annonce|evenement|publication)(?:\s+a\s+ete)?\s+)$")
 
 
