@@ -6,4 +6,4 @@ from zoneinfo import ZoneInfo
 PARIS = ZoneInfo("Europe/Paris")
 
 # Bumped whenever a parser change can change a normalised value; stored with every revision.
-PARSER_VERSION = "0.4.7"
+PARSER_VERSION = "0.4.8"
