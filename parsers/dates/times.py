@@ -70,23 +70,28 @@ class TimesMixin:
         if after:   # "8h du soir", "de 2 à 4 heures de l'après-midi"
             start, end = _afternoon(start), _afternoon(end) if end is not None else None
         welcome = end is None and not self.depth and self.after_welcome(i)
-        if welcome and self.target is not None and self.target.times:
-            self.out.warnings.append(f"welcome time ignored: {self.toks[i].text!r}")
-            return j
-        if self.is_duration(i, j, end):
-            self.out.warnings.append(f"duration ignored: {self.toks[i].text!r}")
-            return j
-        if self.is_break(i) and not (self.depth and self.target is not None and self.target.times):
-            self.out.warnings.append(f"break ignored: {self.toks[i].text!r}")
-            return j
-        if not (valid_clock(start) and (end is None or valid_clock(end))):
-            self.out.warnings.append(f"invalid time ignored: {self.toks[i].text!r}")
+        ignored = self.ignored_as(i, j, start, end, welcome)
+        if ignored:
+            self.out.warnings.append(f"{ignored} ignored: {self.toks[i].text!r}")
             return j
         slot = Slot(start, end)
         self.attach(slot, self.toks[i].text, i, j - 1)
         if welcome:
             self.welcomes.append(slot)
         return j
+
+    def ignored_as(self, i: int, j: int, start: Any, end: Any, welcome: bool) -> str | None:
+        """Why the time at token ``i`` (up to ``j``) is no session of the event, or None: a
+        welcome time beside the event's own, a duration, a break, an impossible clock."""
+        if welcome and self.target is not None and self.target.times:
+            return "welcome time"
+        if self.is_duration(i, j, end):
+            return "duration"
+        if self.is_break(i) and not (self.depth and self.target is not None and self.target.times):
+            return "break"
+        if not (valid_clock(start) and (end is None or valid_clock(end))):
+            return "invalid time"
+        return None
 
     def half_of_day(self, j: int) -> tuple[bool, int]:
         """After a time, "du matin" (kept), "du soir" or "de l'après-midi" (12 hours later):
