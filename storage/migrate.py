@@ -19,7 +19,7 @@ import contextlib
 import functools
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -134,19 +134,18 @@ def downgrade_engine(engine: Engine, revision: str) -> None:
 
 def upgrade(url: str, revision: str = "head") -> str | None:
     """Upgrade the database at ``url`` and return its revision afterwards."""
-    engine = make_engine(url)
-    try:
-        upgrade_engine(engine, revision)
-        return current_revision(engine)
-    finally:
-        engine.dispose()
+    return _migrate_url(url, upgrade_engine, revision)
 
 
 def downgrade(url: str, revision: str) -> str | None:
     """Downgrade the database at ``url`` and return its revision afterwards."""
+    return _migrate_url(url, downgrade_engine, revision)
+
+
+def _migrate_url(url: str, step: Callable[[Engine, str], None], revision: str) -> str | None:
     engine = make_engine(url)
     try:
-        downgrade_engine(engine, revision)
+        step(engine, revision)
         return current_revision(engine)
     finally:
         engine.dispose()
